@@ -1,0 +1,16 @@
+package com.uplift.domain.creditline;
+
+import java.util.List;
+
+/** The outcome of deciding a command: the events to append, or a refusal that appends nothing. */
+public sealed interface Decision {
+
+    record Accepted(List<CreditLineEvent> events) implements Decision {
+        public Accepted {
+            events = List.copyOf(events);
+        }
+    }
+
+    record Rejected(Rejection rejection) implements Decision {
+    }
+}
