@@ -1,0 +1,108 @@
+package com.uplift.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.uplift.application.CommandRejectedException;
+import com.uplift.application.CreditLineNotFoundException;
+import com.uplift.eventstore.WrongExpectedVersionException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns every failure into application/problem+json. No stack trace, SQL or class name reaches a client. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of(ProblemType.VALIDATION, "one or more fields are invalid").withErrors(errors).toResponse();
+    }
+
+    /** Jackson's own mapper for this subtype would answer in plain JSON: ours is more specific. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.of(ProblemType.VALIDATION, "unknown field '" + unknown.getPropertyName() + "'")
+                    .withErrors(List.of(new Problem.FieldError(unknown.getPropertyName(), "unknown field")))
+                    .toResponse();
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            return Problem.of(ProblemType.VALIDATION, "field '" + field + "' has the wrong type or format")
+                    .withErrors(List.of(new Problem.FieldError(field, "wrong type or format")))
+                    .toResponse();
+        }
+        return Problem.of(ProblemType.MALFORMED, "the body is not valid JSON").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(CreditLineNotFoundException e) {
+        return Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(CommandRejectedException e) {
+        return Problem.of(ProblemType.BUSINESS_RULE, e.rejection().message())
+                .withRefusal(e.rejection().code(), e.rejection().reasons())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response versionMismatch(WrongExpectedVersionException e) {
+        return Problem.of(ProblemType.VERSION_MISMATCH,
+                        "the credit line is at version " + e.actualVersion() + ", not " + e.expectedVersion())
+                .withActualVersion(e.actualVersion())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.MALFORMED;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.NOT_ALLOWED;
+            case 413 -> ProblemType.TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
+        };
+        return new Problem(type.uri(), type.title(), status, type.title(), null, null, null, null, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
+        return Problem.of(ProblemType.INTERNAL, "unexpected failure; incident " + incident).toResponse();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "open.request.initialLimit" -> "initialLimit": clients know their body, not our method names.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+}

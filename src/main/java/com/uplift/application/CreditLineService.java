@@ -1,0 +1,121 @@
+package com.uplift.application;
+
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineDecider;
+import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.creditline.Decision;
+import com.uplift.eventstore.AppendResult;
+import com.uplift.eventstore.Checkpoint;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.ExpectedVersion;
+import com.uplift.eventstore.NewEvent;
+import com.uplift.eventstore.RecordedEvent;
+import com.uplift.eventstore.WrongExpectedVersionException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Loads a credit line from its events, lets the decider decide, and appends what it decided. The only place where
+ * the pure domain meets the store.
+ */
+@ApplicationScoped
+public class CreditLineService {
+
+    /** Conflicts retried when the client did not pin a version: another writer won, so decide again on fresh state. */
+    static final int MAX_ATTEMPTS = 3;
+
+    private final EventStore store;
+    private final EventTypeRegistry types;
+    private final PolicyCatalog policies;
+
+    public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies) {
+        this.store = store;
+        this.types = types;
+        this.policies = policies;
+    }
+
+    public static String streamId(String creditLineId) {
+        return "credit-line-" + creditLineId;
+    }
+
+    /** Runs a command against an existing (or, for an opening, a new) credit line. */
+    public Uni<CreditLineSnapshot> handle(String creditLineId, CreditLineCommand command, CommandContext context) {
+        return attempt(creditLineId, command, context, 1);
+    }
+
+    private Uni<CreditLineSnapshot> attempt(String creditLineId, CreditLineCommand command, CommandContext context, int attempt) {
+        return load(creditLineId)
+                .chain(current -> decideAndAppend(creditLineId, command, context, current))
+                .onFailure(WrongExpectedVersionException.class)
+                .recoverWithUni(conflict -> context.expectedVersion() == null && attempt < MAX_ATTEMPTS
+                        ? attempt(creditLineId, command, context, attempt + 1)
+                        : Uni.createFrom().failure(conflict));
+    }
+
+    private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                    CreditLineSnapshot current) {
+        if (context.expectedVersion() != null && context.expectedVersion() != current.version()) {
+            return Uni.createFrom().failure(new WrongExpectedVersionException(streamId(creditLineId),
+                    context.expectedVersion(), current.version()));
+        }
+        Decision decision = CreditLineDecider.decide(command, current.state(), policies.current());
+        return switch (decision) {
+            case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
+            case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
+                    .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
+                            result.streamVersion(), result.checkpoint()));
+        };
+    }
+
+    private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
+                                     CommandContext context) {
+        String causationId = UUID.randomUUID().toString();
+        List<NewEvent> newEvents = events.stream().map(event -> {
+            EventTypeRegistry.Serialized serialized = types.serialize(event);
+            return new NewEvent(UUID.randomUUID(), serialized.type(), serialized.schemaVersion(), serialized.payload(),
+                    context.metadata(causationId));
+        }).toList();
+        return store.append(streamId(creditLineId), ExpectedVersion.exactly(current.version()), newEvents);
+    }
+
+    /** The line as it is now; version 0 and the initial state when it does not exist. */
+    public Uni<CreditLineSnapshot> load(String creditLineId) {
+        return loadUpTo(creditLineId, Long.MAX_VALUE);
+    }
+
+    /** The line as it was at a stream version, rebuilt from its events. */
+    public Uni<CreditLineSnapshot> loadUpTo(String creditLineId, long version) {
+        return store.readStream(streamId(creditLineId), 1, version).map(events -> replay(creditLineId, events));
+    }
+
+    /** The line as it was at a stream version, failing when it never existed. */
+    public Uni<CreditLineSnapshot> find(String creditLineId, long version) {
+        return loadUpTo(creditLineId, version).invoke(snapshot -> {
+            if (snapshot.version() == 0) {
+                throw new CreditLineNotFoundException(creditLineId);
+            }
+        });
+    }
+
+    CreditLineSnapshot replay(String creditLineId, List<RecordedEvent> events) {
+        CreditLineState state = CreditLineDecider.initialState();
+        for (RecordedEvent event : events) {
+            state = CreditLineDecider.evolve(state, (CreditLineEvent) types.deserialize(event));
+        }
+        return events.isEmpty()
+                ? new CreditLineSnapshot(creditLineId, state, 0, Checkpoint.START)
+                : new CreditLineSnapshot(creditLineId, state, events.getLast().streamVersion(), events.getLast().checkpoint());
+    }
+
+    private static CreditLineState fold(CreditLineState state, List<CreditLineEvent> events) {
+        for (CreditLineEvent event : events) {
+            state = CreditLineDecider.evolve(state, event);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,278 @@
+package com.uplift.eventstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL event store. It knows streams, versions, positions and hashes; it knows nothing of credit lines.
+ * <p>
+ * All of its SQL is in this class. Each consistency rule is enforced by the database, not by a read-then-write in
+ * Java: the unique (stream_id, stream_version) constraint decides which of two concurrent writers wins, the unique
+ * event_id constraint makes a repeated append harmless, and triggers keep history append-only.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private static final String COLUMNS = """
+            global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type,
+            schema_version, payload::text AS payload, metadata::text AS metadata, recorded_at, previous_hash, hash""";
+
+    private static final String ASSIGN_TRANSACTION_ID = "SELECT pg_current_xact_id()::text";
+
+    private static final String FIND_BY_EVENT_IDS = """
+            SELECT %s FROM events WHERE event_id = ANY($1) ORDER BY stream_version""".formatted(COLUMNS);
+
+    private static final String STREAM_HEAD = """
+            SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1""";
+
+    /** One statement appends the whole batch: all of it lands, or none. */
+    private static final String INSERT_BATCH = """
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+                                recorded_at, previous_hash, hash)
+            SELECT $1, v, id, t, s, p::jsonb, m::jsonb, $2, ph, h
+            FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
+                 AS batch(v, id, t, s, p, m, ph, h)
+            ORDER BY v
+            RETURNING global_position, transaction_id::text AS transaction_id, stream_version""";
+
+    private static final String READ_STREAM = """
+            SELECT %s FROM events WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+            ORDER BY stream_version""".formatted(COLUMNS);
+
+    /**
+     * Gap-safe reading of the global log. A transaction that inserted an event but has not committed is invisible;
+     * had we delivered later, already committed events past it, a subscriber would advance beyond it and never see it.
+     * So we deliver only events of transactions older than the oldest one still running
+     * ({@code pg_snapshot_xmin}), in (transaction id, position) order: every transaction below that horizon has
+     * ended, and every future one gets a higher id, so nothing can appear behind the returned checkpoint.
+     */
+    private static final String READ_ALL = """
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT $3""".formatted(COLUMNS);
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String VERSION_CONSTRAINT = "events_stream_version_unique";
+    private static final String EVENT_ID_CONSTRAINT = "events_event_id_unique";
+
+    private final Pool pool;
+    private final Clock clock;
+
+    public EventStore(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends events to a stream if it is at the expected version.
+     * Appending the same event ids again with identical content is a success that writes nothing; the same ids with
+     * different content fail with {@link EventIdConflictException}; another writer's append fails with
+     * {@link WrongExpectedVersionException}.
+     */
+    public Uni<AppendResult> append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        return pool.withTransaction(connection -> appendIn(connection, streamId, expected, events))
+                .onFailure(PgException.class).recoverWithUni(failure -> explainConflict((PgException) failure, streamId, expected, events));
+    }
+
+    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        // Take a transaction id before anything else, so that it is older than the positions this transaction draws.
+        return connection.query(ASSIGN_TRANSACTION_ID).execute()
+                .chain(ignored -> alreadyStored(connection, streamId, events))
+                .chain(previous -> previous != null
+                        ? Uni.createFrom().item(previous)
+                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)));
+    }
+
+    /** The earlier result when exactly these events are already stored; null when none of them is. */
+    private Uni<AppendResult> alreadyStored(SqlConnection connection, String streamId, List<NewEvent> events) {
+        UUID[] ids = events.stream().map(NewEvent::eventId).toArray(UUID[]::new);
+        return connection.preparedQuery(FIND_BY_EVENT_IDS).execute(Tuple.of(ids))
+                .map(rows -> compareWithStored(streamId, events, toEvents(rows)));
+    }
+
+    private static AppendResult compareWithStored(String streamId, List<NewEvent> events, List<RecordedEvent> stored) {
+        if (stored.isEmpty()) {
+            return null;
+        }
+        Map<UUID, RecordedEvent> byId = new HashMap<>();
+        stored.forEach(e -> byId.put(e.eventId(), e));
+        for (NewEvent event : events) {
+            RecordedEvent earlier = byId.get(event.eventId());
+            if (earlier == null) {
+                throw new EventIdConflictException(stored.getFirst().eventId(), "while others of the same batch are not");
+            }
+            if (!earlier.streamId().equals(streamId)) {
+                throw new EventIdConflictException(event.eventId(), "in stream " + earlier.streamId());
+            }
+            if (!sameContent(earlier, event)) {
+                throw new EventIdConflictException(event.eventId(), "with different content");
+            }
+        }
+        RecordedEvent last = stored.getLast();
+        return new AppendResult(streamId, last.streamVersion(), last.checkpoint(), true);
+    }
+
+    private static boolean sameContent(RecordedEvent stored, NewEvent event) {
+        return stored.eventType().equals(event.eventType())
+                && stored.schemaVersion() == event.schemaVersion()
+                && CanonicalJson.write(stored.payload()).equals(CanonicalJson.write(event.payload()));
+    }
+
+    private record Head(long version, String hash) {
+        static final Head EMPTY = new Head(0, HashChain.GENESIS);
+    }
+
+    private Uni<Head> streamHead(SqlConnection connection, String streamId) {
+        return connection.preparedQuery(STREAM_HEAD).execute(Tuple.of(streamId))
+                .map(rows -> rows.size() == 0 ? Head.EMPTY
+                        : new Head(rows.iterator().next().getLong("stream_version"), rows.iterator().next().getString("hash")));
+    }
+
+    private Uni<AppendResult> insert(SqlConnection connection, String streamId, ExpectedVersion expected, Head head,
+                                     List<NewEvent> events) {
+        if (!expected.isAny() && expected.value() != head.version()) {
+            return Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expected.value(), head.version()));
+        }
+        // PostgreSQL keeps microseconds: hash exactly what will be read back.
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int n = events.size();
+        Long[] versions = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        Integer[] schemas = new Integer[n];
+        String[] payloads = new String[n];
+        String[] metadata = new String[n];
+        String[] previousHashes = new String[n];
+        String[] hashes = new String[n];
+        String previous = head.hash();
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            versions[i] = head.version() + i + 1;
+            ids[i] = e.eventId();
+            types[i] = e.eventType();
+            schemas[i] = e.schemaVersion();
+            payloads[i] = CanonicalJson.write(e.payload());
+            metadata[i] = CanonicalJson.write(e.metadata());
+            previousHashes[i] = previous;
+            hashes[i] = HashChain.hash(previous, streamId, versions[i], e.eventId(), e.eventType(), e.schemaVersion(),
+                    recordedAt, e.payload(), e.metadata());
+            previous = hashes[i];
+        }
+        Tuple params = Tuple.tuple(List.of(streamId, recordedAt.atOffset(ZoneOffset.UTC), versions, ids, types, schemas,
+                payloads, metadata, previousHashes, hashes));
+        return connection.preparedQuery(INSERT_BATCH).execute(params).map(rows -> {
+            Row last = null;
+            for (Row row : rows) {
+                last = row;
+            }
+            return new AppendResult(streamId, last.getLong("stream_version"),
+                    new Checkpoint(Long.parseLong(last.getString("transaction_id")), last.getLong("global_position")), false);
+        });
+    }
+
+    /** Turns a unique violation into the typed outcome it means; the failed transaction has been rolled back by then. */
+    private Uni<AppendResult> explainConflict(PgException failure, String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        if (!UNIQUE_VIOLATION.equals(failure.getSqlState())) {
+            return Uni.createFrom().failure(failure);
+        }
+        if (VERSION_CONSTRAINT.equals(failure.getConstraint())) {
+            return pool.withConnection(connection -> streamHead(connection, streamId))
+                    .chain(head -> Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expected.value(), head.version())));
+        }
+        if (EVENT_ID_CONSTRAINT.equals(failure.getConstraint())) {
+            // A concurrent append of the same events won: that is the idempotent success, if the content matches.
+            return pool.withConnection(connection -> alreadyStored(connection, streamId, events))
+                    .onItem().ifNull().failWith(() -> new EventIdConflictException(events.getFirst().eventId(), "concurrently"));
+        }
+        return Uni.createFrom().failure(failure);
+    }
+
+    /** Events of one stream from a version (inclusive), in order. */
+    public Uni<List<RecordedEvent>> readStream(String streamId, long fromVersion) {
+        return readStream(streamId, fromVersion, Long.MAX_VALUE);
+    }
+
+    /** Events of one stream between two versions (both inclusive), in order. */
+    public Uni<List<RecordedEvent>> readStream(String streamId, long fromVersion, long toVersion) {
+        return pool.preparedQuery(READ_STREAM).execute(Tuple.of(streamId, fromVersion, toVersion)).map(EventStore::toEvents);
+    }
+
+    /**
+     * Up to {@code limit} events after a checkpoint, across all streams, that can never be preceded by an event
+     * committed later. Feed the checkpoint of the last event returned to the next call.
+     */
+    public Uni<List<RecordedEvent>> readAll(Checkpoint after, int limit) {
+        return pool.preparedQuery(READ_ALL)
+                .execute(Tuple.of(Long.toString(after.transactionId()), after.position(), limit))
+                .map(EventStore::toEvents);
+    }
+
+    /** Walks a stream's hash chain and reports the first link that does not hold. */
+    public Uni<ChainVerification> verifyStream(String streamId) {
+        return readStream(streamId, 1).map(events -> verify(streamId, events));
+    }
+
+    static ChainVerification verify(String streamId, List<RecordedEvent> events) {
+        String previous = HashChain.GENESIS;
+        long expectedVersion = 1;
+        long checked = 0;
+        for (RecordedEvent event : events) {
+            if (event.streamVersion() != expectedVersion) {
+                return ChainVerification.broken(streamId, checked, expectedVersion,
+                        "version " + expectedVersion + " is missing (found " + event.streamVersion() + ")", previous);
+            }
+            if (!event.previousHash().equals(previous)) {
+                return ChainVerification.broken(streamId, checked, event.streamVersion(),
+                        "previous hash does not match the hash of version " + (expectedVersion - 1), previous);
+            }
+            String recomputed = HashChain.hashOf(event);
+            if (!recomputed.equals(event.hash())) {
+                return ChainVerification.broken(streamId, checked, event.streamVersion(),
+                        "content does not match its hash", previous);
+            }
+            previous = event.hash();
+            expectedVersion++;
+            checked++;
+        }
+        return ChainVerification.intact(streamId, checked, previous);
+    }
+
+    private static List<RecordedEvent> toEvents(RowSet<Row> rows) {
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(toEvent(row));
+        }
+        return events;
+    }
+
+    private static RecordedEvent toEvent(Row row) {
+        JsonNode payload = CanonicalJson.parse(row.getString("payload"));
+        EventMetadata metadata = CanonicalJson.fromTree(CanonicalJson.parse(row.getString("metadata")), EventMetadata.class);
+        return new RecordedEvent(row.getLong("global_position"), Long.parseLong(row.getString("transaction_id")),
+                row.getString("stream_id"), row.getLong("stream_version"), row.getUUID("event_id"),
+                row.getString("event_type"), row.getInteger("schema_version"), payload, metadata,
+                row.getOffsetDateTime("recorded_at").toInstant(), row.getString("previous_hash"), row.getString("hash"));
+    }
+}

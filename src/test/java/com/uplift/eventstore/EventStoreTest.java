@@ -1,0 +1,241 @@
+package com.uplift.eventstore;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+class EventStoreTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    AgroalDataSource jdbc;
+
+    @Test
+    void twentyConcurrentAppendsAtOneVersionLetExactlyOneWin() {
+        String stream = newStream();
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1))).await().atMost(WAIT);
+
+        AtomicInteger wins = new AtomicInteger();
+        List<WrongExpectedVersionException> conflicts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Uni<Void>> racers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            racers.add(store.append(stream, ExpectedVersion.exactly(1), List.of(event("Drawn", i), event("Drawn", 100 + i)))
+                    .onItem().invoke(wins::incrementAndGet)
+                    .onFailure(WrongExpectedVersionException.class)
+                    .recoverWithItem(e -> {
+                        conflicts.add((WrongExpectedVersionException) e);
+                        return null;
+                    })
+                    .replaceWithVoid());
+        }
+        Uni.join().all(racers).andFailFast().await().atMost(WAIT);
+
+        assertThat(wins.get()).isEqualTo(1);
+        assertThat(conflicts).hasSize(19).allSatisfy(c -> {
+            assertThat(c.expectedVersion()).isEqualTo(1);
+            assertThat(c.actualVersion()).isEqualTo(3);
+        });
+        List<RecordedEvent> events = store.readStream(stream, 1).await().atMost(WAIT);
+        assertThat(events).extracting(RecordedEvent::streamVersion).containsExactly(1L, 2L, 3L);
+        assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
+    }
+
+    @Test
+    void aStaleExpectedVersionIsRefusedWithTheActualVersion() {
+        String stream = newStream();
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2))).await().atMost(WAIT);
+
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(1), List.of(event("Drawn", 3))).await().atMost(WAIT))
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion()).isEqualTo(2));
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 9))).await().atMost(WAIT))
+                .isInstanceOf(WrongExpectedVersionException.class);
+    }
+
+    @Test
+    void theSameBatchTwiceIsStoredOnceAndReusedIdsWithOtherContentAreRefused() {
+        String stream = newStream();
+        List<NewEvent> batch = List.of(event("Opened", 1), event("Drawn", 2));
+
+        AppendResult first = store.append(stream, ExpectedVersion.NO_STREAM, batch).await().atMost(WAIT);
+        AppendResult again = store.append(stream, ExpectedVersion.NO_STREAM, batch).await().atMost(WAIT);
+
+        assertThat(first.alreadyStored()).isFalse();
+        assertThat(again.alreadyStored()).isTrue();
+        assertThat(again.streamVersion()).isEqualTo(2);
+        assertThat(again.checkpoint()).isEqualTo(first.checkpoint());
+        assertThat(store.readStream(stream, 1).await().atMost(WAIT)).hasSize(2);
+
+        NewEvent altered = new NewEvent(batch.get(1).eventId(), "Drawn", 1, payload(999), batch.get(1).metadata());
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(2), List.of(altered)).await().atMost(WAIT))
+                .isInstanceOfSatisfying(EventIdConflictException.class,
+                        e -> assertThat(e.eventId()).isEqualTo(batch.get(1).eventId()));
+        assertThat(store.readStream(stream, 1).await().atMost(WAIT)).hasSize(2);
+    }
+
+    @Test
+    void readAllNeverSkipsAnEventWhoseTransactionCommitsLate() throws Exception {
+        Checkpoint start = drain(Checkpoint.START);
+        String slowStream = newStream();
+        String fastStream = newStream();
+        UUID slowId = UUID.randomUUID();
+
+        try (Connection slow = jdbc.getConnection()) {
+            slow.setAutoCommit(false);
+            // The slow writer takes its position first...
+            insertRaw(slow, slowStream, slowId);
+            // ...then a later writer appends and commits while the slow one is still open.
+            AppendResult fast = store.append(fastStream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 2))).await().atMost(WAIT);
+            assertThat(fast.checkpoint().position()).isGreaterThan(start.position());
+
+            // A subscriber polling now must not pass the slow writer's position: it gets nothing yet.
+            List<RecordedEvent> whileOpen = store.readAll(start, 100).await().atMost(WAIT);
+            assertThat(whileOpen).extracting(RecordedEvent::streamId).doesNotContain(fastStream, slowStream);
+
+            slow.commit();
+        }
+
+        List<RecordedEvent> afterCommit = readFrom(start);
+        assertThat(afterCommit).extracting(RecordedEvent::streamId).containsSubsequence(slowStream, fastStream);
+        assertThat(afterCommit).extracting(RecordedEvent::eventId).contains(slowId);
+    }
+
+    @Test
+    void aRowAlteredBehindTheStoresBackIsReportedAtItsVersion() throws SQLException {
+        String stream = newStream();
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))
+                .await().atMost(WAIT);
+        assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
+
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET payload = '{\"amount\": 1}' WHERE stream_id = '" + stream + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM events WHERE stream_id = '" + stream + "'"))
+                    .hasMessageContaining("append-only");
+
+            // A superuser can switch the trigger off: the hash chain still tells.
+            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
+            try {
+                s.executeUpdate("UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"5000.00\"') "
+                        + "WHERE stream_id = '" + stream + "' AND stream_version = 2");
+            } finally {
+                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
+            }
+        }
+
+        ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.brokenAtVersion()).isEqualTo(2);
+        assertThat(verification.eventsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedEventIsReportedAsAMissingVersion() throws SQLException {
+        String stream = newStream();
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))
+                .await().atMost(WAIT);
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
+            try {
+                s.executeUpdate("DELETE FROM events WHERE stream_id = '" + stream + "' AND stream_version = 2");
+            } finally {
+                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
+            }
+        }
+        ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
+        assertThat(verification.brokenAtVersion()).isEqualTo(2);
+        assertThat(verification.problem()).contains("missing");
+    }
+
+    /** A v1 shape {amount} evolved into v2 {amount, currency}: the old row still reads, as v2. */
+    public record LimitSet(String amount, String currency) {
+    }
+
+    @Test
+    void anEventStoredInAnOldShapeReadsAsTheCurrentShape() {
+        EventTypeRegistry registry = new EventTypeRegistry().register("LimitSet", LimitSet.class, 2, Map.of(
+                1, old -> old.put("currency", "CNY")));
+        String stream = newStream();
+        ObjectNode v1 = JsonNodeFactory.instance.objectNode().put("amount", "100.00");
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(
+                new NewEvent(UUID.randomUUID(), "LimitSet", 1, v1, EventMetadata.system("test")))).await().atMost(WAIT);
+        store.append(stream, ExpectedVersion.exactly(1), List.of(newEvent(registry, new LimitSet("200.00", "USD"))))
+                .await().atMost(WAIT);
+
+        List<Object> read = store.readStream(stream, 1).await().atMost(WAIT).stream().map(registry::deserialize).toList();
+
+        assertThat(read).containsExactly(new LimitSet("100.00", "CNY"), new LimitSet("200.00", "USD"));
+    }
+
+    private static NewEvent newEvent(EventTypeRegistry registry, Object event) {
+        EventTypeRegistry.Serialized s = registry.serialize(event);
+        return new NewEvent(UUID.randomUUID(), s.type(), s.schemaVersion(), s.payload(), EventMetadata.system("test"));
+    }
+
+    private Checkpoint drain(Checkpoint from) {
+        Checkpoint at = from;
+        for (List<RecordedEvent> batch = store.readAll(at, 500).await().atMost(WAIT); !batch.isEmpty();
+             batch = store.readAll(at, 500).await().atMost(WAIT)) {
+            at = batch.getLast().checkpoint();
+        }
+        return at;
+    }
+
+    private List<RecordedEvent> readFrom(Checkpoint from) {
+        List<RecordedEvent> all = new ArrayList<>();
+        Checkpoint at = from;
+        for (List<RecordedEvent> batch = store.readAll(at, 500).await().atMost(WAIT); !batch.isEmpty();
+             batch = store.readAll(at, 500).await().atMost(WAIT)) {
+            all.addAll(batch);
+            at = batch.getLast().checkpoint();
+        }
+        return all;
+    }
+
+    private static void insertRaw(Connection connection, String stream, UUID eventId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+                                    recorded_at, previous_hash, hash)
+                VALUES (?, 1, ?, 'Opened', 1, '{}'::jsonb, '{}'::jsonb, now(), ?, ?)""")) {
+            insert.setString(1, stream);
+            insert.setObject(2, eventId);
+            insert.setString(3, HashChain.GENESIS);
+            insert.setString(4, HashChain.GENESIS);
+            insert.executeUpdate();
+        }
+    }
+
+    private static String newStream() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    private static NewEvent event(String type, int amount) {
+        return new NewEvent(UUID.randomUUID(), type, 1, payload(amount), EventMetadata.system("test"));
+    }
+
+    private static ObjectNode payload(int amount) {
+        return JsonNodeFactory.instance.objectNode().put("amount", amount + ".00");
+    }
+}
