@@ -1,68 +1,114 @@
 package com.uplift.api;
 
-import com.uplift.application.CommandContext;
+import com.uplift.api.security.Roles;
 import com.uplift.application.CreditLineService;
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineCommand;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
-/** HTTP to commands and snapshots to JSON; no business rule lives here. */
+/** Opening and reading credit lines. HTTP to commands and snapshots to JSON; no business rule lives here. */
 @Path("/api/credit-lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Credit lines")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class CreditLineResource {
 
-    private final CreditLineService service;
-    private final Clock clock;
+    static final String[] READERS = {Roles.CHANNEL, Roles.OPERATIONS, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR};
 
-    public CreditLineResource(CreditLineService service, Clock clock) {
+    private final CreditLineService service;
+    private final CommandRunner commands;
+    private final Caller caller;
+
+    public CreditLineResource(CreditLineService service, CommandRunner commands, Caller caller) {
         this.service = service;
-        this.clock = clock;
+        this.commands = commands;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.CHANNEL)
     @Operation(summary = "Open a credit line")
-    @APIResponse(responseCode = "201", description = "Opened; Location names the new line")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the new line, ETag its version")
     @APIResponse(responseCode = "400", description = "Invalid body (problem+json with field errors)")
-    public Uni<Response> open(@Valid @NotNull OpenCreditLineRequest request) {
+    @APIResponse(responseCode = "422", description = "Refused by a business rule, or an Idempotency-Key reused with another body")
+    public Uni<Response> open(@Valid @NotNull OpenCreditLineRequest request,
+                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String id = UUID.randomUUID().toString();
-        var command = new CreditLineCommand.OpenCreditLine(id, request.borrowerId(), request.productCode(),
-                request.initialLimit(), Currency.getInstance(request.currency() == null ? "CNY" : request.currency()),
-                request.segment() == null ? "STANDARD" : request.segment(), clock.instant());
-        return service.handle(id, command, new CommandContext("anonymous", "API", null, 0L))
-                .map(snapshot -> withVersion(Response.created(URI.create("/api/credit-lines/" + id)), snapshot));
+        return commands.run(caller, "POST", "/api/credit-lines", id, null, idempotencyKey, request,
+                at -> new CreditLineCommand.OpenCreditLine(id, request.borrowerId(), request.productCode(),
+                        request.initialLimit(), Currency.getInstance(request.currency() == null ? "CNY" : request.currency()),
+                        request.segment() == null ? "STANDARD" : request.segment(), at),
+                (snapshot, response) -> response.location(URI.create("/api/credit-lines/" + id)).entity(CreditLineView.of(snapshot)),
+                Response.Status.CREATED);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A credit line's current state, rebuilt from its events")
+    @RolesAllowed({Roles.CHANNEL, Roles.OPERATIONS, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "A credit line's state, rebuilt from its events: now, as of an instant, or at a version")
     @APIResponse(responseCode = "200", description = "The line; ETag carries the stream version")
-    @APIResponse(responseCode = "404", description = "No such credit line")
-    public Uni<Response> get(@PathParam("id") String id) {
-        return service.find(id, Long.MAX_VALUE).map(snapshot -> withVersion(Response.ok(), snapshot));
+    @APIResponse(responseCode = "404", description = "No such credit line (or none yet at that instant)")
+    public Uni<Response> get(@PathParam("id") String id,
+                             @Parameter(description = "ISO-8601 instant, e.g. 2026-11-28T10:00:00Z") @QueryParam("asOf") String asOf,
+                             @Parameter(description = "stream version") @QueryParam("version") @Min(1) Long version) {
+        Uni<CreditLineSnapshot> snapshot = asOf != null ? service.findAsOf(id, parseInstant(asOf))
+                : service.find(id, version == null ? Long.MAX_VALUE : version);
+        return snapshot.map(s -> Response.ok(CreditLineView.of(s)).tag(new EntityTag(Long.toString(s.version()))).build());
     }
 
-    private static Response withVersion(Response.ResponseBuilder builder, CreditLineSnapshot snapshot) {
-        return builder.tag(new EntityTag(Long.toString(snapshot.version()))).entity(CreditLineView.of(snapshot)).build();
+    @GET
+    @Path("/{id}/events")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "The line's stored events, in order, with their metadata and hash-chain links (paged)")
+    @APIResponse(responseCode = "200", description = "A page of events; nextFromVersion continues it")
+    public Uni<EventPage> events(@PathParam("id") String id,
+                                 @QueryParam("fromVersion") @DefaultValue("1") @Min(1) long fromVersion,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return service.history(id, fromVersion, limit + 1).map(events -> {
+            List<EventView> items = events.stream().limit(limit).map(EventView::of).toList();
+            Long next = events.size() > limit ? events.get(limit).streamVersion() : null;
+            return new EventPage(id, items, next);
+        });
+    }
+
+    static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new jakarta.ws.rs.WebApplicationException(Problem.of(ProblemType.VALIDATION,
+                            "asOf must be an ISO-8601 instant such as 2026-11-28T10:00:00Z")
+                    .withErrors(List.of(new Problem.FieldError("asOf", "not an ISO-8601 instant"))).toResponse());
+        }
     }
 }

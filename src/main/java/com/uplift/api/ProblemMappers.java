@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.uplift.application.CommandRejectedException;
 import com.uplift.application.CreditLineNotFoundException;
 import com.uplift.eventstore.WrongExpectedVersionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -56,6 +59,18 @@ public class ProblemMappers {
         return Problem.of(ProblemType.MALFORMED, "the body is not valid JSON").toResponse();
     }
 
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problem.of(ProblemType.UNAUTHENTICATED, "send a bearer token or valid credentials").toResponse())
+                .header("WWW-Authenticate", "Bearer, Basic realm=\"uplift\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(ProblemType.FORBIDDEN, "your role may not do this").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response notFound(CreditLineNotFoundException e) {
         return Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
@@ -78,6 +93,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getResponse().hasEntity() && e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 400 -> ProblemType.MALFORMED;

@@ -16,6 +16,7 @@ import com.uplift.eventstore.WrongExpectedVersionException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -100,6 +101,24 @@ public class CreditLineService {
                 throw new CreditLineNotFoundException(creditLineId);
             }
         });
+    }
+
+    /** The line as the store knew it at an instant: its events recorded at or before then. */
+    public Uni<CreditLineSnapshot> findAsOf(String creditLineId, Instant asOf) {
+        return store.readStream(streamId(creditLineId), 1)
+                .map(events -> events.stream().takeWhile(e -> !e.recordedAt().isAfter(asOf)).toList())
+                .map(events -> replay(creditLineId, events))
+                .invoke(snapshot -> {
+                    if (snapshot.version() == 0) {
+                        throw new CreditLineNotFoundException(creditLineId);
+                    }
+                });
+    }
+
+    /** Stored events of a line, {@code limit} from a version on; fails when the line does not exist. */
+    public Uni<List<RecordedEvent>> history(String creditLineId, long fromVersion, int limit) {
+        return store.readStream(streamId(creditLineId), fromVersion, fromVersion + limit - 1)
+                .call(events -> events.isEmpty() ? find(creditLineId, 1) : Uni.createFrom().voidItem());
     }
 
     CreditLineSnapshot replay(String creditLineId, List<RecordedEvent> events) {

@@ -1,11 +1,14 @@
 package com.uplift.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import static com.uplift.testing.Api.as;
+import static com.uplift.testing.Api.anonymous;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -15,7 +18,7 @@ class CreditLineResourceTest {
 
     @Test
     void opensALineAndReadsItBackFromItsEvents() {
-        String location = given().contentType(ContentType.JSON)
+        String location = as("channel")
                 .body("""
                         {"borrowerId":"B-1","productCode":"XM-CASH","initialLimit":10000,"currency":"CNY"}""")
                 .when().post("/api/credit-lines")
@@ -26,7 +29,7 @@ class CreditLineResourceTest {
                 .body("version", equalTo(1))
                 .extract().header("Location");
 
-        given().when().get(location)
+        as("channel").when().get(location)
                 .then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("borrowerId", equalTo("B-1"))
@@ -41,7 +44,7 @@ class CreditLineResourceTest {
 
     @Test
     void anInvalidBodyIsA400ProblemNamingTheFields() {
-        given().contentType(ContentType.JSON)
+        as("channel")
                 .body("""
                         {"borrowerId":"","productCode":"XM-CASH","initialLimit":-5,"currency":"XXQ"}""")
                 .when().post("/api/credit-lines")
@@ -55,12 +58,12 @@ class CreditLineResourceTest {
 
     @Test
     void moreThanTwoDecimalsOrAnUnknownFieldIsRefused() {
-        given().contentType(ContentType.JSON)
+        as("channel")
                 .body("""
                         {"borrowerId":"B-2","productCode":"XM-CASH","initialLimit":100.001}""")
                 .when().post("/api/credit-lines")
                 .then().statusCode(400).body("errors.field", hasItem("initialLimit"));
-        given().contentType(ContentType.JSON)
+        as("channel")
                 .body("""
                         {"borrowerId":"B-2","productCode":"XM-CASH","initialLimit":100,"limitOverride":1}""")
                 .when().post("/api/credit-lines")
@@ -70,10 +73,72 @@ class CreditLineResourceTest {
 
     @Test
     void anUnknownLineIsA404Problem() {
-        given().when().get("/api/credit-lines/00000000-0000-0000-0000-000000000000")
+        as("auditor").when().get("/api/credit-lines/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:uplift:problem:not-found"))
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void anonymousCallersAre401AndWrongRolesAre403() {
+        anonymous().body("{}").post("/api/credit-lines")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:uplift:problem:unauthenticated"));
+        given().auth().preemptive().basic("channel", "wrong").get("/api/credit-lines/x")
+                .then().statusCode(401).contentType("application/problem+json");
+        as("ops").body("""
+                        {"borrowerId":"B-3","productCode":"XM-CASH","initialLimit":100}""")
+                .post("/api/credit-lines")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:uplift:problem:forbidden"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnsTheFirstResponseAndAppendsNothing() {
+        String body = """
+                {"borrowerId":"B-IDEM","productCode":"XM-CASH","initialLimit":5000}""";
+        var first = as("channel").header("Idempotency-Key", "open-B-IDEM-1").body(body).post("/api/credit-lines")
+                .then().statusCode(201).extract();
+        var second = as("channel").header("Idempotency-Key", "open-B-IDEM-1").body(body).post("/api/credit-lines")
+                .then().statusCode(201).extract();
+
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.body().asString()).isEqualTo(first.body().asString());
+        String id = first.header("Location").substring(first.header("Location").lastIndexOf('/') + 1);
+        as("auditor").get("/api/credit-lines/" + id + "/events").then().statusCode(200).body("items", hasSize(1));
+
+        as("channel").header("Idempotency-Key", "open-B-IDEM-1")
+                .body(body.replace("5000", "6000")).post("/api/credit-lines")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:uplift:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void theRequestIdIsEchoedAndStoredInTheEventMetadata() {
+        String location = as("channel").header("X-Request-Id", "req-abc-123").header("X-Channel", "web")
+                .body("""
+                        {"borrowerId":"B-RID","productCode":"XM-CASH","initialLimit":5000}""")
+                .post("/api/credit-lines")
+                .then().statusCode(201).header("X-Request-Id", "req-abc-123").extract().header("Location");
+        as("auditor").get(location + "/events").then().statusCode(200)
+                .body("items[0].metadata.requestId", equalTo("req-abc-123"))
+                .body("items[0].metadata.actor", equalTo("channel"))
+                .body("items[0].metadata.channel", equalTo("WEB"))
+                .body("items[0].type", equalTo("CreditLineOpened"));
+        as("channel").get("/api/credit-lines/nothing").then().statusCode(404)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void theStateCanBeReadAsOfAnInstantOrAVersion() {
+        String before = java.time.Instant.now().minusSeconds(60).toString();
+        String id = com.uplift.testing.Api.openLine("B-ASOF", "7000");
+        as("channel").get("/api/credit-lines/" + id + "?version=1").then().statusCode(200).body("version", equalTo(1));
+        as("channel").get("/api/credit-lines/" + id + "?asOf=" + java.time.Instant.now().plusSeconds(1))
+                .then().statusCode(200).body("limit", equalTo(7000.00f));
+        as("channel").get("/api/credit-lines/" + id + "?asOf=" + before).then().statusCode(404);
+        as("channel").get("/api/credit-lines/" + id + "?asOf=yesterday").then().statusCode(400)
+                .body("errors.field", hasItem("asOf"));
     }
 }

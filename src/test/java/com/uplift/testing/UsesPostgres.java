@@ -2,8 +2,9 @@ package com.uplift.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers {@link PostgresTestResource} for every @QuarkusTest in the module. */
+/** Registers the test resources for every @QuarkusTest in the module: a real PostgreSQL and JWT test keys. */
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestKeys.class)
 public final class UsesPostgres {
     private UsesPostgres() {
     }

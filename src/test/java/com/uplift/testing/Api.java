@@ -1,0 +1,30 @@
+package com.uplift.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+
+/** RestAssured requests as one of the demo users (password = name). */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, user).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    /** Opens a line as the channel user and returns its id. */
+    public static String openLine(String borrowerId, String limit) {
+        String location = as("channel")
+                .body("{\"borrowerId\":\"" + borrowerId + "\",\"productCode\":\"XM-CASH\",\"initialLimit\":" + limit + "}")
+                .post("/api/credit-lines")
+                .then().statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}
