@@ -58,16 +58,53 @@ public final class Fixtures {
 
     /** The acceptance journey's history: a 13-month line of 10,000, a clean year, two incomes, a 720 bureau score. */
     public static DeciderSpec goodBorrower() {
-        return goodBorrower("10000.00");
+        return borrower().spec();
     }
 
     public static DeciderSpec goodBorrower(String limit) {
-        List<CreditLineCommand> commands = new ArrayList<>();
-        commands.add(open(limit, TODAY.minusMonths(13)));
-        commands.addAll(twelveOnTimeRepayments());
-        commands.add(income("20000.00", YearMonth.from(TODAY).minusMonths(2), IncomeSource.SALARY_SLIP));
-        commands.add(income("20500.00", YearMonth.from(TODAY).minusMonths(1), IncomeSource.BANK_STATEMENT));
-        commands.add(cleanBureau(720));
-        return DeciderSpec.givenCommands(commands.toArray(CreditLineCommand[]::new));
+        return borrower().limit(limit).spec();
+    }
+
+    public static Borrower borrower() {
+        return new Borrower();
+    }
+
+    /** A configurable good borrower: every knob defaults to the acceptance journey's value. */
+    public static final class Borrower {
+        private String limit = "10000.00";
+        private String segment = "STANDARD";
+        private LocalDate openedOn = TODAY.minusMonths(13);
+        private String olderIncome = "20000.00";
+        private String newerIncome = "20500.00";
+        private YearMonth newestIncomePeriod = YearMonth.from(TODAY).minusMonths(1);
+        private int bureauScore = 720;
+        private Instant bureauPulledAt = NOW;
+        private List<String> negativeRecords = List.of();
+        private final List<CreditLineCommand> extra = new ArrayList<>();
+
+        public Borrower limit(String value) { limit = value; return this; }
+        public Borrower segment(String value) { segment = value; return this; }
+        public Borrower openedOn(LocalDate value) { openedOn = value; return this; }
+        public Borrower incomes(String older, String newer) { olderIncome = older; newerIncome = newer; return this; }
+        public Borrower newestIncomePeriod(YearMonth value) { newestIncomePeriod = value; return this; }
+        public Borrower bureauScore(int value) { bureauScore = value; return this; }
+        public Borrower bureauPulledAt(Instant value) { bureauPulledAt = value; return this; }
+        public Borrower negativeRecords(String... values) { negativeRecords = List.of(values); return this; }
+        public Borrower then(CreditLineCommand... commands) { extra.addAll(List.of(commands)); return this; }
+
+        public List<CreditLineCommand> commands() {
+            List<CreditLineCommand> commands = new ArrayList<>();
+            commands.add(new OpenCreditLine("CL-1", "B-1", "XIAOMI-LOAN", cny(limit), CNY, segment, openedOn, NOW));
+            commands.addAll(twelveOnTimeRepayments());
+            commands.add(income(olderIncome, newestIncomePeriod.minusMonths(1), IncomeSource.SALARY_SLIP));
+            commands.add(income(newerIncome, newestIncomePeriod, IncomeSource.BANK_STATEMENT));
+            commands.add(new ReceiveBureauReport("PBOC", "R-1", bureauScore, negativeRecords, bureauPulledAt, NOW));
+            commands.addAll(extra);
+            return commands;
+        }
+
+        public DeciderSpec spec() {
+            return DeciderSpec.givenCommands(commands().toArray(CreditLineCommand[]::new));
+        }
     }
 }

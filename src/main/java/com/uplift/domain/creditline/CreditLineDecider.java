@@ -130,7 +130,7 @@ public final class CreditLineDecider {
             case ServiceNoteRecorded e -> state.withHistory(state.history().withNoteSignals(e.signals().stream()
                     .map(RiskSignal::code).distinct().map(code -> new CreditHistory.NoteSignal(e.occurredAt(), code)).toList(),
                     e.occurredAt()));
-            case RiskAssessed e -> state.withRisk(scored(state.risk(), e.assessment().score(), e.occurredAt()));
+            case RiskAssessed e -> state.withRisk(scored(state.risk(), e.assessment(), e.occurredAt()));
             case PricingTierChanged e -> state.withRisk(new RiskStatus(state.risk().score(), e.grade(), e.aprPercent(),
                     state.risk().recentScores()));
             case WarningRaised e -> {
@@ -504,10 +504,11 @@ public final class CreditLineDecider {
         return result;
     }
 
-    private static RiskStatus scored(RiskStatus risk, int score, Instant at) {
+    private static RiskStatus scored(RiskStatus risk, RiskAssessment assessment, Instant at) {
+        int score = assessment.score();
         Instant horizon = at.minus(SCORE_MEMORY);
         List<ScorePoint> points = new ArrayList<>(risk.recentScores().stream().filter(p -> !p.at().isBefore(horizon)).toList());
-        points.add(new ScorePoint(at, score));
+        points.add(new ScorePoint(at, score, assessment.reliable()));
         return new RiskStatus(score, risk.grade(), risk.aprPercent(), points);
     }
 

@@ -43,7 +43,8 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         }
     }
 
-    public record ScorePoint(Instant at, int score) {
+    /** A score as assessed; {@code reliable} is false when some input was missing, stale or contradictory. */
+    public record ScorePoint(Instant at, int score, boolean reliable) {
     }
 
     public record ActiveWarning(String flag, Severity severity, String detail, Instant raisedAt) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * days for days past due, CNY for net asset change, months for months on book, the bureau's own score.
  *
  * @param lookbackMonths     window for repayment behaviour, worst DPD and asset changes
- * @param incomeWindowMonths window for income stability and trend
+ * @param incomeWindowMonths income stability and trend are measured over this many months, ending with the newest verified month
  * @param minIncomePeriods   fewest verified months needed to measure stability and trend
  * @param onTimeGraceDays    a repayment this many days late still counts as on time
  */

@@ -153,7 +153,8 @@ public record RiskInputs(LocalDate today,
             inputs.add(new InputUsed(INCOME, reference, newestEnd, age, DataProblem.STALE.name()));
             return none;
         }
-        YearMonth windowStart = YearMonth.from(today).minusMonths(card.incomeWindowMonths());
+        // stability is measured over the newest months verified; how recent those are is the staleness check's job
+        YearMonth windowStart = newestPeriod.minusMonths(card.incomeWindowMonths() - 1L);
         TreeMap<YearMonth, BigDecimal> window = new TreeMap<>();
         for (Map.Entry<YearMonth, List<IncomeRecord>> entry : byPeriod.entrySet()) {
             if (entry.getKey().isBefore(windowStart)) {

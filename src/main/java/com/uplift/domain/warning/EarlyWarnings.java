@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -56,13 +57,17 @@ public final class EarlyWarnings {
         };
     }
 
-    /** Highest score assessed since {@code since}, minus the latest score. */
+    /**
+     * Highest reliable score assessed since {@code since}, minus the latest score. Only scores made on complete data
+     * count: a score that fell because an input went stale is a data-quality matter (referral), not a warning.
+     */
     private static Optional<Integer> scoreDrop(CreditLineState state, Instant since) {
-        Integer current = state.risk().score();
-        if (current == null) {
+        List<ScorePoint> points = state.risk().recentScores();
+        if (points.isEmpty() || !points.get(points.size() - 1).reliable()) {
             return Optional.empty();
         }
-        return state.risk().recentScores().stream().filter(p -> !p.at().isBefore(since))
+        int current = points.get(points.size() - 1).score();
+        return points.stream().filter(p -> p.reliable() && !p.at().isBefore(since))
                 .map(ScorePoint::score).max(Integer::compare).map(best -> Math.max(0, best - current));
     }
 
