@@ -2,14 +2,80 @@ package com.uplift.domain.creditline;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Currency;
+import java.util.List;
 
-/** What someone asks a credit line to do. Every command carries the instant it arrived: the domain never reads a clock. */
+/**
+ * What someone asks a credit line to do. Every command carries the instant it arrived: the domain never reads a clock.
+ * Commands other than {@link OpenCreditLine} address the line through the stream they are sent to.
+ */
 public sealed interface CreditLineCommand {
 
     Instant occurredAt();
 
+    /**
+     * @param openedOn the line's real open date (a line migrated from the origination system keeps its history);
+     *                 null means the business date of {@code occurredAt}. Drives months on book.
+     */
     record OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
-                          Currency currency, String segment, Instant occurredAt) implements CreditLineCommand {
+                          Currency currency, String segment, LocalDate openedOn, Instant occurredAt)
+            implements CreditLineCommand {
+
+        /** The original contract, without an open date: the line opens on the date of {@code occurredAt}. */
+        public OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
+                              Currency currency, String segment, Instant occurredAt) {
+            this(creditLineId, borrowerId, productCode, initialLimit, currency, segment, null, occurredAt);
+        }
+    }
+
+    /** The borrower draws on the line. */
+    record RecordDrawdown(BigDecimal amount, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /** The servicing system reports a repayment of the instalment due on {@code dueDate}, paid on {@code paidOn}. */
+    record RecordRepayment(BigDecimal amount, LocalDate dueDate, LocalDate paidOn, Instant occurredAt)
+            implements CreditLineCommand {
+    }
+
+    /** The servicing system reports that the instalment due on {@code dueDate} was not paid. */
+    record RecordMissedPayment(LocalDate dueDate, BigDecimal amountDue, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /** The servicing system's days past due as of a date; 0 means the line is current again. */
+    record ReportDelinquency(int daysPastDue, LocalDate asOf, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /** A verified monthly income for one month (收入稳定性). */
+    record VerifyIncome(BigDecimal monthlyIncome, IncomeSource source, YearMonth period, Instant occurredAt)
+            implements CreditLineCommand {
+    }
+
+    /** A change in the borrower's assets (资产变化). */
+    record ReportAssetChange(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt)
+            implements CreditLineCommand {
+    }
+
+    /** A credit-bureau report (征信); any negative record is a knock-out. */
+    record ReceiveBureauReport(String bureau, String reportId, int score, List<String> negativeRecords,
+                               Instant pulledAt, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /** Free text from customer service, in Chinese or English; risk signals are extracted from it. */
+    record RecordServiceNote(String text, String channel, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /** 提额: the borrower (or an agent on their behalf) asks for a higher limit; requestedLimit null = "as much as allowed". */
+    record RequestLimitIncrease(String requestId, BigDecimal requestedLimit, String channel, String requestedBy,
+                                Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /**
+     * A reviewer's verdict on a referred request at a review level (1 risk officer, 2 senior risk officer).
+     * approvedLimit null on APPROVE means the proposed limit.
+     */
+    record ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome, BigDecimal approvedLimit,
+                          String comment, Instant occurredAt) implements CreditLineCommand {
     }
 }

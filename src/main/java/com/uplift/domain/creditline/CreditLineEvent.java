@@ -1,14 +1,134 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.increase.RuleResult;
+import com.uplift.domain.increase.Sizing;
+import com.uplift.domain.policy.Severity;
+import com.uplift.domain.risk.RiskAssessment;
+import com.uplift.domain.signals.RiskSignal;
+
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 
-/** A fact about one credit line. Stored forever: a change of shape needs a new schema version and an upcaster. */
+/**
+ * A fact about one credit line. Stored forever: a change of shape needs a new schema version and an upcaster
+ * (approval tests freeze every shape). Decision events name the policy version and content hash they were made under.
+ */
 public sealed interface CreditLineEvent {
 
     Instant occurredAt();
 
     record CreditLineOpened(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
-                            String currency, String segment, Instant occurredAt) implements CreditLineEvent {
+                            String currency, String segment, LocalDate openedOn, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    record DrawdownRecorded(BigDecimal amount, BigDecimal drawnAfter, Instant occurredAt) implements CreditLineEvent {
+    }
+
+    /** @param daysLate 0 when paid on or before the due date; arrearsAfter = recorded arrears still unpaid */
+    record RepaymentRecorded(BigDecimal amount, LocalDate dueDate, LocalDate paidOn, int daysLate,
+                             BigDecimal arrearsAfter, BigDecimal drawnAfter, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    record PaymentMissed(LocalDate dueDate, BigDecimal amountDue, Instant occurredAt) implements CreditLineEvent {
+    }
+
+    record DelinquencyReported(int daysPastDue, LocalDate asOf, Instant occurredAt) implements CreditLineEvent {
+    }
+
+    /** The line is current again; cause REPAYMENT (arrears paid) or SERVICING_REPORT (a report of 0 days past due). */
+    record DelinquencyCured(LocalDate curedOn, int daysPastDueBefore, String cause, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    record IncomeVerified(BigDecimal monthlyIncome, IncomeSource source, YearMonth period, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    record AssetChangeReported(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    record BureauReportReceived(String bureau, String reportId, int score, List<String> negativeRecords,
+                                Instant pulledAt, Instant occurredAt) implements CreditLineEvent {
+        public BureauReportReceived {
+            negativeRecords = List.copyOf(negativeRecords);
+        }
+    }
+
+    /** The note with the signals extracted when it was recorded, so replay never re-tokenizes. */
+    record ServiceNoteRecorded(String text, String channel, List<RiskSignal> signals, Instant occurredAt)
+            implements CreditLineEvent {
+        public ServiceNoteRecorded {
+            signals = List.copyOf(signals);
+        }
+    }
+
+    /** A re-assessment after an input changed; {@code trigger} names the event type that caused it. */
+    record RiskAssessed(String trigger, RiskAssessment assessment, int policyVersion, String policyContentHash,
+                        Instant occurredAt) implements CreditLineEvent {
+    }
+
+    /** 差异化定价: the grade, and with it the APR, changed. previousGrade/previousApr null on the first grading. */
+    record PricingTierChanged(String previousGrade, BigDecimal previousAprPercent, String grade, BigDecimal aprPercent,
+                              int score, int policyVersion, String policyContentHash, Instant occurredAt)
+            implements CreditLineEvent {
+    }
+
+    /** 智能预警: an early-warning flag became active. */
+    record WarningRaised(String flag, Severity severity, String detail, int policyVersion, String policyContentHash,
+                         Instant occurredAt) implements CreditLineEvent {
+    }
+
+    /** The flag's condition ended. */
+    record WarningCleared(String flag, Severity severity, String detail, int policyVersion, String policyContentHash,
+                          Instant occurredAt) implements CreditLineEvent {
+    }
+
+    /**
+     * The first decision on a limit-increase request, with everything an auditor needs to review and replay it.
+     *
+     * @param newLimit           the limit applied (APPROVED only; null otherwise)
+     * @param proposedLimit      the sized limit offered to review (APPROVED or REFERRED, when it could be sized)
+     * @param reviewLevelsRequired 0 automatic, 1 risk officer, 2 risk officer then senior risk officer
+     * @param rules              every rule evaluated with its result, in evaluation order
+     * @param activeWarnings     the warning flags active at decision time
+     * @param strategyArm        CHAMPION or CHALLENGER (stable hash of the line id)
+     */
+    record IncreaseDecided(String requestId, String channel, String requestedBy, BigDecimal requestedLimit,
+                           IncreaseOutcome outcome, BigDecimal oldLimit, BigDecimal newLimit, BigDecimal proposedLimit,
+                           Sizing sizing, int reviewLevelsRequired, RiskAssessment assessment, List<RuleResult> rules,
+                           List<String> activeWarnings, List<String> reasons, String segment, String strategyArm,
+                           int policyVersion, String policyContentHash, Instant occurredAt) implements CreditLineEvent {
+        public IncreaseDecided {
+            rules = List.copyOf(rules);
+            activeWarnings = List.copyOf(activeWarnings);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A human review of a referred request (多层级审核).
+     *
+     * @param statusAfter PENDING (another level follows), APPROVED or DECLINED
+     * @param nextLevel   the level that must review next, when statusAfter is PENDING
+     */
+    record IncreaseReviewed(String requestId, String reviewer, int level, ReviewOutcome outcome,
+                            BigDecimal approvedLimit, String comment, String requestedBy, IncreaseStatus statusAfter,
+                            Integer nextLevel, List<String> reasons, int policyVersion, String policyContentHash,
+                            Instant occurredAt) implements CreditLineEvent {
+        public IncreaseReviewed {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** The limit applied to the line; cause AUTOMATIC_INCREASE or REVIEWED_INCREASE. */
+    record CreditLimitChanged(BigDecimal oldLimit, BigDecimal newLimit, String requestId, String cause,
+                              int policyVersion, String policyContentHash, Instant occurredAt)
+            implements CreditLineEvent {
     }
 }

@@ -1,15 +1,117 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.policy.Severity;
+
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** The state of one credit line, folded from its events. */
+/**
+ * The state of one credit line, folded from its events: the account, the behaviour the risk assessment reads, the last
+ * assessment, the active warning flags and the limit-increase requests.
+ */
 public record CreditLineState(boolean opened, String creditLineId, String borrowerId, String productCode,
-                              String currency, String segment, BigDecimal limit, BigDecimal drawn) {
+                              String currency, String segment, BigDecimal limit, BigDecimal drawn,
+                              LocalDate openedOn,
+                              CreditHistory history,
+                              RiskStatus risk,
+                              SortedMap<String, ActiveWarning> warnings,
+                              IncreaseBook increases) {
 
-    public static final CreditLineState INITIAL =
-            new CreditLineState(false, null, null, null, null, null, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+    public static final CreditLineState INITIAL = new CreditLineState(false, null, null, null, null, null,
+            BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, CreditHistory.EMPTY, RiskStatus.NONE,
+            new TreeMap<>(), IncreaseBook.EMPTY);
+
+    public CreditLineState {
+        warnings = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
+    }
 
     public BigDecimal available() {
         return limit.subtract(drawn);
+    }
+
+    /** The latest assessment's score and grade, and the recent scores the score-drop warning compares against. */
+    public record RiskStatus(Integer score, String grade, BigDecimal aprPercent, List<ScorePoint> recentScores) {
+        public static final RiskStatus NONE = new RiskStatus(null, null, null, List.of());
+
+        public RiskStatus {
+            recentScores = List.copyOf(recentScores);
+        }
+    }
+
+    /** A score as assessed; {@code reliable} is false when some input was missing, stale or contradictory. */
+    public record ScorePoint(Instant at, int score, boolean reliable) {
+    }
+
+    public record ActiveWarning(String flag, Severity severity, String detail, Instant raisedAt) {
+    }
+
+    /** A limit-increase request and the reviews it has had. */
+    public record IncreaseRequest(String requestId, String requestedBy, String channel, BigDecimal proposedLimit,
+                                  int reviewLevelsRequired, List<Review> reviews, IncreaseStatus status) {
+        public IncreaseRequest {
+            reviews = List.copyOf(reviews);
+        }
+
+        /** The level that must review next: one above the last approval. */
+        public int nextLevel() {
+            return reviews.size() + 1;
+        }
+
+        public boolean reviewedBy(String reviewer) {
+            return reviews.stream().anyMatch(r -> r.reviewer().equals(reviewer));
+        }
+    }
+
+    public record Review(int level, String reviewer, ReviewOutcome outcome, BigDecimal approvedLimit) {
+    }
+
+    /** Every request by id (ids are never reused), and when an increase was last applied (cooling-off). */
+    public record IncreaseBook(SortedMap<String, IncreaseRequest> requests, Instant lastIncreaseAt) {
+        public static final IncreaseBook EMPTY = new IncreaseBook(new TreeMap<>(), null);
+
+        public IncreaseBook {
+            requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
+        }
+
+        public List<IncreaseRequest> pending() {
+            return requests.values().stream().filter(r -> r.status() == IncreaseStatus.PENDING).toList();
+        }
+    }
+
+    // ---- withers used by evolve ----
+
+    CreditLineState withLimit(BigDecimal newLimit) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, newLimit, drawn,
+                openedOn, history, risk, warnings, increases);
+    }
+
+    CreditLineState withDrawn(BigDecimal newDrawn) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, newDrawn,
+                openedOn, history, risk, warnings, increases);
+    }
+
+    CreditLineState withHistory(CreditHistory newHistory) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, newHistory, risk, warnings, increases);
+    }
+
+    CreditLineState withRisk(RiskStatus newRisk) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, newRisk, warnings, increases);
+    }
+
+    CreditLineState withWarnings(SortedMap<String, ActiveWarning> newWarnings) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, risk, newWarnings, increases);
+    }
+
+    CreditLineState withIncreases(IncreaseBook newIncreases) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, risk, warnings, newIncreases);
     }
 }

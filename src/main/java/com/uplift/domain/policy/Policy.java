@@ -1,5 +1,55 @@
 package com.uplift.domain.policy;
 
-/** The versioned weights, thresholds and rules every decision names. Loaded from JSON at the edge; pure data here. */
-public record Policy(int version, String name) {
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The versioned weights, thresholds and rules every decision names. Loaded from JSON at the edge
+ * ({@code policies/policy-v1.json}); pure data here. Every number a decision depends on lives in this tree, so a
+ * decision event that names the policy version and content hash can be reproduced by replay.
+ *
+ * @param timeZone       the business calendar's zone: instants become dates (due dates, ages in days) in it
+ * @param segments       客户分层: per-segment overrides of the increase parameters, keyed by segment code
+ * @param signalLexicon  per risk-signal code, the Chinese and English terms that reveal it in a service note
+ */
+public record Policy(int version,
+                     String name,
+                     String timeZone,
+                     String defaultCurrency,
+                     Scorecard scorecard,
+                     DataQualityLimits dataQuality,
+                     IncreaseRules increase,
+                     Map<String, SegmentOverride> segments,
+                     List<GradeBand> grades,
+                     List<WarningRule> warnings,
+                     Map<String, SignalLexicon> signalLexicon,
+                     ChampionChallenger championChallenger) {
+
+    public Policy {
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(scorecard, "scorecard");
+        Objects.requireNonNull(dataQuality, "dataQuality");
+        Objects.requireNonNull(increase, "increase");
+        Objects.requireNonNull(grades, "grades");
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(championChallenger, "championChallenger");
+        segments = segments == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(segments));
+        signalLexicon = signalLexicon == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(signalLexicon));
+        grades = List.copyOf(grades);
+        warnings = List.copyOf(warnings);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The increase parameters that apply to a segment: the base rules with the segment's overrides laid on top. */
+    public IncreaseRules increaseFor(String segment) {
+        SegmentOverride override = segment == null ? null : segments.get(segment);
+        return override == null ? increase : override.applyTo(increase);
+    }
 }

@@ -1,0 +1,6 @@
+package com.uplift.domain.creditline;
+
+/** The kind of asset whose change is reported (资产变化). */
+public enum AssetKind {
+    PROPERTY, VEHICLE, DEPOSIT, OTHER
+}

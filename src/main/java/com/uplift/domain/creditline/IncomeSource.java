@@ -1,0 +1,6 @@
+package com.uplift.domain.creditline;
+
+/** Where a verified income figure comes from. */
+public enum IncomeSource {
+    SALARY_SLIP, BANK_STATEMENT, TAX_RECORD
+}

@@ -1,0 +1,6 @@
+package com.uplift.domain.creditline;
+
+/** Where a limit-increase request stands. */
+public enum IncreaseStatus {
+    PENDING, APPROVED, DECLINED
+}

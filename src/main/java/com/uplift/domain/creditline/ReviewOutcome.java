@@ -1,0 +1,6 @@
+package com.uplift.domain.creditline;
+
+/** A human reviewer's verdict on a referred increase. */
+public enum ReviewOutcome {
+    APPROVE, DECLINE
+}

@@ -1,0 +1,205 @@
+package com.uplift.domain.increase;
+
+import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.creditline.IncreaseOutcome;
+import com.uplift.domain.policy.IncreaseRules;
+import com.uplift.domain.policy.Severity;
+import com.uplift.domain.risk.CharacteristicScore;
+import com.uplift.domain.risk.RiskAssessment;
+import com.uplift.domain.risk.RiskInputs;
+import com.uplift.domain.warning.WarningFlag;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates every increase rule, in a fixed order, and turns the results into an outcome:
+ * <ol>
+ *     <li>any DECLINE rule that FAILS on reliable data -> DECLINED (a referral could not change it);</li>
+ *     <li>else any rule UNKNOWN because its input is missing, stale or contradictory -> REFERRED, INSUFFICIENT_DATA:input;</li>
+ *     <li>else any REFER rule that fails (a WATCH flag, a limit above the automatic ceiling) -> REFERRED;</li>
+ *     <li>else APPROVED automatically.</li>
+ * </ol>
+ */
+public final class IncreaseEligibility {
+
+    public static final String INSUFFICIENT_DATA = "INSUFFICIENT_DATA";
+
+    private IncreaseEligibility() {
+    }
+
+    public static IncreaseVerdict evaluate(CreditLineState state, BigDecimal requestedLimit, RiskInputs in,
+                                           RiskAssessment assessment, Collection<WarningFlag> flags,
+                                           IncreaseRules rules, Instant now) {
+        List<RuleResult> results = new ArrayList<>();
+        results.add(minScore(assessment, rules));
+        results.add(noNegativeBureauRecord(in));
+        results.add(repaymentRecordKnown(in));
+        results.add(notPastDue(state, in));
+        results.add(monthsOnBook(in, rules));
+        results.add(coolingOff(state, rules, now));
+        results.add(flagRule("NO_SEVERE_WARNING", Severity.SEVERE, "SEVERE_WARNING", RuleEffect.DECLINE, flags));
+        results.add(flagRule("NO_BLOCKING_WARNING", Severity.WARNING, "ACTIVE_WARNING", RuleEffect.DECLINE, flags));
+        results.add(incomeVerified(in));
+
+        Sizing sizing = in.usable(RiskInputs.INCOME)
+                ? IncreaseSizer.size(state.limit(), assessment.score(), in.affordabilityIncome(), requestedLimit, rules)
+                : null;
+        results.add(headroom(state, sizing));
+        results.add(flagRule("NO_WATCH_FLAG", Severity.WATCH, "WATCH_FLAG", RuleEffect.REFER, flags));
+        results.add(reviewCeiling(sizing, rules));
+        return verdict(results, sizing, rules);
+    }
+
+    private static IncreaseVerdict verdict(List<RuleResult> results, Sizing sizing, IncreaseRules rules) {
+        List<String> declines = reasons(results, RuleStatus.FAIL, RuleEffect.DECLINE);
+        if (!declines.isEmpty()) {
+            return new IncreaseVerdict(IncreaseOutcome.DECLINED, results, declines, sizing, null, 0);
+        }
+        Set<String> referrals = new LinkedHashSet<>();
+        results.stream().filter(r -> r.status() == RuleStatus.UNKNOWN).map(RuleResult::reasonCode).forEach(referrals::add);
+        referrals.addAll(reasons(results, RuleStatus.FAIL, RuleEffect.REFER));
+        BigDecimal proposed = sizing == null ? null : sizing.proposedLimit();
+        if (!referrals.isEmpty()) {
+            // a referral always needs at least one human; a large limit needs the levels its amount demands
+            int levels = Math.max(1, proposed == null ? 1 : rules.reviewLevelsFor(proposed));
+            return new IncreaseVerdict(IncreaseOutcome.REFERRED, results, List.copyOf(referrals), sizing, proposed, levels);
+        }
+        return new IncreaseVerdict(IncreaseOutcome.APPROVED, results, List.of(), sizing, proposed, 0);
+    }
+
+    private static List<String> reasons(List<RuleResult> results, RuleStatus status, RuleEffect effect) {
+        return results.stream().filter(r -> r.status() == status && r.effect() == effect)
+                .map(RuleResult::reasonCode).distinct().toList();
+    }
+
+    /**
+     * PASS when the score reaches the minimum even with unreliable inputs scored zero; FAIL when it could not reach it
+     * even if every unreliable input earned its best bin; UNKNOWN in between: only then does the data decide.
+     */
+    private static RuleResult minScore(RiskAssessment a, IncreaseRules rules) {
+        int reachable = a.knockOuts().isEmpty()
+                ? a.score() + a.breakdown().stream().filter(s -> s.value() == null).mapToInt(CharacteristicScore::pointsLost).sum()
+                : 0;
+        String detail = "score " + a.score() + " vs minimum " + rules.minScore();
+        if (a.score() >= rules.minScore()) {
+            return pass("MIN_SCORE", RuleEffect.DECLINE, "SCORE_BELOW_MINIMUM", detail);
+        }
+        if (reachable < rules.minScore()) {
+            return fail("MIN_SCORE", RuleEffect.DECLINE, "SCORE_BELOW_MINIMUM", detail + " (at most " + reachable + " with complete data)");
+        }
+        String inputs = a.dataQuality().stream().map(i -> i.input()).distinct().collect(Collectors.joining(","));
+        return unknown("MIN_SCORE", RuleEffect.DECLINE, INSUFFICIENT_DATA + ":" + inputs,
+                detail + "; could reach " + reachable + " with reliable " + inputs);
+    }
+
+    private static RuleResult noNegativeBureauRecord(RiskInputs in) {
+        if (!in.negativeBureauRecords().isEmpty()) {
+            return fail("NO_NEGATIVE_BUREAU_RECORD", RuleEffect.DECLINE, "NEGATIVE_BUREAU_RECORD",
+                    "negative records " + in.negativeBureauRecords());
+        }
+        if (!in.usable(RiskInputs.BUREAU_REPORT)) {
+            return unknownInput("NO_NEGATIVE_BUREAU_RECORD", RiskInputs.BUREAU_REPORT, in);
+        }
+        return pass("NO_NEGATIVE_BUREAU_RECORD", RuleEffect.DECLINE, "NEGATIVE_BUREAU_RECORD", "no negative record");
+    }
+
+    private static RuleResult repaymentRecordKnown(RiskInputs in) {
+        if (!in.usable(RiskInputs.REPAYMENT_HISTORY)) {
+            return unknownInput("REPAYMENT_RECORD_KNOWN", RiskInputs.REPAYMENT_HISTORY, in);
+        }
+        return pass("REPAYMENT_RECORD_KNOWN", RuleEffect.DECLINE, "REPAYMENT_RECORD",
+                "on time " + in.onTimeRatioPct() + "%, worst DPD " + in.worstDaysPastDue());
+    }
+
+    private static RuleResult notPastDue(CreditLineState state, RiskInputs in) {
+        BigDecimal arrears = state.history().arrears();
+        String detail = "days past due " + in.currentDaysPastDue() + ", arrears " + arrears;
+        return in.currentDaysPastDue() > 0 || arrears.signum() > 0
+                ? fail("NOT_PAST_DUE", RuleEffect.DECLINE, "PAST_DUE", detail)
+                : pass("NOT_PAST_DUE", RuleEffect.DECLINE, "PAST_DUE", detail);
+    }
+
+    private static RuleResult monthsOnBook(RiskInputs in, IncreaseRules rules) {
+        String detail = in.monthsOnBook() + " months on book vs minimum " + rules.minMonthsOnBook();
+        return in.monthsOnBook() >= rules.minMonthsOnBook()
+                ? pass("MIN_MONTHS_ON_BOOK", RuleEffect.DECLINE, "MONTHS_ON_BOOK", detail)
+                : fail("MIN_MONTHS_ON_BOOK", RuleEffect.DECLINE, "MONTHS_ON_BOOK", detail);
+    }
+
+    private static RuleResult coolingOff(CreditLineState state, IncreaseRules rules, Instant now) {
+        Instant last = state.increases().lastIncreaseAt();
+        if (last == null) {
+            return pass("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", "no previous increase");
+        }
+        long days = Duration.between(last, now).toDays();
+        String detail = "last increase " + days + " days ago vs cooling-off " + rules.coolingOffDays();
+        return days >= rules.coolingOffDays()
+                ? pass("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", detail)
+                : fail("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", detail);
+    }
+
+    private static RuleResult flagRule(String rule, Severity severity, String reason, RuleEffect effect,
+                                       Collection<WarningFlag> flags) {
+        List<String> matching = flags.stream().filter(f -> f.severity() == severity).map(WarningFlag::flag).toList();
+        return matching.isEmpty()
+                ? pass(rule, effect, reason, "no " + severity + " flag")
+                : fail(rule, effect, reason, severity + " flags " + matching);
+    }
+
+    private static RuleResult incomeVerified(RiskInputs in) {
+        if (!in.usable(RiskInputs.INCOME)) {
+            return unknownInput("INCOME_VERIFIED", RiskInputs.INCOME, in);
+        }
+        return pass("INCOME_VERIFIED", RuleEffect.DECLINE, "INCOME", "affordability income " + in.affordabilityIncome());
+    }
+
+    private static RuleResult headroom(CreditLineState state, Sizing sizing) {
+        if (sizing == null) {
+            return unknown("HEADROOM", RuleEffect.DECLINE, INSUFFICIENT_DATA + ":" + RiskInputs.INCOME,
+                    "cannot size without usable income");
+        }
+        String detail = "proposed " + sizing.proposedLimit() + " vs current " + state.limit() + " (bound by " + sizing.boundBy() + ")";
+        return sizing.proposedLimit().compareTo(state.limit()) > 0
+                ? pass("HEADROOM", RuleEffect.DECLINE, "NO_HEADROOM", detail)
+                : fail("HEADROOM", RuleEffect.DECLINE, "NO_HEADROOM", detail);
+    }
+
+    private static RuleResult reviewCeiling(Sizing sizing, IncreaseRules rules) {
+        if (sizing == null) {
+            return unknown("AUTO_APPROVAL_CEILING", RuleEffect.REFER, INSUFFICIENT_DATA + ":" + RiskInputs.INCOME,
+                    "cannot size without usable income");
+        }
+        int levels = rules.reviewLevelsFor(sizing.proposedLimit());
+        String detail = "proposed " + sizing.proposedLimit() + " vs automatic ceiling " + rules.autoApproveCeiling()
+                + " and level-1 ceiling " + rules.level1Ceiling() + ": " + levels + " review level(s)";
+        return levels == 0
+                ? pass("AUTO_APPROVAL_CEILING", RuleEffect.REFER, "ABOVE_AUTO_APPROVAL_CEILING", detail)
+                : fail("AUTO_APPROVAL_CEILING", RuleEffect.REFER, "ABOVE_AUTO_APPROVAL_CEILING", detail);
+    }
+
+    private static RuleResult unknownInput(String rule, String input, RiskInputs in) {
+        String detail = in.dataQuality().stream().filter(i -> i.input().equals(input))
+                .map(i -> i.problem() + ": " + i.detail()).collect(Collectors.joining("; "));
+        return unknown(rule, RuleEffect.DECLINE, INSUFFICIENT_DATA + ":" + input, detail);
+    }
+
+    private static RuleResult pass(String rule, RuleEffect effect, String reason, String detail) {
+        return new RuleResult(rule, RuleStatus.PASS, effect, reason, detail);
+    }
+
+    private static RuleResult fail(String rule, RuleEffect effect, String reason, String detail) {
+        return new RuleResult(rule, RuleStatus.FAIL, effect, reason, detail);
+    }
+
+    private static RuleResult unknown(String rule, RuleEffect effect, String reason, String detail) {
+        return new RuleResult(rule, RuleStatus.UNKNOWN, effect, reason, detail);
+    }
+}

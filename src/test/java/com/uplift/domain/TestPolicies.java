@@ -1,0 +1,55 @@
+package com.uplift.domain;
+
+import com.uplift.domain.policy.Policy;
+import com.uplift.domain.policy.PolicyVersion;
+import com.uplift.eventstore.CanonicalJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
+
+/** The shipped policy, loaded exactly as the infrastructure loads it (canonical mapper, unknown properties fail). */
+public final class TestPolicies {
+
+    public static final String HASH = "test-hash-v1";
+    private static final Policy V1 = load();
+
+    private TestPolicies() {
+    }
+
+    public static Policy policy() {
+        return V1;
+    }
+
+    public static PolicyVersion v1() {
+        return new PolicyVersion(V1.version(), HASH, V1);
+    }
+
+    /** A variant for one test; the JSON tree is edited so every variant still goes through the same deserialization. */
+    public static PolicyVersion variant(UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        try (InputStream in = resource()) {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.mapper().readTree(in);
+            Policy policy = CanonicalJson.fromTree(edit.apply(tree), Policy.class);
+            return new PolicyVersion(policy.version(), "test-variant", policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Policy load() {
+        try (InputStream in = resource()) {
+            return CanonicalJson.mapper().readValue(in, Policy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource() {
+        InputStream in = TestPolicies.class.getResourceAsStream("/policies/policy-v1.json");
+        if (in == null) {
+            throw new IllegalStateException("policies/policy-v1.json not on the classpath");
+        }
+        return in;
+    }
+}
