@@ -68,7 +68,7 @@ public class CreditLineResource {
         return commands.run(caller, "POST", "/api/credit-lines", id, null, idempotencyKey, request,
                 at -> new CreditLineCommand.OpenCreditLine(id, request.borrowerId(), request.productCode(),
                         request.initialLimit(), Currency.getInstance(request.currency() == null ? "CNY" : request.currency()),
-                        request.segment() == null ? "STANDARD" : request.segment(), at),
+                        request.segment() == null ? "STANDARD" : request.segment(), request.openedOn(), at),
                 (snapshot, response) -> response.location(URI.create("/api/credit-lines/" + id)).entity(CreditLineView.of(snapshot)),
                 Response.Status.CREATED);
     }

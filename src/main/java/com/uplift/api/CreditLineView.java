@@ -2,18 +2,43 @@ package com.uplift.api;
 
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.policy.Severity;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 @Schema(description = "A credit line as it stands at a stream version")
 public record CreditLineView(String id, String borrowerId, String productCode, String currency, String segment,
-                             BigDecimal limit, BigDecimal drawn, BigDecimal available, long version,
-                             @Schema(description = "global position of the last event, for read-your-writes") String position) {
+                             LocalDate openedOn,
+                             @Schema(description = "OPEN, or DRAWDOWNS_FROZEN while a SEVERE warning is active") String status,
+                             BigDecimal limit, BigDecimal drawn, BigDecimal available,
+                             @Schema(description = "drawn / limit, 4 decimals") BigDecimal utilization,
+                             Integer score, String grade, BigDecimal aprPercent,
+                             List<Warning> activeWarnings, List<String> pendingIncreaseRequests,
+                             long version,
+                             @Schema(description = "global position of the last event (<transactionId>-<position>), for read-your-writes")
+                             String position) {
+
+    public record Warning(String flag, Severity severity, String detail, Instant raisedAt) {
+    }
 
     static CreditLineView of(CreditLineSnapshot snapshot) {
         CreditLineState s = snapshot.state();
+        List<Warning> warnings = s.warnings().values().stream()
+                .map(w -> new Warning(w.flag(), w.severity(), w.detail(), w.raisedAt())).toList();
+        boolean frozen = warnings.stream().anyMatch(w -> w.severity() == Severity.SEVERE);
+        List<String> pending = s.increases().requests().values().stream()
+                .filter(r -> r.status() == IncreaseStatus.PENDING).map(CreditLineState.IncreaseRequest::requestId).toList();
+        BigDecimal utilization = s.limit().signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                : s.drawn().divide(s.limit(), 4, RoundingMode.HALF_EVEN);
         return new CreditLineView(snapshot.creditLineId(), s.borrowerId(), s.productCode(), s.currency(), s.segment(),
-                s.limit(), s.drawn(), s.available(), snapshot.version(), snapshot.checkpoint().toString());
+                s.openedOn(), frozen ? "DRAWDOWNS_FROZEN" : "OPEN", s.limit(), s.drawn(), s.available(), utilization,
+                s.risk().score(), s.risk().grade(), s.risk().aprPercent(), warnings, pending,
+                snapshot.version(), snapshot.checkpoint().toString());
     }
 }

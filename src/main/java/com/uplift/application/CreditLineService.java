@@ -64,12 +64,15 @@ public class CreditLineService {
             return Uni.createFrom().failure(new WrongExpectedVersionException(streamId(creditLineId),
                     context.expectedVersion(), current.version()));
         }
+        if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
+            return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
+        }
         Decision decision = CreditLineDecider.decide(command, current.state(), policies.current());
         return switch (decision) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
                     .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
-                            result.streamVersion(), result.checkpoint()));
+                            result.streamVersion(), result.checkpoint(), accepted.events()));
         };
     }
 
@@ -121,14 +124,20 @@ public class CreditLineService {
                 .call(events -> events.isEmpty() ? find(creditLineId, 1) : Uni.createFrom().voidItem());
     }
 
+    /** A line's events as the domain reads them (upcast to their current shapes), in order. */
+    public Uni<List<CreditLineEvent>> domainEvents(String creditLineId) {
+        return find(creditLineId, Long.MAX_VALUE).chain(found -> store.readStream(streamId(creditLineId), 1))
+                .map(events -> events.stream().map(e -> (CreditLineEvent) types.deserialize(e)).toList());
+    }
+
     CreditLineSnapshot replay(String creditLineId, List<RecordedEvent> events) {
         CreditLineState state = CreditLineDecider.initialState();
         for (RecordedEvent event : events) {
             state = CreditLineDecider.evolve(state, (CreditLineEvent) types.deserialize(event));
         }
         return events.isEmpty()
-                ? new CreditLineSnapshot(creditLineId, state, 0, Checkpoint.START)
-                : new CreditLineSnapshot(creditLineId, state, events.getLast().streamVersion(), events.getLast().checkpoint());
+                ? new CreditLineSnapshot(creditLineId, state, 0, Checkpoint.START, List.of())
+                : new CreditLineSnapshot(creditLineId, state, events.getLast().streamVersion(), events.getLast().checkpoint(), List.of());
     }
 
     private static CreditLineState fold(CreditLineState state, List<CreditLineEvent> events) {

@@ -1,0 +1,100 @@
+package com.uplift.api;
+
+import com.uplift.domain.creditline.AssetDirection;
+import com.uplift.domain.creditline.AssetKind;
+import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.creditline.ReviewOutcome;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The bodies of the command endpoints. Amounts are positive with at most 2 decimals and at most 999,999,999.99;
+ * dates that report the past may not lie in the future; texts are bounded. Unknown fields are refused.
+ */
+public final class CommandRequests {
+
+    private CommandRequests() {
+    }
+
+    @Schema(description = "The borrower draws on the line")
+    public record Drawdown(
+            @Schema(examples = "1500.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+    }
+
+    @Schema(description = "A repayment of the instalment due on dueDate, paid on paidOn")
+    public record Repayment(
+            @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
+            @Schema(examples = "2026-11-15") @NotNull @PlausibleDate LocalDate dueDate,
+            @Schema(examples = "2026-11-15") @NotNull @PastOrPresent @PlausibleDate LocalDate paidOn) {
+    }
+
+    @Schema(description = "An instalment that was not paid")
+    public record MissedPayment(
+            @Schema(examples = "2026-11-15") @NotNull @PastOrPresent @PlausibleDate LocalDate dueDate,
+            @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amountDue) {
+    }
+
+    @Schema(description = "The servicing system's days past due as of a date (0 = current again)")
+    public record DelinquencyReport(
+            @Schema(examples = "35") @NotNull @Min(0) @Max(3650) Integer daysPastDue,
+            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate asOf) {
+    }
+
+    @Schema(description = "A verified monthly income (收入稳定性)")
+    public record IncomeVerification(
+            @Schema(examples = "20000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal monthlyIncome,
+            @Schema(examples = "SALARY_SLIP") @NotNull IncomeSource source,
+            @Schema(examples = "2026-10", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+            @NotNull @PastOrPresent YearMonth period) {
+    }
+
+    @Schema(description = "A change in the borrower's assets (资产变化)")
+    public record AssetChange(
+            @Schema(examples = "VEHICLE") @NotNull AssetKind kind,
+            @Schema(examples = "ACQUIRED") @NotNull AssetDirection direction,
+            @Schema(examples = "180000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 11, fraction = 2) BigDecimal estimatedValue) {
+    }
+
+    @Schema(description = "A credit-bureau report (征信); any negative record is a knock-out")
+    public record BureauReport(
+            @Schema(examples = "PBOC") @NotBlank @Size(max = 64) String bureau,
+            @Schema(examples = "R-2026-0001") @NotBlank @Size(max = 64) String reportId,
+            @Schema(examples = "720") @NotNull @Min(300) @Max(1000) Integer score,
+            @Schema(examples = "[]") @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> negativeRecords,
+            @Schema(examples = "2026-11-28T08:00:00Z") @NotNull @PastOrPresent Instant pulledAt) {
+    }
+
+    @Schema(description = "Customer-service or social text, Chinese or English; risk signals are extracted from it")
+    public record ServiceNote(
+            @Schema(examples = "客户表示最近失业，收入减少，还款有困难") @NotBlank @Size(max = 4000) String text,
+            @Schema(examples = "CALL_CENTER") @Size(max = 32) @Pattern(regexp = "[A-Z_]+") String channel) {
+    }
+
+    @Schema(description = "提额: ask for a higher limit; without requestedLimit, as much as the policy allows")
+    public record IncreaseRequest(
+            @Schema(examples = "15000.00") @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal requestedLimit) {
+    }
+
+    @Schema(description = "A reviewer's verdict at a review level (1 risk officer, 2 senior risk officer)")
+    public record Review(
+            @Schema(examples = "1") @NotNull @Min(1) @Max(2) Integer level,
+            @Schema(examples = "APPROVE") @NotNull ReviewOutcome outcome,
+            @Schema(examples = "60000.00", description = "APPROVE only; defaults to the proposed limit")
+            @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal approvedLimit,
+            @Schema(examples = "income and bureau verified by phone") @NotBlank @Size(max = 1000) String comment) {
+    }
+}

@@ -1,0 +1,27 @@
+package com.uplift.api;
+
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.IncreaseOutcome;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Schema(description = "The decision on a limit-increase request, in short; 'explanation' links to the full record")
+public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
+                                   @Schema(description = "the review level that must act next, when REFERRED") Integer referralLevel,
+                                   BigDecimal oldLimit, BigDecimal newLimit, BigDecimal proposedLimit,
+                                   Integer score, String grade, BigDecimal aprPercent, List<String> reasons,
+                                   int policyVersion, String explanation, CreditLineView creditLine) {
+
+    static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line) {
+        return new IncreaseDecisionView(d.requestId(), d.outcome(),
+                d.outcome() == IncreaseOutcome.REFERRED ? 1 : null,
+                d.oldLimit(), d.newLimit(), d.proposedLimit(),
+                d.assessment() == null ? null : d.assessment().score(),
+                d.assessment() == null ? null : d.assessment().grade(),
+                d.assessment() == null ? null : d.assessment().aprPercent(),
+                d.reasons(), d.policyVersion(),
+                "/api/credit-lines/" + creditLineId + "/decisions/" + d.requestId(), line);
+    }
+}

@@ -1,0 +1,122 @@
+package com.uplift.api;
+
+import com.uplift.api.security.Roles;
+import com.uplift.application.CreditLineService;
+import com.uplift.application.CreditLineSnapshot;
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** 提额: limit-increase requests from the channels, multi-level reviews by risk officers, and the decision record. */
+@Path("/api/credit-lines/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Limit increases")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+public class IncreaseResource {
+
+    private final CommandRunner commands;
+    private final CreditLineService service;
+    private final Caller caller;
+
+    public IncreaseResource(CommandRunner commands, CreditLineService service, Caller caller) {
+        this.commands = commands;
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/increase-requests")
+    @RolesAllowed(Roles.CHANNEL)
+    @Operation(summary = "Ask for a higher limit: APPROVED (new limit applied), DECLINED (with reasons) or REFERRED to review")
+    @APIResponse(responseCode = "201", description = "Decided; Location links to the full explanation")
+    @APIResponse(responseCode = "404", description = "No such credit line")
+    @APIResponse(responseCode = "422", description = "Refused before any decision (e.g. another request is pending)")
+    public Uni<Response> request(@PathParam("id") String id, @Valid CommandRequests.IncreaseRequest body,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        CommandRequests.IncreaseRequest request = body == null ? new CommandRequests.IncreaseRequest(null) : body;
+        String requestId = "IR-" + UUID.randomUUID();
+        return commands.run(caller, "POST", "/api/credit-lines/" + id + "/increase-requests", id, ifMatch, key, request,
+                at -> new CreditLineCommand.RequestLimitIncrease(requestId, request.requestedLimit(), caller.channel(),
+                        caller.actor(), at),
+                (snapshot, response) -> response
+                        .location(URI.create("/api/credit-lines/" + id + "/decisions/" + requestId))
+                        .entity(IncreaseDecisionView.of(id, decided(snapshot), CreditLineView.of(snapshot))),
+                Response.Status.CREATED);
+    }
+
+    @POST
+    @Path("/increase-requests/{requestId}/reviews")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
+    @Operation(summary = "Review a referred request: level 1 by a risk officer, level 2 by a senior risk officer; "
+            + "nobody reviews twice or reviews a request they made")
+    @APIResponse(responseCode = "200", description = "Reviewed; where the request stands now")
+    @APIResponse(responseCode = "403", description = "The caller's role may not review at that level")
+    @APIResponse(responseCode = "422", description = "Refused: not pending, wrong level, same reviewer, or the requester")
+    public Uni<Response> review(@PathParam("id") String id,
+                                @PathParam("requestId") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId,
+                                @Valid @NotNull CommandRequests.Review body,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        String roleForLevel = body.level() == 1 ? Roles.RISK_OFFICER : Roles.SENIOR_RISK_OFFICER;
+        if (!caller.hasRole(roleForLevel)) {
+            throw new ForbiddenException("level " + body.level() + " reviews need the " + roleForLevel + " role");
+        }
+        return commands.run(caller, "POST", "/api/credit-lines/" + id + "/increase-requests/" + requestId + "/reviews",
+                id, ifMatch, key, body,
+                at -> new CreditLineCommand.ReviewIncrease(requestId, caller.actor(), body.level(), body.outcome(),
+                        body.approvedLimit(), body.comment(), at),
+                (snapshot, response) -> response.entity(ReviewView.of(
+                        snapshot.appended(IncreaseReviewed.class).orElseThrow(), CreditLineView.of(snapshot))),
+                Response.Status.OK);
+    }
+
+    @GET
+    @Path("/decisions")
+    @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Every limit-increase decision on the line with its full explanation and reviews")
+    public Uni<List<DecisionRecord>> decisions(@PathParam("id") String id) {
+        return service.domainEvents(id).map(DecisionRecord::from);
+    }
+
+    @GET
+    @Path("/decisions/{requestId}")
+    @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "One decision with its full explanation and reviews")
+    @APIResponse(responseCode = "404", description = "No such line or request")
+    public Uni<DecisionRecord> decision(@PathParam("id") String id, @PathParam("requestId") String requestId) {
+        return decisions(id).map(all -> all.stream().filter(d -> d.requestId().equals(requestId)).findFirst()
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no request " + requestId)));
+    }
+
+    private static IncreaseDecided decided(CreditLineSnapshot snapshot) {
+        return snapshot.appended(IncreaseDecided.class)
+                .orElseThrow(() -> new IllegalStateException("an increase request appended no decision"));
+    }
+}

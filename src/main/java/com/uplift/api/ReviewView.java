@@ -1,0 +1,18 @@
+package com.uplift.api;
+
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.creditline.ReviewOutcome;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The outcome of one review: where the request stands after it, and the line's state. */
+public record ReviewView(String requestId, int level, String reviewer, ReviewOutcome outcome, BigDecimal approvedLimit,
+                         IncreaseStatus statusAfter, Integer nextLevel, List<String> reasons, CreditLineView creditLine) {
+
+    static ReviewView of(IncreaseReviewed r, CreditLineView line) {
+        return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.statusAfter(),
+                r.nextLevel(), r.reasons(), line);
+    }
+}

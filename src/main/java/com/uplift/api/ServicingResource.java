@@ -1,0 +1,137 @@
+package com.uplift.api;
+
+import com.uplift.api.security.Roles;
+import com.uplift.domain.creditline.CreditLineCommand;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Facts from the servicing systems (operations role). Each appends the fact and whatever it triggers (re-assessment,
+ * pricing tier change, warnings) and answers with the resulting state; ETag carries the new stream version.
+ */
+@Path("/api/credit-lines/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Servicing facts")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.OPERATIONS)
+@APIResponse(responseCode = "200", description = "Recorded; the body is the line's new state")
+@APIResponse(responseCode = "400", description = "Invalid body")
+@APIResponse(responseCode = "404", description = "No such credit line")
+@APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+@APIResponse(responseCode = "422", description = "Refused by a business rule (the problem names the rule and reasons)")
+public class ServicingResource {
+
+    private final CommandRunner commands;
+    private final Caller caller;
+
+    public ServicingResource(CommandRunner commands, Caller caller) {
+        this.commands = commands;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/drawdowns")
+    @Operation(summary = "Record a drawdown; refused above available credit or while drawdowns are frozen")
+    public Uni<Response> drawdown(@PathParam("id") String id, @Valid @NotNull CommandRequests.Drawdown body,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "drawdowns", ifMatch, key, body, at -> new CreditLineCommand.RecordDrawdown(body.amount(), at));
+    }
+
+    @POST
+    @Path("/repayments")
+    @Operation(summary = "Record a repayment, on time or late; one that clears arrears cures them")
+    public Uni<Response> repayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.Repayment body,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "repayments", ifMatch, key, body,
+                at -> new CreditLineCommand.RecordRepayment(body.amount(), body.dueDate(), body.paidOn(), at));
+    }
+
+    @POST
+    @Path("/missed-payments")
+    @Operation(summary = "Record an instalment that was not paid")
+    public Uni<Response> missedPayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.MissedPayment body,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "missed-payments", ifMatch, key, body,
+                at -> new CreditLineCommand.RecordMissedPayment(body.dueDate(), body.amountDue(), at));
+    }
+
+    @POST
+    @Path("/delinquency-reports")
+    @Operation(summary = "Report days past due from the servicing system (0 = current again)")
+    public Uni<Response> delinquency(@PathParam("id") String id, @Valid @NotNull CommandRequests.DelinquencyReport body,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "delinquency-reports", ifMatch, key, body,
+                at -> new CreditLineCommand.ReportDelinquency(body.daysPastDue(), body.asOf(), at));
+    }
+
+    @POST
+    @Path("/income-verifications")
+    @Operation(summary = "Record a verified monthly income (salary slip, bank statement, tax record)")
+    public Uni<Response> income(@PathParam("id") String id, @Valid @NotNull CommandRequests.IncomeVerification body,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "income-verifications", ifMatch, key, body,
+                at -> new CreditLineCommand.VerifyIncome(body.monthlyIncome(), body.source(), body.period(), at));
+    }
+
+    @POST
+    @Path("/asset-changes")
+    @Operation(summary = "Record an asset acquired or disposed of (property, vehicle, deposit, other)")
+    public Uni<Response> assetChange(@PathParam("id") String id, @Valid @NotNull CommandRequests.AssetChange body,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "asset-changes", ifMatch, key, body,
+                at -> new CreditLineCommand.ReportAssetChange(body.kind(), body.direction(), body.estimatedValue(), at));
+    }
+
+    @POST
+    @Path("/bureau-reports")
+    @Operation(summary = "Attach a credit-bureau report; a negative record is a knock-out")
+    public Uni<Response> bureauReport(@PathParam("id") String id, @Valid @NotNull CommandRequests.BureauReport body,
+                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "bureau-reports", ifMatch, key, body,
+                at -> new CreditLineCommand.ReceiveBureauReport(body.bureau(), body.reportId(), body.score(),
+                        body.negativeRecords(), body.pulledAt(), at));
+    }
+
+    @POST
+    @Path("/service-notes")
+    @Operation(summary = "Record a customer-service note; risk signals are extracted from its text")
+    public Uni<Response> serviceNote(@PathParam("id") String id, @Valid @NotNull CommandRequests.ServiceNote body,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "service-notes", ifMatch, key, body, at -> new CreditLineCommand.RecordServiceNote(body.text(),
+                body.channel() == null ? caller.channel() : body.channel(), at));
+    }
+
+    private Uni<Response> record(String id, String what, String ifMatch, String key, Object body,
+                                 Function<Instant, CreditLineCommand> command) {
+        return commands.run(caller, "POST", "/api/credit-lines/" + id + "/" + what, id, ifMatch, key, body, command,
+                (snapshot, response) -> response.entity(CreditLineView.of(snapshot)), Response.Status.OK);
+    }
+}
