@@ -67,13 +67,12 @@ public class CreditLineService {
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
-        Decision decision = CreditLineDecider.decide(command, current.state(), policies.current());
-        return switch (decision) {
+        return policies.forLine(creditLineId).chain(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
                     .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
                             result.streamVersion(), result.checkpoint(), accepted.events()));
-        };
+        });
     }
 
     private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,

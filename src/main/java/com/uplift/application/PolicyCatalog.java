@@ -1,40 +1,163 @@
 package com.uplift.application;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.uplift.domain.governance.PolicyBook;
+import com.uplift.domain.governance.PolicyCommand;
+import com.uplift.domain.governance.PolicyEvent;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyVersion;
+import com.uplift.domain.policy.StrategyArm;
+import com.uplift.domain.policy.StrategyAssignment;
 import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.EventMetadata;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.ExpectedVersion;
 import com.uplift.eventstore.HashChain;
+import com.uplift.eventstore.NewEvent;
+import com.uplift.eventstore.RecordedEvent;
+import com.uplift.eventstore.WrongExpectedVersionException;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The policies the service decides under. Each version's content hash is the SHA-256 of its canonical JSON. */
+/**
+ * The policies decisions are made under, kept as events in the {@value #STREAM} stream. Every instance reads new policy
+ * events before it decides, so an approval on one instance is in force on all of them for the next command.
+ */
 @ApplicationScoped
 public class PolicyCatalog {
 
-    private final PolicyVersion current;
+    public static final String STREAM = "policy-book";
+    static final String SHIPPED = "policies/policy-v1.json";
+    private static final Logger LOG = Logger.getLogger(PolicyCatalog.class);
 
-    public PolicyCatalog() {
-        this.current = load("policies/policy-v1.json");
+    private record Loaded(PolicyBook book, long streamVersion) {
     }
 
-    public PolicyVersion current() {
-        return current;
+    private final EventStore store;
+    private final EventTypeRegistry types;
+    private final Clock clock;
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(PolicyBook.EMPTY, 0));
+
+    public PolicyCatalog(EventStore store, EventTypeRegistry types, Clock clock) {
+        this.store = store;
+        this.types = types;
+        this.clock = clock;
     }
 
-    static PolicyVersion load(String resource) {
-        try (InputStream in = PolicyCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("policy resource missing: " + resource);
+    /** Installs the shipped policy into an empty book (one instance wins; the others just read it). */
+    void onStart(@Observes StartupEvent start) {
+        book().chain(book -> book.versions().isEmpty()
+                        ? run(new PolicyCommand.InstallShippedPolicy(readShipped(), hash(readShipped()), "classpath:" + SHIPPED, clock.instant()),
+                              EventMetadata.system("policy-install"))
+                                .onFailure(WrongExpectedVersionException.class).recoverWithUni(() -> book())
+                        : Uni.createFrom().item(book))
+                .invoke(book -> LOG.infof("Policy in force: v%s", book.activeVersion()))
+                .await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** The policy book, brought up to date with the stream. */
+    public Uni<PolicyBook> book() {
+        Loaded known = loaded.get();
+        return store.readStream(STREAM, known.streamVersion() + 1).map(events -> {
+            if (events.isEmpty()) {
+                return known.book();
             }
-            JsonNode tree = CanonicalJson.mapper().readTree(in);
-            Policy rules = CanonicalJson.fromTree(tree, Policy.class);
-            return new PolicyVersion(rules.version(), HashChain.sha256(CanonicalJson.write(tree)), rules);
+            PolicyBook book = known.book();
+            for (RecordedEvent event : events) {
+                book = PolicyBook.evolve(book, (PolicyEvent) types.deserialize(event));
+            }
+            Loaded next = new Loaded(book, events.getLast().streamVersion());
+            loaded.accumulateAndGet(next, (a, b) -> a.streamVersion() >= b.streamVersion() ? a : b);
+            return book;
+        });
+    }
+
+    /**
+     * The policy a credit line is decided under now: the active (champion) version, or the challenger version it names
+     * for the stable share of lines that hash into the challenger arm.
+     */
+    public Uni<PolicyVersion> forLine(String creditLineId) {
+        return book().map(book -> {
+            PolicyBook.Entry champion = book.versions().get(book.activeVersion());
+            if (champion == null) {
+                throw new IllegalStateException("no policy is in force");
+            }
+            Integer challenger = champion.policy().championChallenger().challengerPolicyVersion();
+            boolean challengerArm = challenger != null && creditLineId != null && book.versions().containsKey(challenger)
+                    && StrategyAssignment.assign(creditLineId, champion.policy().championChallenger()) == StrategyArm.CHALLENGER;
+            return toVersion(challengerArm ? book.versions().get(challenger) : champion);
+        });
+    }
+
+    /** A version as recorded, for replays and audits; null when unknown. */
+    public Uni<PolicyVersion> version(int version) {
+        return book().map(book -> book.versions().containsKey(version) ? toVersion(book.versions().get(version)) : null);
+    }
+
+    public Uni<PolicyBook> propose(Policy draft, Integer basedOn, String reason, String actor, EventMetadata metadata) {
+        return book().chain(book -> {
+            Policy numbered = renumber(draft, book.nextVersion());
+            return run(new PolicyCommand.ProposePolicy(numbered, hash(numbered), basedOn, reason, actor, clock.instant()), metadata);
+        });
+    }
+
+    public Uni<PolicyBook> approve(int version, String actor, String comment, EventMetadata metadata) {
+        return run(new PolicyCommand.ApprovePolicy(version, actor, comment, clock.instant()), metadata);
+    }
+
+    public Uni<PolicyBook> reject(int version, String actor, String comment, EventMetadata metadata) {
+        return run(new PolicyCommand.RejectPolicy(version, actor, comment, clock.instant()), metadata);
+    }
+
+    private Uni<PolicyBook> run(PolicyCommand command, EventMetadata metadata) {
+        return book().chain(book -> switch (PolicyBook.decide(command, book)) {
+            case PolicyBook.Result.Rejected r -> Uni.createFrom().<PolicyBook>failure(new CommandRejectedException(r.rejection()));
+            case PolicyBook.Result.Accepted a -> store.append(STREAM, ExpectedVersion.exactly(loaded.get().streamVersion()),
+                            a.events().stream().map(e -> toNew(e, metadata)).toList())
+                    .chain(() -> book());
+        });
+    }
+
+    private NewEvent toNew(PolicyEvent event, EventMetadata metadata) {
+        EventTypeRegistry.Serialized s = types.serialize(event);
+        return new NewEvent(UUID.randomUUID(), s.type(), s.schemaVersion(), s.payload(), metadata);
+    }
+
+    static PolicyVersion toVersion(PolicyBook.Entry entry) {
+        return new PolicyVersion(entry.version(), entry.contentHash(), entry.policy());
+    }
+
+    /** The SHA-256 of a policy's canonical JSON: what every decision made under it names. */
+    public static String hash(Policy policy) {
+        return HashChain.sha256(CanonicalJson.write(policy));
+    }
+
+    static Policy renumber(Policy p, int version) {
+        return new Policy(version, p.name(), p.timeZone(), p.defaultCurrency(), p.scorecard(), p.dataQuality(),
+                p.increase(), p.segments(), p.grades(), p.warnings(), p.signalLexicon(), p.championChallenger());
+    }
+
+    static Policy readShipped() {
+        try (InputStream in = PolicyCatalog.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException("policy resource missing: " + SHIPPED);
+            }
+            return CanonicalJson.mapper().readValue(in, Policy.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read policy " + resource, e);
+            throw new UncheckedIOException("cannot read policy " + SHIPPED, e);
         }
     }
+
 }

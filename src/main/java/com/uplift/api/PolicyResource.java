@@ -1,0 +1,198 @@
+package com.uplift.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.uplift.api.security.Roles;
+import com.uplift.application.PolicyCatalog;
+import com.uplift.domain.governance.PolicyBook;
+import com.uplift.domain.policy.Policy;
+import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.EventMetadata;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Versioned policies. A new version is proposed by one admin and takes effect only when a different admin approves it
+ * (four-eyes); proposals, approvals, rejections and activations are events of the policy book.
+ */
+@Path("/api/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Policies")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+public class PolicyResource {
+
+
+    private final PolicyCatalog catalog;
+    private final Caller caller;
+
+    public PolicyResource(PolicyCatalog catalog, Caller caller) {
+        this.catalog = catalog;
+        this.caller = caller;
+    }
+
+    public record PolicySummary(int version, String name, PolicyBook.Status status, String contentHash,
+                                String proposedBy, String approvedBy, Integer basedOn, String reason) {
+        static PolicySummary of(PolicyBook.Entry e) {
+            return new PolicySummary(e.version(), e.policy().name(), e.status(), e.contentHash(), e.proposedBy(),
+                    e.approvedBy(), e.basedOn(), e.reason());
+        }
+    }
+
+    public record PolicyDetail(PolicySummary summary, Policy policy) {
+    }
+
+    public record PolicyList(Integer activeVersion, List<PolicySummary> versions) {
+    }
+
+    public record Proposal(Integer basedOn, @NotBlank @Size(max = 1000) String reason, @NotNull Policy policy) {
+    }
+
+    public record Verdict(@NotBlank @Size(max = 1000) String comment) {
+    }
+
+    public record Change(String path, JsonNode before, JsonNode after) {
+    }
+
+    public record PolicyDiff(int version, int against, List<Change> changes) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Every policy version with its status; activeVersion is in force")
+    public Uni<PolicyList> list() {
+        return catalog.book().map(book -> new PolicyList(book.activeVersion(),
+                book.versions().values().stream().map(PolicySummary::of).toList()));
+    }
+
+    @GET
+    @Path("/{version}")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "One policy version: its status and its full content")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public Uni<PolicyDetail> get(@PathParam("version") int version) {
+        return entry(version).map(e -> new PolicyDetail(PolicySummary.of(e), e.policy()));
+    }
+
+    @GET
+    @Path("/{version}/diff")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "What a version changes against another (default: the one in force), path by path")
+    public Uni<PolicyDiff> diff(@PathParam("version") int version, @QueryParam("against") Integer against) {
+        return catalog.book().map(book -> {
+            int base = against != null ? against : book.activeVersion();
+            PolicyBook.Entry left = book.versions().get(base);
+            PolicyBook.Entry right = book.versions().get(version);
+            if (left == null || right == null) {
+                throw new NotFoundException();
+            }
+            return new PolicyDiff(version, base, changes(CanonicalJson.toTree(left.policy()), CanonicalJson.toTree(right.policy())));
+        });
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Propose a new policy version (it is numbered next); a different admin must approve it")
+    @APIResponse(responseCode = "201", description = "Proposed; not in force until approved")
+    public Uni<Response> propose(@Valid @NotNull Proposal proposal) {
+        return catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(), metadata())
+                .map(book -> {
+                    PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
+                    return Response.created(URI.create("/api/policies/" + proposed.version()))
+                            .entity(PolicySummary.of(proposed)).build();
+                });
+    }
+
+    @POST
+    @Path("/{version}/approval")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Approve a proposal (not your own): it becomes the policy in force")
+    @APIResponse(responseCode = "422", description = "Refused: your own proposal, or not awaiting approval")
+    public Uni<PolicySummary> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict) {
+        return catalog.approve(version, caller.actor(), verdict.comment(), metadata())
+                .map(book -> PolicySummary.of(book.versions().get(version)));
+    }
+
+    @POST
+    @Path("/{version}/rejection")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reject a proposal")
+    public Uni<PolicySummary> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict) {
+        return catalog.reject(version, caller.actor(), verdict.comment(), metadata())
+                .map(book -> PolicySummary.of(book.versions().get(version)));
+    }
+
+    private Uni<PolicyBook.Entry> entry(int version) {
+        return catalog.book().map(book -> {
+            PolicyBook.Entry entry = book.versions().get(version);
+            if (entry == null) {
+                throw new NotFoundException();
+            }
+            return entry;
+        });
+    }
+
+    private EventMetadata metadata() {
+        return new EventMetadata(caller.requestId(), caller.requestId(), caller.actor(), caller.channel(), caller.requestId());
+    }
+
+    static List<Change> changes(JsonNode before, JsonNode after) {
+        Map<String, JsonNode> left = new TreeMap<>();
+        Map<String, JsonNode> right = new TreeMap<>();
+        flatten("", before, left);
+        flatten("", after, right);
+        TreeMap<String, Change> changes = new TreeMap<>();
+        left.forEach((path, value) -> {
+            JsonNode other = right.get(path);
+            if (!value.equals(other)) {
+                changes.put(path, new Change(path, value, other));
+            }
+        });
+        right.forEach((path, value) -> {
+            if (!left.containsKey(path)) {
+                changes.put(path, new Change(path, null, value));
+            }
+        });
+        return new ArrayList<>(changes.values());
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> into) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), into);
+            }
+        } else {
+            into.put(prefix, node);
+        }
+    }
+}
