@@ -403,14 +403,25 @@ public final class CreditLineDecider {
         if (limit.compareTo(rules.productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "approved " + limit + " exceeds the product maximum " + rules.productMaxLimit());
         }
+        // a reviewer may size differently from the model, but never beyond what verified income can carry
+        LocalDate reviewDay = RiskInputs.businessDate(c.occurredAt(), policy);
+        RiskInputs in = RiskInputs.measure(state, policy, reviewDay);
+        if (!in.usable(RiskInputs.INCOME)) {
+            return reject("AFFORDABILITY_UNKNOWN", "verify the borrower's income before approving: "
+                    + in.dataQuality().stream().filter(i -> i.input().equals(RiskInputs.INCOME)).map(i -> i.problem() + " " + i.detail()).toList());
+        }
+        BigDecimal affordability = rules.affordabilityMultiple().multiply(in.affordabilityIncome());
+        if (limit.compareTo(affordability) > 0) {
+            return reject("ABOVE_AFFORDABILITY", "approved " + limit + " exceeds " + rules.affordabilityMultiple()
+                    + " x verified monthly income = " + affordability.setScale(2, RoundingMode.HALF_EVEN));
+        }
         if (!request.reviews().isEmpty() && limit.compareTo(previous) > 0) {
             return reject("ABOVE_PREVIOUS_APPROVAL", "level " + c.level() + " cannot approve more than level "
                     + (c.level() - 1) + " did (" + previous + ")");
         }
         List<String> blocking = flagsNow(state, policy, c.occurredAt()).values().stream()
                 .filter(f -> f.severity().atLeast(Severity.WARNING)).map(WarningFlag::flag).toList();
-        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
-        if (!blocking.isEmpty() || state.history().daysPastDueOn(today) > 0) {
+        if (!blocking.isEmpty() || in.currentDaysPastDue() > 0) {
             return reject("NO_LONGER_ELIGIBLE", "the line became past due or carries " + blocking
                     + " since the referral: decline instead");
         }
