@@ -56,6 +56,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -213,7 +214,7 @@ public final class CreditLineDecider {
             return reject("FUTURE_DATE", "paidOn " + c.paidOn() + " is after today " + today);
         }
         BigDecimal amount = money(c.amount());
-        int daysLate = (int) Math.max(0, c.dueDate().until(c.paidOn(), java.time.temporal.ChronoUnit.DAYS));
+        int daysLate = (int) Math.max(0, c.dueDate().until(c.paidOn(), ChronoUnit.DAYS));
         BigDecimal arrearsBefore = state.history().arrears();
         BigDecimal arrearsAfter = arrearsBefore.subtract(amount).max(ZERO);
         // the servicing system is the ledger of record; the line only tracks drawn for available credit, floored at 0

@@ -146,4 +146,11 @@ class LedgerAndAssessmentTest {
         assertTrue(DeciderSpec.given().when(new OpenCreditLine("CL-1", "B-1", "P", cny("100"), CNY, null, NOW))
                 .all(RiskAssessed.class).isEmpty());
     }
+
+    @Test
+    void commands_deserialize_with_the_canonical_mapper_despite_the_compatibility_constructor() {
+        OpenCreditLine open = new OpenCreditLine("CL-1", "B-1", "P", cny("10000.00"), CNY, "PRIME", TODAY.minusMonths(13), NOW);
+        assertEquals(open, com.uplift.eventstore.CanonicalJson.fromTree(com.uplift.eventstore.CanonicalJson.toTree(open),
+                OpenCreditLine.class));
+    }
 }
