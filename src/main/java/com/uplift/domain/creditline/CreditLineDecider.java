@@ -98,7 +98,7 @@ public final class CreditLineDecider {
             case ReportDelinquency c -> delinquency(c, state, policy.rules());
             case VerifyIncome c -> income(c, policy.rules());
             case ReportAssetChange c -> assetChange(c);
-            case ReceiveBureauReport c -> bureauReport(c);
+            case ReceiveBureauReport c -> bureauReport(c, policy.rules());
             case RecordServiceNote c -> serviceNote(c, policy.rules());
             case RequestLimitIncrease c -> requestIncrease(c, state, policy);
             case ReviewIncrease c -> reviewIncrease(c, state, policy);
@@ -290,11 +290,13 @@ public final class CreditLineDecider {
         return accept(new AssetChangeReported(c.kind(), c.direction(), money(c.estimatedValue()), c.occurredAt()));
     }
 
-    private static Decision bureauReport(ReceiveBureauReport c) {
+    private static Decision bureauReport(ReceiveBureauReport c, Policy policy) {
         if (blank(c.bureau()) || blank(c.reportId()) || c.pulledAt() == null || c.negativeRecords() == null) {
             return reject("INVALID_COMMAND", "bureau, reportId, negativeRecords and pulledAt are required");
         }
-        if (c.pulledAt().isAfter(c.occurredAt())) {
+        // compared by business date, not instant: a pull stamped seconds "after" arrival is clock skew, not the future
+        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
+        if (RiskInputs.businessDate(c.pulledAt(), policy).isAfter(today)) {
             return reject("FUTURE_DATE", "the report was pulled after it was received");
         }
         // recorded as received, even a score outside the valid range: data quality marks it contradictory
@@ -516,11 +518,21 @@ public final class CreditLineDecider {
         return result;
     }
 
+    /**
+     * Appends the new score, keeping only the points that can still be a window's high: reliable points not older
+     * than the memory and not dominated by a later, higher-or-equal reliable score. That bounds the list by the
+     * number of distinct scores (at most 101), so long histories fold in linear time, and the maximum over any window
+     * ending now is unchanged. The newest point is always last, reliable or not.
+     */
     private static RiskStatus scored(RiskStatus risk, RiskAssessment assessment, Instant at) {
         int score = assessment.score();
+        boolean reliable = assessment.reliable();
         Instant horizon = at.minus(SCORE_MEMORY);
-        List<ScorePoint> points = new ArrayList<>(risk.recentScores().stream().filter(p -> !p.at().isBefore(horizon)).toList());
-        points.add(new ScorePoint(at, score, assessment.reliable()));
+        List<ScorePoint> points = new ArrayList<>(risk.recentScores().stream()
+                .filter(p -> p.reliable() && !p.at().isBefore(horizon))
+                .filter(p -> !(reliable && p.score() <= score))
+                .toList());
+        points.add(new ScorePoint(at, score, reliable));
         return new RiskStatus(score, risk.grade(), risk.aprPercent(), points);
     }
 

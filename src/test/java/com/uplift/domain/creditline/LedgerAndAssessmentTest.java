@@ -84,7 +84,9 @@ class LedgerAndAssessmentTest {
         spec.when(new VerifyIncome(cny("100"), IncomeSource.TAX_RECORD, YearMonth.from(TODAY).plusMonths(1), NOW)).thenRejects("FUTURE_DATE");
         spec.when(new VerifyIncome(cny("0"), IncomeSource.TAX_RECORD, YearMonth.from(TODAY), NOW)).thenRejects("INVALID_AMOUNT");
         spec.when(new ReportAssetChange(AssetKind.DEPOSIT, AssetDirection.ACQUIRED, cny("0"), NOW)).thenRejects("INVALID_AMOUNT");
-        spec.when(new ReceiveBureauReport("PBOC", "R", 700, List.of(), NOW.plusSeconds(1), NOW)).thenRejects("FUTURE_DATE");
+        spec.when(new ReceiveBureauReport("PBOC", "R", 700, List.of(), NOW.plus(java.time.Duration.ofDays(1)), NOW)).thenRejects("FUTURE_DATE");
+        spec.when(new ReceiveBureauReport("PBOC", "R", 700, List.of(), NOW.plusSeconds(5), NOW)).thenContains(
+                com.uplift.domain.creditline.CreditLineEvent.BureauReportReceived.class);
         spec.when(new RecordServiceNote(" ", "CHAT", NOW)).thenRejects("INVALID_COMMAND");
         DeciderSpec missed = borrower().then(new RecordMissedPayment(TODAY.minusDays(3), cny("10"), NOW)).spec();
         missed.when(new RecordMissedPayment(TODAY.minusDays(3), cny("10"), NOW)).thenRejects("DUPLICATE_MISSED_PAYMENT");
