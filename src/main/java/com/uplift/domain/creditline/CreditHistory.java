@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,10 +81,10 @@ public record CreditHistory(List<Repayment> repayments,
     /** Days past due on a date: the servicing report aged to that date, or the oldest unpaid instalment, whichever is later. */
     public int daysPastDueOn(LocalDate date) {
         long fromReport = delinquency == null || delinquency.daysPastDue() == 0 ? 0
-                : delinquency.daysPastDue() + Math.max(0, delinquency.asOf().until(date, java.time.temporal.ChronoUnit.DAYS));
+                : delinquency.daysPastDue() + Math.max(0, delinquency.asOf().until(date, ChronoUnit.DAYS));
         long fromArrears = missedPayments.stream().filter(m -> m.outstanding().signum() > 0)
                 .map(MissedPayment::dueDate).min(Comparator.naturalOrder())
-                .map(due -> Math.max(0, due.until(date, java.time.temporal.ChronoUnit.DAYS))).orElse(0L);
+                .map(due -> Math.max(0, due.until(date, ChronoUnit.DAYS))).orElse(0L);
         return (int) Math.max(fromReport, fromArrears);
     }
 

@@ -56,6 +56,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -97,7 +98,7 @@ public final class CreditLineDecider {
             case ReportDelinquency c -> delinquency(c, state, policy.rules());
             case VerifyIncome c -> income(c, policy.rules());
             case ReportAssetChange c -> assetChange(c);
-            case ReceiveBureauReport c -> bureauReport(c);
+            case ReceiveBureauReport c -> bureauReport(c, policy.rules());
             case RecordServiceNote c -> serviceNote(c, policy.rules());
             case RequestLimitIncrease c -> requestIncrease(c, state, policy);
             case ReviewIncrease c -> reviewIncrease(c, state, policy);
@@ -213,7 +214,7 @@ public final class CreditLineDecider {
             return reject("FUTURE_DATE", "paidOn " + c.paidOn() + " is after today " + today);
         }
         BigDecimal amount = money(c.amount());
-        int daysLate = (int) Math.max(0, c.dueDate().until(c.paidOn(), java.time.temporal.ChronoUnit.DAYS));
+        int daysLate = (int) Math.max(0, c.dueDate().until(c.paidOn(), ChronoUnit.DAYS));
         BigDecimal arrearsBefore = state.history().arrears();
         BigDecimal arrearsAfter = arrearsBefore.subtract(amount).max(ZERO);
         // the servicing system is the ledger of record; the line only tracks drawn for available credit, floored at 0
@@ -289,11 +290,13 @@ public final class CreditLineDecider {
         return accept(new AssetChangeReported(c.kind(), c.direction(), money(c.estimatedValue()), c.occurredAt()));
     }
 
-    private static Decision bureauReport(ReceiveBureauReport c) {
+    private static Decision bureauReport(ReceiveBureauReport c, Policy policy) {
         if (blank(c.bureau()) || blank(c.reportId()) || c.pulledAt() == null || c.negativeRecords() == null) {
             return reject("INVALID_COMMAND", "bureau, reportId, negativeRecords and pulledAt are required");
         }
-        if (c.pulledAt().isAfter(c.occurredAt())) {
+        // compared by business date, not instant: a pull stamped seconds "after" arrival is clock skew, not the future
+        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
+        if (RiskInputs.businessDate(c.pulledAt(), policy).isAfter(today)) {
             return reject("FUTURE_DATE", "the report was pulled after it was received");
         }
         // recorded as received, even a score outside the valid range: data quality marks it contradictory
@@ -403,14 +406,25 @@ public final class CreditLineDecider {
         if (limit.compareTo(rules.productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "approved " + limit + " exceeds the product maximum " + rules.productMaxLimit());
         }
+        // a reviewer may size differently from the model, but never beyond what verified income can carry
+        LocalDate reviewDay = RiskInputs.businessDate(c.occurredAt(), policy);
+        RiskInputs in = RiskInputs.measure(state, policy, reviewDay);
+        if (!in.usable(RiskInputs.INCOME)) {
+            return reject("AFFORDABILITY_UNKNOWN", "verify the borrower's income before approving: "
+                    + in.dataQuality().stream().filter(i -> i.input().equals(RiskInputs.INCOME)).map(i -> i.problem() + " " + i.detail()).toList());
+        }
+        BigDecimal affordability = rules.affordabilityMultiple().multiply(in.affordabilityIncome());
+        if (limit.compareTo(affordability) > 0) {
+            return reject("ABOVE_AFFORDABILITY", "approved " + limit + " exceeds " + rules.affordabilityMultiple()
+                    + " x verified monthly income = " + affordability.setScale(2, RoundingMode.HALF_EVEN));
+        }
         if (!request.reviews().isEmpty() && limit.compareTo(previous) > 0) {
             return reject("ABOVE_PREVIOUS_APPROVAL", "level " + c.level() + " cannot approve more than level "
                     + (c.level() - 1) + " did (" + previous + ")");
         }
         List<String> blocking = flagsNow(state, policy, c.occurredAt()).values().stream()
                 .filter(f -> f.severity().atLeast(Severity.WARNING)).map(WarningFlag::flag).toList();
-        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
-        if (!blocking.isEmpty() || state.history().daysPastDueOn(today) > 0) {
+        if (!blocking.isEmpty() || in.currentDaysPastDue() > 0) {
             return reject("NO_LONGER_ELIGIBLE", "the line became past due or carries " + blocking
                     + " since the referral: decline instead");
         }
@@ -504,11 +518,21 @@ public final class CreditLineDecider {
         return result;
     }
 
+    /**
+     * Appends the new score, keeping only the points that can still be a window's high: reliable points not older
+     * than the memory and not dominated by a later, higher-or-equal reliable score. That bounds the list by the
+     * number of distinct scores (at most 101), so long histories fold in linear time, and the maximum over any window
+     * ending now is unchanged. The newest point is always last, reliable or not.
+     */
     private static RiskStatus scored(RiskStatus risk, RiskAssessment assessment, Instant at) {
         int score = assessment.score();
+        boolean reliable = assessment.reliable();
         Instant horizon = at.minus(SCORE_MEMORY);
-        List<ScorePoint> points = new ArrayList<>(risk.recentScores().stream().filter(p -> !p.at().isBefore(horizon)).toList());
-        points.add(new ScorePoint(at, score, assessment.reliable()));
+        List<ScorePoint> points = new ArrayList<>(risk.recentScores().stream()
+                .filter(p -> p.reliable() && !p.at().isBefore(horizon))
+                .filter(p -> !(reliable && p.score() <= score))
+                .toList());
+        points.add(new ScorePoint(at, score, reliable));
         return new RiskStatus(score, risk.grade(), risk.aprPercent(), points);
     }
 

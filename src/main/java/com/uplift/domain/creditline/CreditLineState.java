@@ -34,7 +34,10 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         return limit.subtract(drawn);
     }
 
-    /** The latest assessment's score and grade, and the recent scores the score-drop warning compares against. */
+    /**
+     * The latest score, the grade and APR in force, and the recent reliable scores that could be a 90-day high (the
+     * score-drop warning compares against them; the newest point is always last).
+     */
     public record RiskStatus(Integer score, String grade, BigDecimal aprPercent, List<ScorePoint> recentScores) {
         public static final RiskStatus NONE = new RiskStatus(null, null, null, List.of());
 

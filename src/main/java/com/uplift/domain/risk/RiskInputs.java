@@ -12,6 +12,7 @@ import com.uplift.domain.policy.Scorecard;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -62,7 +63,8 @@ public record RiskInputs(LocalDate today,
         return dataQuality.stream().noneMatch(issue -> issue.input().equals(input));
     }
 
-    public static LocalDate businessDate(java.time.Instant instant, Policy policy) {
+    /** The business date of an instant in the policy's time zone: due dates and ages are counted in it. */
+    public static LocalDate businessDate(Instant instant, Policy policy) {
         return LocalDate.ofInstant(instant, policy.zone());
     }
 

@@ -3,14 +3,12 @@ package com.uplift.domain.warning;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.CreditLineState.ScorePoint;
 import com.uplift.domain.policy.Policy;
-import com.uplift.domain.policy.Severity;
 import com.uplift.domain.policy.WarningRule;
 import com.uplift.domain.risk.RiskInputs;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -36,11 +34,6 @@ public final class EarlyWarnings {
                                     + rule.threshold().stripTrailingZeros().toPlainString())));
         }
         return active;
-    }
-
-    /** The most serious severity among flags, or empty. */
-    public static Optional<Severity> worst(Collection<Severity> severities) {
-        return severities.stream().max(Enum::compareTo);
     }
 
     /** The rule's measure now; empty when it cannot be measured (no data never raises a flag; data quality is the scorecard's job). */

@@ -119,4 +119,23 @@ class MultiLevelReviewTest {
         spec.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("45050"), "", NOW)).thenRejects("INVALID_APPROVED_LIMIT");
         spec.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("200100"), "", NOW)).thenRejects("ABOVE_PRODUCT_MAX");
     }
+
+    @Test
+    void a_reviewer_cannot_approve_beyond_affordability_or_without_usable_income() {
+        // 3 x min(41,000, 40,500) = 121,500
+        referredToLevel2().when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("121600"), "", NOW))
+                .thenRejects("ABOVE_AFFORDABILITY");
+        DeciderSpec staleIncome = borrower().newestIncomePeriod(java.time.YearMonth.of(2025, 9)).spec()
+                .when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1", java.time.Instant.parse("2026-03-30T02:00:00Z"))).andThen();
+        staleIncome.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("12000"), "",
+                java.time.Instant.parse("2026-03-30T03:00:00Z"))).thenRejects("AFFORDABILITY_UNKNOWN");
+        // once income is verified again, the reviewer can approve the request referred for insufficient data
+        DeciderSpec refreshed = staleIncome.andCommands(
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                        java.time.YearMonth.of(2026, 2), java.time.Instant.parse("2026-03-30T03:00:00Z")),
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                        java.time.YearMonth.of(2026, 1), java.time.Instant.parse("2026-03-30T03:00:00Z")));
+        assertEquals(cny("12000.00"), refreshed.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("12000"), "new payslips",
+                java.time.Instant.parse("2026-03-30T04:00:00Z"))).event(CreditLimitChanged.class).newLimit());
+    }
 }
