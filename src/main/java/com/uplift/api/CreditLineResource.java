@@ -4,6 +4,8 @@ import com.uplift.api.security.Roles;
 import com.uplift.application.CreditLineService;
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.readmodel.CreditLinesProjection;
+import com.uplift.readmodel.ReadModelQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,16 +46,19 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class CreditLineResource {
 
-    static final String[] READERS = {Roles.CHANNEL, Roles.OPERATIONS, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR};
-
     private final CreditLineService service;
     private final CommandRunner commands;
     private final Caller caller;
+    private final ReadModelQueries queries;
+    private final ReadYourWrites readYourWrites;
 
-    public CreditLineResource(CreditLineService service, CommandRunner commands, Caller caller) {
+    public CreditLineResource(CreditLineService service, CommandRunner commands, Caller caller, ReadModelQueries queries,
+                              ReadYourWrites readYourWrites) {
         this.service = service;
         this.commands = commands;
         this.caller = caller;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @POST
@@ -71,6 +76,23 @@ public class CreditLineResource {
                         request.segment() == null ? "STANDARD" : request.segment(), request.openedOn(), at),
                 (snapshot, response) -> response.location(URI.create("/api/credit-lines/" + id)).entity(CreditLineView.of(snapshot)),
                 Response.Status.CREATED);
+    }
+
+    @GET
+    @RolesAllowed({Roles.CHANNEL, Roles.OPERATIONS, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Credit lines from the read model: filter by grade, status and active warnings (paged)")
+    @APIResponse(responseCode = "200", description = "A page; X-Projection-Caught-Up says whether minPosition was reached")
+    public Uni<Response> list(@QueryParam("grade") @jakarta.validation.constraints.Pattern(regexp = "[A-E]") String grade,
+                              @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "OPEN|DRAWDOWNS_FROZEN") String status,
+                              @Parameter(description = "true: lines with an active warning; false: without") @QueryParam("warning") Boolean warning,
+                              @QueryParam("borrowerId") @jakarta.validation.constraints.Size(max = 64) String borrowerId,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
+                              @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
+                              @Parameter(description = "a position a command returned: wait until the list includes it")
+                              @QueryParam("minPosition") String minPosition) {
+        return readYourWrites.query(CreditLinesProjection.NAME, minPositionHeader, minPosition,
+                () -> queries.creditLines(grade, status, warning, borrowerId, page, size));
     }
 
     @GET

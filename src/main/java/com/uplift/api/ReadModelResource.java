@@ -1,0 +1,74 @@
+package com.uplift.api;
+
+import com.uplift.api.security.Roles;
+import com.uplift.readmodel.IncreaseDecisionsProjection;
+import com.uplift.readmodel.ReadModelQueries;
+import com.uplift.readmodel.WarningsProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Cross-line queries served by the read models: warnings, the review queue, the portfolio. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Portfolio and queues")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+public class ReadModelResource {
+
+    private final ReadModelQueries queries;
+    private final ReadYourWrites readYourWrites;
+
+    public ReadModelResource(ReadModelQueries queries, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GET
+    @Path("/warnings")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Early-warning flags across lines, newest first: filter by severity, active, line")
+    public Uni<Response> warnings(@QueryParam("severity") @Pattern(regexp = "WATCH|WARNING|SEVERE") String severity,
+                                  @QueryParam("active") Boolean active,
+                                  @QueryParam("creditLineId") String creditLineId,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+                                  @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
+                                  @QueryParam("minPosition") String minPosition) {
+        return readYourWrites.query(WarningsProjection.NAME, minPositionHeader, minPosition,
+                () -> queries.warnings(severity, active, creditLineId, page, size));
+    }
+
+    @GET
+    @Path("/review-queue")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
+    @Operation(summary = "Referred increase requests awaiting review, oldest first, with their explanation")
+    public Uni<Response> reviewQueue(@QueryParam("level") @Min(1) @Max(2) Integer level,
+                                     @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
+                                     @QueryParam("minPosition") String minPosition) {
+        return readYourWrites.query(IncreaseDecisionsProjection.NAME, minPositionHeader, minPosition,
+                () -> queries.reviewQueue(level));
+    }
+
+    @GET
+    @Path("/portfolio/summary")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Lines and exposure by grade and segment, increase decision rates, and the overdue rate "
+            + "(30+ days past due) against the configured industry benchmark, also per policy group")
+    public Uni<ReadModelQueries.PortfolioSummary> portfolio() {
+        return queries.portfolio();
+    }
+}

@@ -1,0 +1,30 @@
+package com.uplift.readmodel;
+
+import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.eventstore.RecordedEvent;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A read model fed from the event log. {@link #apply} runs inside the transaction that also advances the projection's
+ * checkpoint (Panache's current session), so each event takes effect exactly once.
+ */
+public interface Projection {
+
+    String name();
+
+    /** The credit-line event types this projection reads; others are passed over without being deserialized. */
+    Set<Class<? extends CreditLineEvent>> eventTypes();
+
+    /** Applies a batch, in log order, to one generation of the read model. */
+    Uni<Void> apply(int generation, List<Applied> batch);
+
+    /** Deletes one generation's rows (after a rebuild has replaced it). */
+    Uni<Void> drop(int generation);
+
+    /** An event as a projection sees it: the stored record, the domain event and the line it belongs to. */
+    record Applied(RecordedEvent recorded, CreditLineEvent event, String creditLineId) {
+    }
+}

@@ -1,0 +1,70 @@
+package com.uplift.readmodel;
+
+import com.uplift.testing.Borrowers;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static com.uplift.testing.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The cross-line queries, read through the projections with read-your-writes. */
+@QuarkusTest
+class ReadModelQueriesTest {
+
+    @Test
+    void aNewLineIsListedAsSoonAsTheProjectionHasReadTheCommandsPosition() {
+        var created = as("channel").body("""
+                        {"borrowerId":"B-RYW","productCode":"XM-CASH","initialLimit":12000}""")
+                .post("/api/credit-lines").then().statusCode(201).extract();
+        String id = created.jsonPath().getString("id");
+        String position = created.jsonPath().getString("position");
+
+        as("officer1").header("X-Min-Position", position).get("/api/credit-lines?borrowerId=B-RYW")
+                .then().statusCode(200)
+                .header("X-Projection-Caught-Up", "true")
+                .body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.limit", equalTo(12000.00f))
+                .body("items.find { it.id == '" + id + "' }.version", equalTo(1));
+        as("officer1").get("/api/credit-lines?minPosition=nonsense").then().statusCode(400);
+    }
+
+    @Test
+    void referralsQueueForReviewAndDelinquencyRaisesAListedWarning() {
+        String line = Borrowers.goodBorrower("B-QUEUE", "40000.00", "25000.00");
+        String lineId = line.substring(line.lastIndexOf('/') + 1);
+        var decision = as("channel").body("{}").post(line + "/increase-requests")
+                .then().statusCode(201).body("outcome", equalTo("REFERRED")).extract().jsonPath();
+        String requestId = decision.getString("requestId");
+
+        as("officer1").get("/api/review-queue?level=1&minPosition=" + decision.getString("creditLine.position"))
+                .then().statusCode(200)
+                .header("X-Projection-Caught-Up", "true")
+                .body("requestId", hasItem(requestId))
+                .body("find { it.requestId == '" + requestId + "' }.creditLineId", equalTo(lineId))
+                .body("find { it.requestId == '" + requestId + "' }.explanation.outcome", equalTo("REFERRED"));
+        as("channel").get("/api/review-queue").then().statusCode(403);
+
+        String position = as("ops").body("""
+                        {"daysPastDue":61,"asOf":"%s"}""".formatted(LocalDate.now(ZoneOffset.UTC)))
+                .post(line + "/delinquency-reports").then().statusCode(200).extract().jsonPath().getString("position");
+        as("auditor").get("/api/warnings?active=true&creditLineId=" + lineId + "&minPosition=" + position)
+                .then().statusCode(200)
+                .body("items.severity", hasItem("SEVERE"))
+                .body("items.flag", hasItem("DPD_60"));
+        as("officer1").get("/api/credit-lines?status=DRAWDOWNS_FROZEN&borrowerId=B-QUEUE&minPosition=" + position)
+                .then().statusCode(200).body("items.id", hasItem(lineId));
+
+        as("auditor").get("/api/portfolio/summary").then().statusCode(200)
+                .body("lines", greaterThanOrEqualTo(1))
+                .body("benchmarkOverduePercent", equalTo(3.35f))
+                .body("overdue.overdueLines", greaterThanOrEqualTo(1))
+                .body("decisions.requests", greaterThanOrEqualTo(1))
+                .body("byPolicyGroup.arm", notNullValue());
+    }
+}
