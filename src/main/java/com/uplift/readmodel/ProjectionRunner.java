@@ -17,6 +17,7 @@ import io.vertx.core.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,6 +85,9 @@ public class ProjectionRunner {
     private final boolean enabled;
     private final int batchSize;
     private final long pollMillis;
+    private final String databaseUrl;
+    private final Optional<String> username;
+    private final Optional<String> password;
     private volatile Uni<SqlConnection> control;
     private volatile long timer = -1;
 
@@ -90,7 +95,13 @@ public class ProjectionRunner {
                             Vertx vertx, Clock clock, MeterRegistry meters,
                             @ConfigProperty(name = "uplift.projections.enabled", defaultValue = "true") boolean enabled,
                             @ConfigProperty(name = "uplift.projections.batch-size", defaultValue = "500") int batchSize,
-                            @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
+                            @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis,
+                            @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+                            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.databaseUrl = databaseUrl;
+        this.username = username;
+        this.password = password;
         this.store = store;
         this.types = types;
         this.pool = pool;
@@ -203,7 +214,8 @@ public class ProjectionRunner {
 
     /** True when the batch was applied; false when an event in it failed and the projection is now stopped. */
     private Uni<Boolean> applyBatch(Worker worker, int generation, List<RecordedEvent> events) {
-        return inTransaction(worker, generation, events)
+        // Deferred, so that a payload that cannot be read fails this Uni (and is handled below) instead of the turn.
+        return Uni.createFrom().deferred(() -> inTransaction(worker, generation, events))
                 .replaceWith(true)
                 .onFailure().recoverWithUni(failure -> events.size() == 1
                         ? stop(worker, events.getFirst(), failure).replaceWith(false)
@@ -318,14 +330,20 @@ public class ProjectionRunner {
                 });
     }
 
-    /** The connection that LISTENs for new events and holds the projection locks; reopened if it drops. */
+    /**
+     * The connection that LISTENs for new events and holds the projection locks; reopened if it drops. It is a
+     * connection of its own, not one from the pool: closing it (or this process dying) must really end the session,
+     * since that is what releases the locks.
+     */
     private synchronized Uni<SqlConnection> control() {
         if (control == null) {
-            control = pool.getConnection().chain(connection -> {
-                PgConnection pg = PgConnection.cast(connection);
+            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
+            username.ifPresent(options::setUser);
+            password.ifPresent(options::setPassword);
+            control = PgConnection.connect(vertx, options).chain(pg -> {
                 pg.notificationHandler(notification -> wakeAll());
                 pg.closeHandler(this::controlLost);
-                return pg.query("LISTEN uplift_events").execute().replaceWith(connection);
+                return pg.query("LISTEN uplift_events").execute().replaceWith((SqlConnection) pg);
             }).onFailure().invoke(failure -> forgetControl()).memoize().indefinitely();
         }
         return control;
