@@ -19,7 +19,9 @@ import com.uplift.eventstore.WrongExpectedVersionException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -56,8 +58,8 @@ public class PolicyCatalog {
         this.clock = clock;
     }
 
-    /** Installs the shipped policy into an empty book (one instance wins; the others just read it). */
-    void onStart(@Observes StartupEvent start) {
+    /** Installs the shipped policy into an empty book (one instance wins; the others just read it). Runs first. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
         book().chain(book -> book.versions().isEmpty()
                         ? run(new PolicyCommand.InstallShippedPolicy(readShipped(), hash(readShipped()), "classpath:" + SHIPPED, clock.instant()),
                               EventMetadata.system("policy-install"))

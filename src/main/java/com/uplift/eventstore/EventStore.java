@@ -62,12 +62,14 @@ public class EventStore {
      * So we deliver only events of transactions older than the oldest one still running
      * ({@code pg_snapshot_xmin}), in (transaction id, position) order: every transaction below that horizon has
      * ended, and every future one gets a higher id, so nothing can appear behind the returned checkpoint.
+     * The ORDER BY names the table's xid8 column: unqualified, it would mean the text alias in the select list and
+     * sort "1001" before "745".
      */
     private static final String READ_ALL = """
-            SELECT %s FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
+            SELECT %s FROM events e
+            WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2)
+              AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY e.transaction_id, e.global_position
             LIMIT $3""".formatted(COLUMNS);
 
     private static final String UNIQUE_VIOLATION = "23505";

@@ -68,6 +68,13 @@ public class ProjectionRunner {
         final AtomicLong lagEvents = new AtomicLong();
         final Counter applied;
         final ArrayList<long[]> samples = new ArrayList<>(); // [epochMillis, events applied so far]
+        /**
+         * Runs a task on this turn's own Vert.x context. Hibernate Reactive binds the current session to the context,
+         * and database clients answer on the context of their connection: every result that comes from outside
+         * Panache (the event store, the control connection) is brought back here before Panache is used again, or
+         * two projections could end up sharing one session and one transaction.
+         */
+        volatile Executor home;
 
         Worker(Projection projection, Set<String> typeNames, Counter applied) {
             this.projection = projection;
@@ -142,6 +149,8 @@ public class ProjectionRunner {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        // Hand the projections over at once (dev-mode reloads, rolling restarts) instead of when the socket times out.
+        releaseLeadership().await().atMost(java.time.Duration.ofSeconds(5));
     }
 
     /** Asks every projection to catch up now (no-op for one already running; it runs once more afterwards). */
@@ -158,8 +167,8 @@ public class ProjectionRunner {
         // Hibernate Reactive needs a fresh duplicated context, marked safe, per unit of work.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        Executor onThisContext = task -> context.runOnContext(v -> task.run());
-        context.runOnContext(ignored -> turn(worker, onThisContext).subscribe().with(
+        worker.home = task -> context.runOnContext(v -> task.run());
+        context.runOnContext(ignored -> turn(worker).subscribe().with(
                 done -> finished(worker),
                 failure -> {
                     LOG.warnf(failure, "projection %s: turn failed; retrying at the next poll", worker.projection.name());
@@ -175,10 +184,8 @@ public class ProjectionRunner {
     }
 
     /** One turn: make sure this instance leads the projection, then advance its live and building generations. */
-    private Uni<Void> turn(Worker worker, Executor onThisContext) {
-        // The control connection answers on the context it was opened on: come back to this turn's own context,
-        // where Hibernate Reactive keeps this turn's session.
-        return leads(worker).emitOn(onThisContext)
+    private Uni<Void> turn(Worker worker) {
+        return leads(worker).emitOn(worker.home)
                 .chain(leader -> leader ? advance(worker) : Uni.createFrom().voidItem());
     }
 
@@ -207,6 +214,7 @@ public class ProjectionRunner {
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
         return Panache.withSession(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
                 .chain(checkpoint -> store.readAll(new Checkpoint(checkpoint.transactionId, checkpoint.position), batchSize))
+                .emitOn(worker.home)
                 .chain(events -> events.isEmpty() ? Uni.createFrom().item(true)
                         : applyBatch(worker, generation, events)
                             .chain(ok -> ok ? catchUp(worker, generation, batches - 1) : Uni.createFrom().item(false)));
@@ -217,9 +225,14 @@ public class ProjectionRunner {
         // Deferred, so that a payload that cannot be read fails this Uni (and is handled below) instead of the turn.
         return Uni.createFrom().deferred(() -> inTransaction(worker, generation, events))
                 .replaceWith(true)
-                .onFailure().recoverWithUni(failure -> events.size() == 1
-                        ? stop(worker, events.getFirst(), failure).replaceWith(false)
-                        : oneByOne(worker, generation, events, 0));
+                .onFailure().recoverWithUni(failure -> {
+                    if (events.size() == 1) {
+                        return stop(worker, events.getFirst(), failure).replaceWith(false);
+                    }
+                    LOG.warnf(failure, "projection %s: a batch of %d failed; applying its events one by one to find the culprit",
+                            worker.projection.name(), events.size());
+                    return oneByOne(worker, generation, events, 0);
+                });
     }
 
     /** Finds the failing event of a batch by applying its events one transaction at a time. */

@@ -123,6 +123,29 @@ class EventStoreTest {
     }
 
     @Test
+    void readAllOrdersTransactionIdsAsNumbersAcrossAPowerOfTen() throws Exception {
+        Checkpoint start = drain(Checkpoint.START);
+        String stream = newStream();
+        AppendResult first = store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1))).await().atMost(WAIT);
+        long digits = Long.toString(first.checkpoint().transactionId()).length();
+        long target = (long) Math.pow(10, digits); // e.g. 999 -> 1000: "1000" sorts before "999" as text
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < " + target + " LOOP COMMIT; END LOOP; END $$");
+        }
+        AppendResult second = store.append(stream, ExpectedVersion.exactly(1), List.of(event("Drawn", 2))).await().atMost(WAIT);
+        assertThat(second.checkpoint().transactionId()).isGreaterThanOrEqualTo(target);
+
+        List<RecordedEvent> read = readFrom(start);
+        assertThat(read).extracting(RecordedEvent::streamId).containsSubsequence(stream, stream);
+        assertThat(read.stream().filter(e -> e.streamId().equals(stream)).map(RecordedEvent::streamVersion).toList())
+                .containsExactly(1L, 2L);
+        for (int i = 1; i < read.size(); i++) {
+            assertThat(read.get(i).checkpoint()).isGreaterThan(read.get(i - 1).checkpoint());
+        }
+    }
+
+    @Test
     void aRowAlteredBehindTheStoresBackIsReportedAtItsVersion() throws SQLException {
         String stream = newStream();
         store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))

@@ -1,0 +1,154 @@
+package com.uplift.application;
+
+import com.uplift.domain.creditline.AssetDirection;
+import com.uplift.domain.creditline.AssetKind;
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.IncomeSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Fills an empty database with a realistic synthetic portfolio, so that a newcomer's first run shows a living book:
+ * lines of several segments with repayment histories (some late), verified incomes, bureau reports (a few with
+ * negative records), asset changes, service notes in Chinese and English, delinquencies, and limit-increase requests
+ * that were approved, declined or referred to review. Every fact goes through the decider like any other command.
+ * On by default in the dev profile only ({@code uplift.demo-data.enabled}); the seed makes it reproducible.
+ */
+@ApplicationScoped
+public class DemoPortfolio {
+
+    private static final Logger LOG = Logger.getLogger(DemoPortfolio.class);
+    private static final String[] SEGMENTS = {"STANDARD", "STANDARD", "STANDARD", "PRIME", "NEW_TO_CREDIT"};
+    private static final String[] NOTES = {
+            "客户来电咨询还款日，态度良好",
+            "客户表示最近被裁员，收入减少，手头紧",
+            "Customer asked about early repayment fees.",
+            "Customer says he lost his job last month and is struggling to pay.",
+            "客户对上月扣款有异议，要求投诉处理",
+            "Customer reports a transaction that is not my transaction, possible fraud.",
+            "客户在多家平台借款，以贷养贷"};
+
+    private final CreditLineService lines;
+    private final Pool pool;
+    private final Clock clock;
+    private final boolean enabled;
+    private final int count;
+    private final long seed;
+
+    public DemoPortfolio(CreditLineService lines, Pool pool, Clock clock,
+                         @ConfigProperty(name = "uplift.demo-data.enabled", defaultValue = "false") boolean enabled,
+                         @ConfigProperty(name = "uplift.demo-data.lines", defaultValue = "60") int count,
+                         @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed) {
+        this.lines = lines;
+        this.pool = pool;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.count = count;
+        this.seed = seed;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        pool.query("SELECT EXISTS (SELECT 1 FROM events WHERE stream_id LIKE 'credit-line-%') AS any").execute()
+                .map(rows -> rows.iterator().next().getBoolean("any"))
+                .chain(any -> any ? Uni.createFrom().item(0) : generate())
+                .subscribe().with(
+                        generated -> {
+                            if (generated > 0) {
+                                LOG.infof("Demo portfolio: %d credit lines generated (seed %d)", generated, seed);
+                            }
+                        },
+                        failure -> LOG.warn("Demo portfolio could not be generated", failure));
+    }
+
+    /** Generates the portfolio; returns the number of lines. */
+    public Uni<Integer> generate() {
+        Random random = new Random(seed);
+        List<List<Function<java.time.Instant, CreditLineCommand>>> plans = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = new UUID(seed, i).toString();
+            ids.add(id);
+            plans.add(plan(id, i, random));
+        }
+        CommandContext context = new CommandContext("demo-generator", "SYSTEM", "demo-portfolio", null);
+        return Multi.createFrom().range(0, count)
+                .onItem().transformToUniAndConcatenate(i -> Multi.createFrom().iterable(plans.get(i))
+                        .onItem().transformToUniAndConcatenate(step -> lines.handle(ids.get(i), step.apply(clock.instant()), context)
+                                .onFailure(CommandRejectedException.class).recoverWithNull())
+                        .collect().last())
+                .collect().asList()
+                .map(List::size);
+    }
+
+    private static List<Function<java.time.Instant, CreditLineCommand>> plan(String id, int index, Random random) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int monthsOnBook = 3 + random.nextInt(34);
+        BigDecimal limit = BigDecimal.valueOf(5_000 + 1_000L * random.nextInt(46)).setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal income = BigDecimal.valueOf(6_000 + 500L * random.nextInt(60)).setScale(2, RoundingMode.UNNECESSARY);
+        String segment = SEGMENTS[random.nextInt(SEGMENTS.length)];
+        List<Function<java.time.Instant, CreditLineCommand>> steps = new ArrayList<>();
+        steps.add(at -> new CreditLineCommand.OpenCreditLine(id, "DEMO-" + (10_000 + index), "XM-CASH", limit,
+                Currency.getInstance("CNY"), segment, today.minusMonths(monthsOnBook), at));
+        BigDecimal drawn = limit.multiply(BigDecimal.valueOf(10 + random.nextInt(80))).divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN)
+                .setScale(2, RoundingMode.UNNECESSARY);
+        steps.add(at -> new CreditLineCommand.RecordDrawdown(drawn, at));
+        boolean troubled = random.nextInt(10) < 2;
+        int instalments = Math.min(12, monthsOnBook);
+        for (int m = instalments; m >= 1; m--) {
+            LocalDate due = today.minusMonths(m);
+            int late = troubled && random.nextInt(4) == 0 ? 3 + random.nextInt(40) : 0;
+            LocalDate paid = due.plusDays(late).isAfter(today) ? today : due.plusDays(late);
+            BigDecimal amount = drawn.divide(BigDecimal.valueOf(instalments + 6L), 2, RoundingMode.HALF_EVEN);
+            steps.add(at -> new CreditLineCommand.RecordRepayment(amount, due, paid, at));
+        }
+        YearMonth month = YearMonth.from(today);
+        for (int k = 2; k >= 1; k--) {
+            BigDecimal verified = income.multiply(BigDecimal.valueOf(95 + random.nextInt(11))).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
+            YearMonth period = month.minusMonths(k);
+            IncomeSource source = k == 2 ? IncomeSource.SALARY_SLIP : IncomeSource.BANK_STATEMENT;
+            steps.add(at -> new CreditLineCommand.VerifyIncome(verified, source, period, at));
+        }
+        if (random.nextInt(5) == 0) {
+            BigDecimal value = BigDecimal.valueOf(50_000 + 10_000L * random.nextInt(30)).setScale(2, RoundingMode.UNNECESSARY);
+            AssetKind kind = random.nextBoolean() ? AssetKind.VEHICLE : AssetKind.PROPERTY;
+            steps.add(at -> new CreditLineCommand.ReportAssetChange(kind, AssetDirection.ACQUIRED, value, at));
+        }
+        List<String> negatives = random.nextInt(20) == 0 ? List.of("OVERDUE_90_ELSEWHERE") : List.of();
+        int bureauScore = 560 + random.nextInt(260);
+        steps.add(at -> new CreditLineCommand.ReceiveBureauReport("PBOC", "R-" + id.substring(0, 8), bureauScore, negatives,
+                at.minusSeconds(3_600L * (1 + random.nextInt(48))), at));
+        if (random.nextInt(3) == 0) {
+            String note = NOTES[random.nextInt(NOTES.length)];
+            steps.add(at -> new CreditLineCommand.RecordServiceNote(note, "CALL_CENTER", at));
+        }
+        if (troubled) {
+            int dpd = random.nextBoolean() ? 35 : 65;
+            steps.add(at -> new CreditLineCommand.ReportDelinquency(dpd, today, at));
+        }
+        steps.add(at -> new CreditLineCommand.RequestLimitIncrease("IR-" + UUID.nameUUIDFromBytes(id.getBytes()), null,
+                "APP", "demo-borrower-" + index, at));
+        return steps;
+    }
+}
