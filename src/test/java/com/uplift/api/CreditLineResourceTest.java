@@ -141,4 +141,13 @@ class CreditLineResourceTest {
         as("channel").get("/api/credit-lines/" + id + "?asOf=yesterday").then().statusCode(400)
                 .body("errors.field", hasItem("asOf"));
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413AndOpensNothing() {
+        String huge = "{\"borrowerId\":\"B-HUGE\",\"productCode\":\"XM-CASH\",\"initialLimit\":100,\"segment\":\""
+                + "A".repeat(70_000) + "\"}";
+        as("channel").body(huge).post("/api/credit-lines")
+                .then().statusCode(413); // refused by the HTTP layer before any resource runs (no problem body there)
+        as("officer1").get("/api/credit-lines?borrowerId=B-HUGE").then().statusCode(200).body("total", equalTo(0));
+    }
 }
