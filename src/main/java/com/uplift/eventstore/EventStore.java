@@ -62,12 +62,14 @@ public class EventStore {
      * So we deliver only events of transactions older than the oldest one still running
      * ({@code pg_snapshot_xmin}), in (transaction id, position) order: every transaction below that horizon has
      * ended, and every future one gets a higher id, so nothing can appear behind the returned checkpoint.
+     * The ORDER BY names {@code events.transaction_id}: unqualified, it would bind to the text alias in the select list
+     * and sort "1000" before "999", and the keyset cursor would then skip every event of the lower ids.
      */
     private static final String READ_ALL = """
             SELECT %s FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
+            ORDER BY events.transaction_id, events.global_position
             LIMIT $3""".formatted(COLUMNS);
 
     private static final String READ_STREAM_AFTER = """
@@ -94,7 +96,7 @@ public class EventStore {
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
               AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
               AND ($5::text[] IS NULL OR stream_id = ANY($5))
-            ORDER BY transaction_id, global_position
+            ORDER BY events.transaction_id, events.global_position
             LIMIT $6""".formatted(COLUMNS);
 
     private static final String UNIQUE_VIOLATION = "23505";

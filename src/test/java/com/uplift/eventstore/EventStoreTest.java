@@ -123,6 +123,49 @@ class EventStoreTest {
     }
 
     @Test
+    void readAllKeepsTransactionOrderWhenTransactionIdsGainADigit() throws SQLException {
+        // Transaction ids are xid8; sorted as text, "1000" would come before "999" and the keyset cursor would skip.
+        long boundary = 10;
+        while (boundary <= currentTransactionId() + 2) {
+            boundary *= 10;
+        }
+        burnTransactionIdsUntil(boundary - 3);
+        AppendResult below = store.append(newStream(), ExpectedVersion.NO_STREAM, List.of(event("Opened", 1))).await().atMost(WAIT);
+        burnTransactionIdsUntil(boundary);
+        AppendResult above = store.append(newStream(), ExpectedVersion.NO_STREAM, List.of(event("Opened", 2))).await().atMost(WAIT);
+        assertThat(below.checkpoint().transactionId()).isLessThan(boundary);
+        assertThat(above.checkpoint().transactionId()).isGreaterThanOrEqualTo(boundary);
+
+        Checkpoint justBefore = new Checkpoint(below.checkpoint().transactionId() - 1, Long.MAX_VALUE);
+        List<RecordedEvent> first = store.readAll(justBefore, 1).await().atMost(WAIT);
+        List<RecordedEvent> second = store.readAll(first.getFirst().checkpoint(), 1).await().atMost(WAIT);
+
+        assertThat(first.getFirst().checkpoint()).isEqualTo(below.checkpoint());
+        assertThat(second.getFirst().checkpoint()).isEqualTo(above.checkpoint());
+    }
+
+    private long currentTransactionId() throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text")) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    /** Each autocommit statement that asks for its transaction id consumes one. */
+    private void burnTransactionIdsUntil(long target) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            long current = 0;
+            while (current < target) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text")) {
+                    rs.next();
+                    current = Long.parseLong(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Test
     void aRowAlteredBehindTheStoresBackIsReportedAtItsVersion() throws SQLException {
         String stream = newStream();
         store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))
