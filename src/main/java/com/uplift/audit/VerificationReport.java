@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Progress and findings of a re-verification run. Counts are exact; the lists keep the first
+ * Progress and findings of a re-verification run. {@code otherStreamsChecked}: streams other than credit lines whose
+ * chain was walked (only when no set of lines is given); their events count in {@code eventsChecked}. Counts are exact; the lists keep the first
  * {@value VerificationRun#KEPT} findings of each kind (the counts say how many there were).
  */
 public record VerificationReport(String id, Status status, AuditScope scope, String requestedBy, Instant startedAt,
                                  Instant finishedAt, long linesChecked, long eventsChecked, long batchesChecked,
-                                 long decisionsChecked, long anchorsChecked, long anchoredHeadsChecked,
+                                 long decisionsChecked, long otherStreamsChecked, long anchorsChecked, long anchoredHeadsChecked,
                                  long mismatchCount, long brokenLinkCount, long anchorProblemCount,
                                  List<Mismatch> mismatches, List<BrokenLink> brokenLinks,
                                  List<AnchorProblem> anchorProblems, String failure) {

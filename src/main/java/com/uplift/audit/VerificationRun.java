@@ -1,6 +1,7 @@
 package com.uplift.audit;
 
 import com.uplift.application.CreditLineService;
+import com.uplift.application.PolicyCatalog;
 import com.uplift.audit.AuditEvent.AnchoredHead;
 import com.uplift.audit.AuditEvent.StreamHeadsAnchored;
 import com.uplift.audit.VerificationReport.AnchorProblem;
@@ -54,6 +55,7 @@ final class VerificationRun implements Runnable {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong decisions = new AtomicLong();
+    private final AtomicLong otherStreams = new AtomicLong();
     private final AtomicLong anchors = new AtomicLong();
     private final AtomicLong anchoredHeads = new AtomicLong();
     private final AtomicLong mismatchCount = new AtomicLong();
@@ -83,6 +85,9 @@ final class VerificationRun implements Runnable {
             broken(policies.chain());
             DecisionReplay replay = new DecisionReplay(policies, types);
             history.forEachLine(scope, line -> verifyLine(line, replay));
+            if (!scope.someLines()) {
+                verifyOtherStreams();
+            }
             verifyAnchors();
             status = Status.COMPLETED;
         } catch (RuntimeException e) {
@@ -126,6 +131,40 @@ final class VerificationRun implements Runnable {
         if (!chain.intact()) {
             keep(brokenLinks, brokenCount, new BrokenLink(chain.streamId(), chain.brokenAtVersion(), chain.problem()));
         }
+    }
+
+    /**
+     * Without a set of lines, every other stream's chain is walked too (streams written by other parts of the
+     * service, or by tools), except the policy book and the audit stream, which are checked in every run.
+     */
+    private void verifyOtherStreams() {
+        String after = "";
+        while (true) {
+            List<String> page = store.streamIds("", after, scope.from(), scope.to(), PAGE).await().atMost(WAIT);
+            for (String streamId : page) {
+                if (!streamId.startsWith(LineHistory.PREFIX) && !streamId.equals(PolicyCatalog.STREAM)
+                        && !streamId.equals(StreamAnchors.STREAM)) {
+                    verifyChain(streamId);
+                }
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.getLast();
+        }
+    }
+
+    private void verifyChain(String streamId) {
+        ChainWalker chain = new ChainWalker(streamId);
+        long after = 0;
+        for (List<RecordedEvent> page = store.readStreamAfter(streamId, after, PAGE).await().atMost(WAIT);
+             !page.isEmpty(); page = store.readStreamAfter(streamId, after, PAGE).await().atMost(WAIT)) {
+            page.forEach(chain::accept);
+            events.addAndGet(page.size());
+            after = page.getLast().streamVersion();
+        }
+        otherStreams.incrementAndGet();
+        broken(chain.result());
     }
 
     /** Every anchored head in scope must still be stored with the anchored hash; the anchor stream's chain too. */
@@ -189,7 +228,7 @@ final class VerificationRun implements Runnable {
 
     VerificationReport report() {
         return new VerificationReport(id, status, scope, requestedBy, startedAt, finishedAt, lines.get(), events.get(),
-                batches.get(), decisions.get(), anchors.get(), anchoredHeads.get(), mismatchCount.get(), brokenCount.get(),
+                batches.get(), decisions.get(), otherStreams.get(), anchors.get(), anchoredHeads.get(), mismatchCount.get(), brokenCount.get(),
                 anchorProblemCount.get(), List.copyOf(mismatches), List.copyOf(brokenLinks), List.copyOf(anchorProblems),
                 failure);
     }

@@ -167,6 +167,30 @@ class AuditVerificationTest {
     }
 
     @Test
+    void verifyingEverythingWalksEveryStreamAndFindsATamperedLineAmongThem() throws SQLException {
+        String line = id(autoApproved("B-AUD-ALL"));
+        // version 2 is the first repayment; drawnAfter is derived, so re-deciding the batch contradicts it
+        superuser("UPDATE events SET payload = jsonb_set(payload, '{drawnAfter}', '\"5000.00\"') "
+                + "WHERE stream_id = 'credit-line-" + line + "' AND stream_version = 2");
+
+        String location = as("auditor").body("{}").post("/api/audit/verifications")
+                .then().statusCode(202).body("status", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "COMPLETED"))
+                .extract().header("Location");
+        JsonPath report = AuditFixtures.awaitJob(location);
+
+        assertThat(report.getString("status")).isEqualTo("COMPLETED");
+        assertThat(report.getLong("linesChecked")).isGreaterThanOrEqualTo(1);
+        assertThat(report.getLong("decisionsChecked")).isGreaterThanOrEqualTo(1);
+        assertThat(report.getList("brokenLinks", Map.class)).contains(Map.of(
+                "streamId", "credit-line-" + line, "version", 2, "problem", "content does not match its hash"));
+        assertThat(report.getList("mismatches", Map.class)).anySatisfy(m -> {
+            assertThat(m.get("creditLineId")).isEqualTo(line);
+            assertThat(m.get("streamVersion")).isEqualTo(2);
+            assertThat(m.get("field")).isEqualTo("$.drawnAfter");
+        });
+    }
+
+    @Test
     void badScopesAreRefusedAndChangeNothingAndOnlyAuditorsVerify() {
         as("auditor").body(Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z"))
                 .post("/api/audit/verifications").then().statusCode(400).contentType("application/problem+json");
