@@ -8,6 +8,7 @@ import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
 import com.uplift.domain.policy.PolicyVersion;
+import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
 
@@ -84,7 +85,7 @@ public final class DecisionReplay {
                         TextNode.valueOf(again.type()), "a different event");
             }
             JsonNode storedPayload = stored.schemaVersion() == again.schemaVersion() ? stored.payload()
-                    : com.uplift.eventstore.CanonicalJson.toTree(batch.events().get(i));
+                    : CanonicalJson.toTree(batch.events().get(i));
             JsonDifference.Difference difference = JsonDifference.first(storedPayload, again.payload());
             if (difference != null) {
                 return mismatch(batch, stored, named, difference.path(), difference.expected(), difference.actual(),

@@ -119,6 +119,7 @@ class AuditVerificationTest {
         int head = before.size();
         int decided = versionOf(line, "IncreaseDecided");
         as("auditor").post("/api/audit/anchors").then().statusCode(201).body("anchored", equalTo(true));
+        as("admin").post("/api/audit/anchors").then().statusCode(200).body("anchored", equalTo(false));
 
         // cut the whole last command (the increase decision and its consequences): the chain up to there still holds
         superuser("DELETE FROM events WHERE stream_id = 'credit-line-" + line + "' AND stream_version >= " + decided);
@@ -188,6 +189,14 @@ class AuditVerificationTest {
             assertThat(m.get("streamVersion")).isEqualTo(2);
             assertThat(m.get("field")).isEqualTo("$.drawnAfter");
         });
+    }
+
+    @Test
+    void theAuditEndpointsAreDocumentedInTheOpenApiDocument() {
+        String document = as("auditor").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(document).contains("/api/audit/credit-lines/{id}/timeline", "/api/audit/verifications",
+                "/api/audit/verifications/{id}", "/api/audit/anchors", "/api/audit/export",
+                "/api/audit/champion-challenger", "/api/policies/{version}/simulations");
     }
 
     @Test
