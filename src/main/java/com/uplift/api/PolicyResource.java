@@ -3,10 +3,13 @@ package com.uplift.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.uplift.api.security.Roles;
 import com.uplift.application.PolicyCatalog;
+import com.uplift.audit.AuditScope;
+import com.uplift.audit.PolicySimulation;
 import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.policy.Policy;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventMetadata;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,10 +53,12 @@ public class PolicyResource {
 
     private final PolicyCatalog catalog;
     private final Caller caller;
+    private final PolicySimulation simulation;
 
-    public PolicyResource(PolicyCatalog catalog, Caller caller) {
+    public PolicyResource(PolicyCatalog catalog, Caller caller, PolicySimulation simulation) {
         this.catalog = catalog;
         this.caller = caller;
+        this.simulation = simulation;
     }
 
     public record PolicySummary(int version, String name, PolicyBook.Status status, String contentHash,
@@ -145,6 +150,22 @@ public class PolicyResource {
     public Uni<PolicySummary> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict) {
         return catalog.reject(version, caller.actor(), verdict.comment(), metadata())
                 .map(book -> PolicySummary.of(book.versions().get(version)));
+    }
+
+    @POST
+    @Path("/{version}/simulations")
+    @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "What-if: replay recorded increase requests under this version (proposed ones too) beside what was recorded; writes nothing")
+    @APIResponse(responseCode = "200", description = "Rates, average increase and added exposure, by grade and segment; later behaviour of newly approved lines")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public PolicySimulation.Report simulate(@PathParam("version") int version, @Valid AuditResource.ScopeRequest request) {
+        AuditScope scope = request == null ? AuditScope.EVERYTHING : request.toScope();
+        try {
+            return simulation.simulate(version, scope);
+        } catch (PolicySimulation.UnknownPolicyException unknown) {
+            throw new NotFoundException(unknown.getMessage());
+        }
     }
 
     private Uni<PolicyBook.Entry> entry(int version) {

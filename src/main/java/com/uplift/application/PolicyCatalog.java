@@ -91,16 +91,19 @@ public class PolicyCatalog {
      * for the stable share of lines that hash into the challenger arm.
      */
     public Uni<PolicyVersion> forLine(String creditLineId) {
-        return book().map(book -> {
-            PolicyBook.Entry champion = book.versions().get(book.activeVersion());
-            if (champion == null) {
-                throw new IllegalStateException("no policy is in force");
-            }
-            Integer challenger = champion.policy().championChallenger().challengerPolicyVersion();
-            boolean challengerArm = challenger != null && creditLineId != null && book.versions().containsKey(challenger)
-                    && StrategyAssignment.assign(creditLineId, champion.policy().championChallenger()) == StrategyArm.CHALLENGER;
-            return toVersion(challengerArm ? book.versions().get(challenger) : champion);
-        });
+        return book().map(book -> forLine(book, creditLineId));
+    }
+
+    /** The policy a credit line is decided under in a given state of the policy book (also used by audit replays). */
+    public static PolicyVersion forLine(PolicyBook book, String creditLineId) {
+        PolicyBook.Entry champion = book.versions().get(book.activeVersion());
+        if (champion == null) {
+            throw new IllegalStateException("no policy is in force");
+        }
+        Integer challenger = champion.policy().championChallenger().challengerPolicyVersion();
+        boolean challengerArm = challenger != null && creditLineId != null && book.versions().containsKey(challenger)
+                && StrategyAssignment.assign(creditLineId, champion.policy().championChallenger()) == StrategyArm.CHALLENGER;
+        return toVersion(challengerArm ? book.versions().get(challenger) : champion);
     }
 
     /** A version as recorded, for replays and audits; null when unknown. */
@@ -137,7 +140,7 @@ public class PolicyCatalog {
         return new NewEvent(UUID.randomUUID(), s.type(), s.schemaVersion(), s.payload(), metadata);
     }
 
-    static PolicyVersion toVersion(PolicyBook.Entry entry) {
+    public static PolicyVersion toVersion(PolicyBook.Entry entry) {
         return new PolicyVersion(entry.version(), entry.contentHash(), entry.policy());
     }
 

@@ -62,15 +62,42 @@ public class EventStore {
      * So we deliver only events of transactions older than the oldest one still running
      * ({@code pg_snapshot_xmin}), in (transaction id, position) order: every transaction below that horizon has
      * ended, and every future one gets a higher id, so nothing can appear behind the returned checkpoint.
-     * The ORDER BY names the table's xid8 column: unqualified, it would mean the text alias in the select list and
-     * sort "1001" before "745".
+     * The ORDER BY names {@code events.transaction_id}: unqualified, it would bind to the text alias in the select list
+     * and sort "1000" before "999", and the keyset cursor would then skip every event of the lower ids.
      */
     private static final String READ_ALL = """
-            SELECT %s FROM events e
-            WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2)
-              AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY e.transaction_id, e.global_position
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY events.transaction_id, events.global_position
             LIMIT $3""".formatted(COLUMNS);
+
+    private static final String READ_STREAM_AFTER = """
+            SELECT %s FROM events WHERE stream_id = $1 AND stream_version > $2
+            ORDER BY stream_version LIMIT $3""".formatted(COLUMNS);
+
+    /** Stream ids with a prefix, in id order after a keyset cursor; optionally only those written in a time range. */
+    private static final String STREAM_IDS = """
+            SELECT DISTINCT stream_id FROM events
+            WHERE stream_id > $1 AND starts_with(stream_id, $2)
+              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+            ORDER BY stream_id LIMIT $5""";
+
+    /** The stored hash at each (stream, version); a null hash where that version does not exist (any more). */
+    private static final String HASHES_AT = """
+            SELECT h.stream_id, h.v AS stream_version, e.hash
+            FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, v)
+            LEFT JOIN events e ON e.stream_id = h.stream_id AND e.stream_version = h.v""";
+
+    /** {@link #READ_ALL}'s gap-safe order and horizon, restricted to a time range and optionally to some streams. */
+    private static final String READ_RANGE = """
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+              AND ($5::text[] IS NULL OR stream_id = ANY($5))
+            ORDER BY events.transaction_id, events.global_position
+            LIMIT $6""".formatted(COLUMNS);
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VERSION_CONSTRAINT = "events_stream_version_unique";
@@ -231,34 +258,75 @@ public class EventStore {
                 .map(EventStore::toEvents);
     }
 
+    /** Up to {@code limit} events of one stream after a version, in order: for walking long streams page by page. */
+    public Uni<List<RecordedEvent>> readStreamAfter(String streamId, long afterVersion, int limit) {
+        return pool.preparedQuery(READ_STREAM_AFTER).execute(Tuple.of(streamId, afterVersion, limit)).map(EventStore::toEvents);
+    }
+
+    /**
+     * Up to {@code limit} stream ids starting with {@code prefix}, in id order after {@code afterStreamId} ("" to
+     * start); when {@code from}/{@code to} are given, only streams with an event recorded in [from, to).
+     */
+    public Uni<List<String>> streamIds(String prefix, String afterStreamId, Instant from, Instant to, int limit) {
+        return pool.preparedQuery(STREAM_IDS)
+                .execute(Tuple.tuple(java.util.Arrays.asList(afterStreamId, prefix, utc(from), utc(to), limit)))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getString("stream_id")));
+                    return ids;
+                });
+    }
+
+    /** A stream position and the hash found there; {@code hash} is null when that version is not stored. */
+    public record StoredHash(String streamId, long streamVersion, String hash) {
+    }
+
+    /** The stored hash at each (stream, version), in one statement; absent versions come back with a null hash. */
+    public Uni<List<StoredHash>> hashesAt(List<String> streamIds, List<Long> versions) {
+        if (streamIds.size() != versions.size()) {
+            throw new IllegalArgumentException("one version per stream id");
+        }
+        if (streamIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(HASHES_AT)
+                .execute(Tuple.of(streamIds.toArray(String[]::new), versions.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<StoredHash> hashes = new ArrayList<>(rows.size());
+                    rows.forEach(row -> hashes.add(new StoredHash(row.getString("stream_id"),
+                            row.getLong("stream_version"), row.getString("hash"))));
+                    return hashes;
+                });
+    }
+
+    /**
+     * Like {@link #readAll(Checkpoint, int)} (same gap-safe order and horizon), restricted to events recorded in
+     * [from, to) (either bound may be null) and, when {@code streamIds} is not null, to those streams.
+     */
+    public Uni<List<RecordedEvent>> readRange(Checkpoint after, Instant from, Instant to, List<String> streamIds, int limit) {
+        return pool.preparedQuery(READ_RANGE)
+                .execute(Tuple.tuple(java.util.Arrays.asList(Long.toString(after.transactionId()), after.position(),
+                        utc(from), utc(to), streamIds == null ? null : streamIds.toArray(String[]::new), limit)))
+                .map(EventStore::toEvents);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     /** Walks a stream's hash chain and reports the first link that does not hold. */
     public Uni<ChainVerification> verifyStream(String streamId) {
         return readStream(streamId, 1).map(events -> verify(streamId, events));
     }
 
     static ChainVerification verify(String streamId, List<RecordedEvent> events) {
-        String previous = HashChain.GENESIS;
-        long expectedVersion = 1;
-        long checked = 0;
+        ChainWalker walker = new ChainWalker(streamId);
         for (RecordedEvent event : events) {
-            if (event.streamVersion() != expectedVersion) {
-                return ChainVerification.broken(streamId, checked, expectedVersion,
-                        "version " + expectedVersion + " is missing (found " + event.streamVersion() + ")", previous);
+            if (!walker.accept(event)) {
+                break;
             }
-            if (!event.previousHash().equals(previous)) {
-                return ChainVerification.broken(streamId, checked, event.streamVersion(),
-                        "previous hash does not match the hash of version " + (expectedVersion - 1), previous);
-            }
-            String recomputed = HashChain.hashOf(event);
-            if (!recomputed.equals(event.hash())) {
-                return ChainVerification.broken(streamId, checked, event.streamVersion(),
-                        "content does not match its hash", previous);
-            }
-            previous = event.hash();
-            expectedVersion++;
-            checked++;
         }
-        return ChainVerification.intact(streamId, checked, previous);
+        return walker.result();
     }
 
     private static List<RecordedEvent> toEvents(RowSet<Row> rows) {

@@ -123,25 +123,45 @@ class EventStoreTest {
     }
 
     @Test
-    void readAllOrdersTransactionIdsAsNumbersAcrossAPowerOfTen() throws Exception {
-        Checkpoint start = drain(Checkpoint.START);
-        String stream = newStream();
-        AppendResult first = store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1))).await().atMost(WAIT);
-        long digits = Long.toString(first.checkpoint().transactionId()).length();
-        long target = (long) Math.pow(10, digits); // e.g. 999 -> 1000: "1000" sorts before "999" as text
-        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            s.execute("DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < " + target + " LOOP COMMIT; END LOOP; END $$");
+    void readAllKeepsTransactionOrderWhenTransactionIdsGainADigit() throws SQLException {
+        // Transaction ids are xid8; sorted as text, "1000" would come before "999" and the keyset cursor would skip.
+        long boundary = 10;
+        while (boundary <= currentTransactionId() + 2) {
+            boundary *= 10;
         }
-        AppendResult second = store.append(stream, ExpectedVersion.exactly(1), List.of(event("Drawn", 2))).await().atMost(WAIT);
-        assertThat(second.checkpoint().transactionId()).isGreaterThanOrEqualTo(target);
+        burnTransactionIdsUntil(boundary - 3);
+        AppendResult below = store.append(newStream(), ExpectedVersion.NO_STREAM, List.of(event("Opened", 1))).await().atMost(WAIT);
+        burnTransactionIdsUntil(boundary);
+        AppendResult above = store.append(newStream(), ExpectedVersion.NO_STREAM, List.of(event("Opened", 2))).await().atMost(WAIT);
+        assertThat(below.checkpoint().transactionId()).isLessThan(boundary);
+        assertThat(above.checkpoint().transactionId()).isGreaterThanOrEqualTo(boundary);
 
-        List<RecordedEvent> read = readFrom(start);
-        assertThat(read).extracting(RecordedEvent::streamId).containsSubsequence(stream, stream);
-        assertThat(read.stream().filter(e -> e.streamId().equals(stream)).map(RecordedEvent::streamVersion).toList())
-                .containsExactly(1L, 2L);
-        for (int i = 1; i < read.size(); i++) {
-            assertThat(read.get(i).checkpoint()).isGreaterThan(read.get(i - 1).checkpoint());
+        Checkpoint justBefore = new Checkpoint(below.checkpoint().transactionId() - 1, Long.MAX_VALUE);
+        List<RecordedEvent> first = store.readAll(justBefore, 1).await().atMost(WAIT);
+        List<RecordedEvent> second = store.readAll(first.getFirst().checkpoint(), 1).await().atMost(WAIT);
+
+        assertThat(first.getFirst().checkpoint()).isEqualTo(below.checkpoint());
+        assertThat(second.getFirst().checkpoint()).isEqualTo(above.checkpoint());
+    }
+
+    private long currentTransactionId() throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text")) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    /** Each autocommit statement that asks for its transaction id consumes one. */
+    private void burnTransactionIdsUntil(long target) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            long current = 0;
+            while (current < target) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text")) {
+                    rs.next();
+                    current = Long.parseLong(rs.getString(1));
+                }
+            }
         }
     }
 

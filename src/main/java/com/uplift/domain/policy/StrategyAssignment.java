@@ -13,8 +13,9 @@ public final class StrategyAssignment {
     private StrategyAssignment() {
     }
 
+    /** CHAMPION whenever no challenger version is set: a share without a challenger would label an A/A split. */
     public static StrategyArm assign(String creditLineId, ChampionChallenger setting) {
-        return bucket(creditLineId, setting.salt()) < setting.challengerSharePercent()
+        return setting.challengerPolicyVersion() != null && bucket(creditLineId, setting.salt()) < setting.challengerSharePercent()
                 ? StrategyArm.CHALLENGER : StrategyArm.CHAMPION;
     }
 

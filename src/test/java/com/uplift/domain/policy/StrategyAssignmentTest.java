@@ -24,6 +24,8 @@ class StrategyAssignmentTest {
         assertTrue(challengers > 850 && challengers < 1150, "challengers: " + challengers);
         assertEquals(StrategyArm.CHAMPION, StrategyAssignment.assign("CL-1", new ChampionChallenger(0, null, "x")));
         assertEquals(StrategyArm.CHALLENGER, StrategyAssignment.assign("CL-1", new ChampionChallenger(100, 2, "x")));
+        assertEquals(StrategyArm.CHAMPION, StrategyAssignment.assign("CL-1", new ChampionChallenger(100, null, "x")),
+                "without a challenger version every line is in the champion arm");
     }
 
     @Test

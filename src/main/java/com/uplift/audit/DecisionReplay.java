@@ -1,0 +1,104 @@
+package com.uplift.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineDecider;
+import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.creditline.Decision;
+import com.uplift.domain.policy.PolicyVersion;
+import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.RecordedEvent;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-decides one recorded command batch: the command rebuilt from the batch's first event, the state folded from
+ * every earlier event, the policy the batch names (or, for pure facts, the one in force when it was recorded); then
+ * compares what the decider produces now with what was stored, as canonical JSON, event by event.
+ */
+public final class DecisionReplay {
+
+    private final PolicyHistory policies;
+    private final EventTypeRegistry types;
+
+    public DecisionReplay(PolicyHistory policies, EventTypeRegistry types) {
+        this.policies = policies;
+        this.types = types;
+    }
+
+    /** The policy a batch was decided under, as the record says. */
+    public PolicyVersion policyFor(CommandBatch batch) {
+        Integer named = batch.recordedPolicyVersion();
+        return named != null ? policies.version(named) : policies.inForce(batch.recordedAt(), batch.creditLineId());
+    }
+
+    /** Empty when the batch is reproduced exactly; otherwise its first difference. */
+    public Optional<VerificationReport.Mismatch> check(CommandBatch batch, CreditLineState before) {
+        RecordedEvent first = batch.first();
+        Integer named = batch.recordedPolicyVersion();
+        if (!batch.readable()) {
+            return mismatch(batch, first, named, "$", null, null, "a stored payload cannot be read");
+        }
+        PolicyVersion policy = policyFor(batch);
+        if (policy == null) {
+            return mismatch(batch, first, named, "$.policyVersion", null, null,
+                    "the policy book has no version " + (named != null ? named : "in force at " + batch.recordedAt()));
+        }
+        Optional<CreditLineCommand> command = RecordedCommand.of(batch.events().getFirst());
+        if (command.isEmpty()) {
+            return mismatch(batch, first, named, "$", null, null,
+                    "the batch starts with " + first.eventType() + ", which no command produces first");
+        }
+        Decision decision;
+        try {
+            decision = CreditLineDecider.decide(command.get(), before, policy);
+        } catch (RuntimeException failure) {
+            return mismatch(batch, first, named, "$", null, null, "the decider fails on this history: " + failure);
+        }
+        return switch (decision) {
+            case Decision.Rejected rejected -> mismatch(batch, first, named, "$", null,
+                    TextNode.valueOf(rejected.rejection().code()),
+                    "the decider now refuses the command: " + rejected.rejection().message());
+            case Decision.Accepted accepted -> compare(batch, accepted.events(), named);
+        };
+    }
+
+    private Optional<VerificationReport.Mismatch> compare(CommandBatch batch, List<CreditLineEvent> produced, Integer named) {
+        List<RecordedEvent> recorded = batch.recorded();
+        for (int i = 0; i < Math.max(recorded.size(), produced.size()); i++) {
+            RecordedEvent stored = i < recorded.size() ? recorded.get(i) : recorded.getLast();
+            if (i >= recorded.size()) {
+                return mismatch(batch, stored, named, "[" + i + "]", null, TextNode.valueOf(types.serialize(produced.get(i)).type()),
+                        "the decider produces more events than were recorded");
+            }
+            if (i >= produced.size()) {
+                return mismatch(batch, stored, named, "[" + i + "]", TextNode.valueOf(stored.eventType()), null,
+                        "more events were recorded than the decider produces");
+            }
+            EventTypeRegistry.Serialized again = types.serialize(produced.get(i));
+            if (!again.type().equals(stored.eventType())) {
+                return mismatch(batch, stored, named, "[" + i + "].type", TextNode.valueOf(stored.eventType()),
+                        TextNode.valueOf(again.type()), "a different event");
+            }
+            JsonNode storedPayload = stored.schemaVersion() == again.schemaVersion() ? stored.payload()
+                    : CanonicalJson.toTree(batch.events().get(i));
+            JsonDifference.Difference difference = JsonDifference.first(storedPayload, again.payload());
+            if (difference != null) {
+                return mismatch(batch, stored, named, difference.path(), difference.expected(), difference.actual(),
+                        "the recorded " + stored.eventType() + " differs from the one reproduced");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<VerificationReport.Mismatch> mismatch(CommandBatch batch, RecordedEvent at, Integer policyVersion,
+                                                                  String field, JsonNode recorded, JsonNode reproduced,
+                                                                  String problem) {
+        return Optional.of(new VerificationReport.Mismatch(batch.creditLineId(), at.streamVersion(), at.eventType(),
+                at.metadata().causationId(), policyVersion, field, recorded, reproduced, problem));
+    }
+}

@@ -1,0 +1,47 @@
+package com.uplift.audit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Progress and findings of a re-verification run. {@code otherStreamsChecked}: streams other than credit lines whose
+ * chain was walked (only when no set of lines is given); their events count in {@code eventsChecked}. Counts are exact; the lists keep the first
+ * {@value VerificationRun#KEPT} findings of each kind (the counts say how many there were).
+ */
+public record VerificationReport(String id, Status status, AuditScope scope, String requestedBy, Instant startedAt,
+                                 Instant finishedAt, long linesChecked, long eventsChecked, long batchesChecked,
+                                 long decisionsChecked, long otherStreamsChecked, long anchorsChecked, long anchoredHeadsChecked,
+                                 long mismatchCount, long brokenLinkCount, long anchorProblemCount,
+                                 List<Mismatch> mismatches, List<BrokenLink> brokenLinks,
+                                 List<AnchorProblem> anchorProblems, String failure) {
+
+    public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
+
+    /** True when finished with nothing found. */
+    @JsonProperty("clean")
+    public boolean clean() {
+        return status == Status.COMPLETED && mismatchCount == 0 && brokenLinkCount == 0 && anchorProblemCount == 0;
+    }
+
+    /**
+     * A recorded batch that the decider, run again on the same state, command and policy, does not reproduce.
+     *
+     * @param streamVersion the version of the first event that differs (or of the batch's first event)
+     * @param field         the JSON path of the first differing field, e.g. {@code $.outcome}
+     */
+    public record Mismatch(String creditLineId, long streamVersion, String eventType, String causationId,
+                           Integer policyVersion, String field, JsonNode recorded, JsonNode reproduced, String problem) {
+    }
+
+    /** A hash-chain link that does not hold: an event changed, missing, or out of place. */
+    public record BrokenLink(String streamId, long version, String problem) {
+    }
+
+    /** An anchored (stream, version, hash) that the store no longer holds as anchored: history was cut or rewritten. */
+    public record AnchorProblem(String streamId, long version, String anchoredHash, String storedHash,
+                                long anchorEventVersion, Instant anchoredAt, String problem) {
+    }
+}

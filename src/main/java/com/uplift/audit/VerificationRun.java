@@ -1,0 +1,235 @@
+package com.uplift.audit;
+
+import com.uplift.application.CreditLineService;
+import com.uplift.application.PolicyCatalog;
+import com.uplift.audit.AuditEvent.AnchoredHead;
+import com.uplift.audit.AuditEvent.StreamHeadsAnchored;
+import com.uplift.audit.VerificationReport.AnchorProblem;
+import com.uplift.audit.VerificationReport.BrokenLink;
+import com.uplift.audit.VerificationReport.Mismatch;
+import com.uplift.audit.VerificationReport.Status;
+import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.eventstore.ChainVerification;
+import com.uplift.eventstore.ChainWalker;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.RecordedEvent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One re-verification: for every line in scope, walks its hash chain and re-decides every command batch; then
+ * checks every anchored head in scope against the store. Progress is readable while it runs.
+ */
+final class VerificationRun implements Runnable {
+
+    static final int KEPT = 100;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerificationRun.class);
+    private static final int PAGE = 200;
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    private final String id;
+    private final AuditScope scope;
+    private final String requestedBy;
+    private final LineHistory history;
+    private final EventStore store;
+    private final EventTypeRegistry types;
+    private final Clock clock;
+
+    private volatile Status status = Status.QUEUED;
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile String failure;
+    private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong decisions = new AtomicLong();
+    private final AtomicLong otherStreams = new AtomicLong();
+    private final AtomicLong anchors = new AtomicLong();
+    private final AtomicLong anchoredHeads = new AtomicLong();
+    private final AtomicLong mismatchCount = new AtomicLong();
+    private final AtomicLong brokenCount = new AtomicLong();
+    private final AtomicLong anchorProblemCount = new AtomicLong();
+    private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
+    private final List<BrokenLink> brokenLinks = Collections.synchronizedList(new ArrayList<>());
+    private final List<AnchorProblem> anchorProblems = Collections.synchronizedList(new ArrayList<>());
+
+    VerificationRun(String id, AuditScope scope, String requestedBy, LineHistory history, EventStore store,
+                    EventTypeRegistry types, Clock clock) {
+        this.id = id;
+        this.scope = scope;
+        this.requestedBy = requestedBy;
+        this.history = history;
+        this.store = store;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        status = Status.RUNNING;
+        startedAt = clock.instant();
+        try {
+            PolicyHistory policies = PolicyHistory.load(store, types);
+            broken(policies.chain());
+            DecisionReplay replay = new DecisionReplay(policies, types);
+            history.forEachLine(scope, line -> verifyLine(line, replay));
+            if (!scope.someLines()) {
+                verifyOtherStreams();
+            }
+            verifyAnchors();
+            status = Status.COMPLETED;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "verification %s failed", id);
+            failure = e.toString();
+            status = Status.FAILED;
+        } finally {
+            finishedAt = clock.instant();
+        }
+    }
+
+    private void verifyLine(String line, DecisionReplay replay) {
+        ChainWalker chain = new ChainWalker(CreditLineService.streamId(line));
+        long read = history.walk(line, new LineHistory.Visitor() {
+            @Override
+            public void event(RecordedEvent event) {
+                chain.accept(event);
+                events.incrementAndGet();
+            }
+
+            @Override
+            public void batch(CommandBatch batch, CreditLineState before) {
+                if (!scope.covers(batch.recordedAt())) {
+                    return;
+                }
+                batches.incrementAndGet();
+                if (batch.isDecision()) {
+                    decisions.incrementAndGet();
+                }
+                Optional<Mismatch> mismatch = replay.check(batch, before);
+                mismatch.ifPresent(m -> keep(mismatches, mismatchCount, m));
+            }
+        });
+        if (read > 0) {
+            lines.incrementAndGet();
+            broken(chain.result());
+        }
+    }
+
+    private void broken(ChainVerification chain) {
+        if (!chain.intact()) {
+            keep(brokenLinks, brokenCount, new BrokenLink(chain.streamId(), chain.brokenAtVersion(), chain.problem()));
+        }
+    }
+
+    /**
+     * Without a set of lines, every other stream's chain is walked too (streams written by other parts of the
+     * service, or by tools), except the policy book and the audit stream, which are checked in every run.
+     */
+    private void verifyOtherStreams() {
+        String after = "";
+        while (true) {
+            List<String> page = store.streamIds("", after, scope.from(), scope.to(), PAGE).await().atMost(WAIT);
+            for (String streamId : page) {
+                if (!streamId.startsWith(LineHistory.PREFIX) && !streamId.equals(PolicyCatalog.STREAM)
+                        && !streamId.equals(StreamAnchors.STREAM)) {
+                    verifyChain(streamId);
+                }
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.getLast();
+        }
+    }
+
+    private void verifyChain(String streamId) {
+        ChainWalker chain = new ChainWalker(streamId);
+        long after = 0;
+        for (List<RecordedEvent> page = store.readStreamAfter(streamId, after, PAGE).await().atMost(WAIT);
+             !page.isEmpty(); page = store.readStreamAfter(streamId, after, PAGE).await().atMost(WAIT)) {
+            page.forEach(chain::accept);
+            events.addAndGet(page.size());
+            after = page.getLast().streamVersion();
+        }
+        otherStreams.incrementAndGet();
+        broken(chain.result());
+    }
+
+    /** Every anchored head in scope must still be stored with the anchored hash; the anchor stream's chain too. */
+    private void verifyAnchors() {
+        Set<String> inScope = new HashSet<>();
+        scope.lines().forEach(line -> inScope.add(CreditLineService.streamId(line)));
+        ChainWalker chain = new ChainWalker(StreamAnchors.STREAM);
+        long after = 0;
+        for (List<RecordedEvent> page = store.readStreamAfter(StreamAnchors.STREAM, after, PAGE).await().atMost(WAIT);
+             !page.isEmpty(); page = store.readStreamAfter(StreamAnchors.STREAM, after, PAGE).await().atMost(WAIT)) {
+            for (RecordedEvent event : page) {
+                chain.accept(event);
+                anchors.incrementAndGet();
+                StreamHeadsAnchored anchor = (StreamHeadsAnchored) types.deserialize(event);
+                List<AnchoredHead> heads = anchor.heads().stream()
+                        .filter(h -> scope.someLines() ? inScope.contains(h.streamId()) : true).toList();
+                checkHeads(event, heads);
+            }
+            after = page.getLast().streamVersion();
+        }
+        broken(chain.result());
+    }
+
+    private void checkHeads(RecordedEvent anchorEvent, List<AnchoredHead> heads) {
+        if (heads.isEmpty()) {
+            return;
+        }
+        List<EventStore.StoredHash> stored = store.hashesAt(heads.stream().map(AnchoredHead::streamId).toList(),
+                heads.stream().map(AnchoredHead::version).toList()).await().atMost(WAIT);
+        Map<String, String> found = new HashMap<>();
+        stored.forEach(s -> found.put(s.streamId() + "@" + s.streamVersion(), s.hash()));
+        for (AnchoredHead head : heads) {
+            String hash = found.get(head.streamId() + "@" + head.version());
+            anchoredHeads.incrementAndGet();
+            if (hash == null) {
+                keep(anchorProblems, anchorProblemCount, new AnchorProblem(head.streamId(), head.version(), head.hash(), null,
+                        anchorEvent.streamVersion(), anchorEvent.recordedAt(),
+                        "version " + head.version() + " was anchored but is no longer stored: history was truncated"));
+            } else if (!hash.trim().equals(head.hash())) {
+                keep(anchorProblems, anchorProblemCount, new AnchorProblem(head.streamId(), head.version(), head.hash(), hash,
+                        anchorEvent.streamVersion(), anchorEvent.recordedAt(),
+                        "the stored hash differs from the anchored one: history was rewritten"));
+            }
+        }
+    }
+
+    private static <T> void keep(List<T> list, AtomicLong count, T finding) {
+        count.incrementAndGet();
+        if (list.size() < KEPT) {
+            list.add(finding);
+        }
+    }
+
+    String id() {
+        return id;
+    }
+
+    boolean finished() {
+        return status == Status.COMPLETED || status == Status.FAILED;
+    }
+
+    VerificationReport report() {
+        return new VerificationReport(id, status, scope, requestedBy, startedAt, finishedAt, lines.get(), events.get(),
+                batches.get(), decisions.get(), otherStreams.get(), anchors.get(), anchoredHeads.get(), mismatchCount.get(), brokenCount.get(),
+                anchorProblemCount.get(), List.copyOf(mismatches), List.copyOf(brokenLinks), List.copyOf(anchorProblems),
+                failure);
+    }
+}
