@@ -32,6 +32,7 @@ CREATE TABLE projections (
     state            TEXT        NOT NULL,        -- RUNNING, FAILED
     error            TEXT,
     failed_position  TEXT,
+    failed_generation INT,                        -- the generation the failing event stopped
     updated_at       TIMESTAMPTZ NOT NULL
 );
 
@@ -50,9 +51,12 @@ CREATE TABLE credit_line_view (
     score              INT,
     grade              CHAR(1),
     apr_percent        NUMERIC(5, 2),
-    days_past_due      INT            NOT NULL,
+    days_past_due      INT            NOT NULL,   -- at the last event; queries age it from the two dates below
+    reported_since     DATE,                       -- servicing's latest report: asOf - days past due (null: current)
+    arrears_since      DATE,                       -- due date of the oldest missed instalment still unpaid
     status             TEXT           NOT NULL,   -- OPEN, DRAWDOWNS_FROZEN
     active_warnings    INT            NOT NULL,
+    severe_warnings    INT            NOT NULL,
     stream_version     BIGINT         NOT NULL,
     events_applied     BIGINT         NOT NULL,
     last_position      TEXT           NOT NULL,

@@ -71,10 +71,15 @@ public class PolicyCatalog {
 
     /** The policy book, brought up to date with the stream. */
     public Uni<PolicyBook> book() {
+        return loaded().map(Loaded::book);
+    }
+
+    /** The book with the stream version it was folded to. */
+    private Uni<Loaded> loaded() {
         Loaded known = loaded.get();
         return store.readStream(STREAM, known.streamVersion() + 1).map(events -> {
             if (events.isEmpty()) {
-                return known.book();
+                return known;
             }
             PolicyBook book = known.book();
             for (RecordedEvent event : events) {
@@ -82,7 +87,7 @@ public class PolicyCatalog {
             }
             Loaded next = new Loaded(book, events.getLast().streamVersion());
             loaded.accumulateAndGet(next, (a, b) -> a.streamVersion() >= b.streamVersion() ? a : b);
-            return book;
+            return next;
         });
     }
 
@@ -101,9 +106,13 @@ public class PolicyCatalog {
             throw new IllegalStateException("no policy is in force");
         }
         Integer challenger = champion.policy().championChallenger().challengerPolicyVersion();
-        boolean challengerArm = challenger != null && creditLineId != null && book.versions().containsKey(challenger)
+        PolicyBook.Entry challengerEntry = challenger == null ? null : book.versions().get(challenger);
+        // Only a version that was itself approved (active once, or retired) may decide a share of the lines.
+        boolean challengerArm = challengerEntry != null && PolicyBook.wasApproved(challengerEntry) && creditLineId != null
                 && StrategyAssignment.assign(creditLineId, champion.policy().championChallenger()) == StrategyArm.CHALLENGER;
-        return toVersion(challengerArm ? book.versions().get(challenger) : champion);
+        PolicyBook.Entry chosen = challengerArm ? challengerEntry : champion;
+        return new PolicyVersion(chosen.version(), chosen.contentHash(), chosen.policy(),
+                challengerArm ? StrategyArm.CHALLENGER : StrategyArm.CHAMPION);
     }
 
     /** A version as recorded, for replays and audits; null when unknown. */
@@ -127,9 +136,10 @@ public class PolicyCatalog {
     }
 
     private Uni<PolicyBook> run(PolicyCommand command, EventMetadata metadata) {
-        return book().chain(book -> switch (PolicyBook.decide(command, book)) {
+        return loaded().chain(current -> switch (PolicyBook.decide(command, current.book())) {
             case PolicyBook.Result.Rejected r -> Uni.createFrom().<PolicyBook>failure(new CommandRejectedException(r.rejection()));
-            case PolicyBook.Result.Accepted a -> store.append(STREAM, ExpectedVersion.exactly(loaded.get().streamVersion()),
+            // Appended at the version the decision was made on: a concurrent change makes this append fail, not lie.
+            case PolicyBook.Result.Accepted a -> store.append(STREAM, ExpectedVersion.exactly(current.streamVersion()),
                             a.events().stream().map(e -> toNew(e, metadata)).toList())
                     .chain(() -> book());
         });

@@ -33,7 +33,11 @@ public final class DecisionReplay {
     /** The policy a batch was decided under, as the record says. */
     public PolicyVersion policyFor(CommandBatch batch) {
         Integer named = batch.recordedPolicyVersion();
-        return named != null ? policies.version(named) : policies.inForce(batch.recordedAt(), batch.creditLineId());
+        PolicyVersion inForce = policies.inForce(batch.recordedAt(), batch.creditLineId());
+        if (named == null || inForce != null && inForce.version() == named) {
+            return inForce; // with the champion/challenger arm the line had at that moment
+        }
+        return policies.version(named);
     }
 
     /** Empty when the batch is reproduced exactly; otherwise its first difference. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /** One credit line in the list view: what risk officers filter and sort on. */
 @Entity
@@ -36,9 +38,15 @@ public class CreditLineRow extends PanacheEntityBase {
     public BigDecimal aprPercent;
     @Column(name = "days_past_due")
     public int daysPastDue;
+    @Column(name = "reported_since")
+    public LocalDate reportedSince;
+    @Column(name = "arrears_since")
+    public LocalDate arrearsSince;
     public String status;
     @Column(name = "active_warnings")
     public int activeWarnings;
+    @Column(name = "severe_warnings")
+    public int severeWarnings;
     @Column(name = "stream_version")
     public long streamVersion;
     @Column(name = "events_applied")
@@ -49,6 +57,16 @@ public class CreditLineRow extends PanacheEntityBase {
     public Instant openedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Days past due on a date, as the domain counts them: from the servicing report aged to that date, or from the
+     * oldest unpaid missed instalment, whichever is longer. Stored dates age by themselves; a stored number would not.
+     */
+    public int daysPastDueOn(LocalDate date) {
+        LocalDate since = reportedSince == null ? arrearsSince
+                : arrearsSince == null || reportedSince.isBefore(arrearsSince) ? reportedSince : arrearsSince;
+        return since == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(since, date));
+    }
 
     static String key(int generation, String creditLineId) {
         return generation + ":" + creditLineId;

@@ -6,6 +6,7 @@ import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
@@ -18,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +95,12 @@ public class CreditLinesProjection implements Projection {
     private static void update(CreditLineRow row, Applied applied) {
         switch (applied.event()) {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
-            case RepaymentRecorded e -> row.drawn = e.drawnAfter();
+            case RepaymentRecorded e -> {
+                row.drawn = e.drawnAfter();
+                if (e.arrearsAfter().signum() == 0) {
+                    row.arrearsSince = null; // every recorded arrear is paid
+                }
+            }
             case CreditLimitChanged e -> row.limit = e.newLimit();
             case RiskAssessed e -> {
                 row.score = e.assessment().score();
@@ -103,24 +111,31 @@ public class CreditLinesProjection implements Projection {
                 row.grade = e.grade();
                 row.aprPercent = e.aprPercent();
             }
-            case DelinquencyReported e -> row.daysPastDue = e.daysPastDue();
-            case DelinquencyCured e -> row.daysPastDue = 0;
+            case DelinquencyReported e -> row.reportedSince = e.daysPastDue() == 0 ? null : e.asOf().minusDays(e.daysPastDue());
+            case PaymentMissed e -> row.arrearsSince = row.arrearsSince == null || e.dueDate().isBefore(row.arrearsSince)
+                    ? e.dueDate() : row.arrearsSince;
+            case DelinquencyCured e -> {
+                row.reportedSince = null;
+                row.arrearsSince = null;
+            }
             case WarningRaised e -> {
                 row.activeWarnings++;
                 if (e.severity() == Severity.SEVERE) {
-                    row.status = "DRAWDOWNS_FROZEN";
+                    row.severeWarnings++;
                 }
             }
             case WarningCleared e -> {
                 row.activeWarnings = Math.max(0, row.activeWarnings - 1);
                 if (e.severity() == Severity.SEVERE) {
-                    row.status = "OPEN";
+                    row.severeWarnings = Math.max(0, row.severeWarnings - 1);
                 }
             }
             default -> {
                 // other facts (income, assets, bureau reports, notes, decisions) do not change the line's row
             }
         }
+        row.status = row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
+        row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(applied.recorded().recordedAt(), ZoneOffset.UTC));
         row.available = row.limit.subtract(row.drawn);
         row.utilization = row.limit.signum() == 0 ? BigDecimal.ZERO.setScale(4) : row.drawn.divide(row.limit, 4, RoundingMode.HALF_EVEN);
         row.streamVersion = applied.recorded().streamVersion();

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -82,19 +83,23 @@ public class ProjectionAdmin {
     public Uni<Integer> rebuild(String name) {
         return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
             if (row == null) {
-                return Uni.createFrom().failure(new IllegalArgumentException("projection " + name + " has not started yet"));
+                return Uni.createFrom().failure(new IllegalStateException("projection " + name + " has not started yet"));
             }
-            if (row.buildingGeneration != null) {
-                return Uni.createFrom().failure(new IllegalStateException("projection " + name
-                        + " is already rebuilding generation " + row.buildingGeneration));
+            if (row.buildingGeneration != null || "FAILED".equals(row.state)) {
+                return Uni.createFrom().failure(new IllegalStateException(row.buildingGeneration != null
+                        ? "projection " + name + " is already rebuilding generation " + row.buildingGeneration
+                        : "projection " + name + " is stopped; restart it first"));
             }
             int next = row.liveGeneration + 1;
-            row.buildingGeneration = next;
-            row.updatedAt = clock.instant();
-            return runner.projection(name).drop(next) // leftovers of an abandoned build, if any
-                    .chain(() -> ProjectionCheckpointRow.delete("id", ProjectionCheckpointRow.key(name, next)))
-                    .chain(() -> ProjectionRunner.startCheckpoint(name, next))
-                    .replaceWith(next);
+            // One UPDATE claims the rebuild, so a concurrent stop or rebuild is never overwritten by a stale row.
+            return ProjectionRow.update("buildingGeneration = ?1, updatedAt = ?2 where name = ?3 and buildingGeneration is null "
+                            + "and state = 'RUNNING'", next, clock.instant(), name)
+                    .chain(claimed -> claimed == 0
+                            ? Uni.createFrom().<Integer>failure(new IllegalStateException("projection " + name + " changed meanwhile; try again"))
+                            : runner.projection(name).drop(next) // leftovers of an abandoned build, if any
+                                .chain(() -> ProjectionCheckpointRow.delete("id", ProjectionCheckpointRow.key(name, next)))
+                                .chain(() -> ProjectionRunner.startCheckpoint(name, next))
+                                .replaceWith(next));
         })).invoke(generation -> {
             LOG.infof("projection %s: rebuilding as generation %d", name, generation);
             runner.wakeAll();
@@ -102,35 +107,37 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Restarts a stopped projection. With {@code skipFailedEvent}, the event that stopped it is passed over on purpose:
-     * the reason is logged and kept in the projection's record, never silent.
+     * Restarts a stopped projection. With {@code skipFailedEvent}, the event that stopped it is passed over on purpose,
+     * in the generation it stopped (and only if that generation is still just before it): the reason is logged and
+     * kept in the projection's record, never silent.
      */
     public Uni<Void> restart(String name, boolean skipFailedEvent, String reason, String actor) {
         return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
             if (row == null || !"FAILED".equals(row.state)) {
                 return Uni.createFrom().failure(new IllegalStateException("projection " + name + " is not stopped"));
             }
+            String error = row.error;
             Uni<Void> skip = Uni.createFrom().voidItem();
             if (skipFailedEvent) {
-                Checkpoint poison = Checkpoint.parse(row.failedPosition);
-                skip = skipTo(name, row.liveGeneration, poison).chain(() -> row.buildingGeneration == null
-                        ? Uni.createFrom().voidItem() : skipTo(name, row.buildingGeneration, poison));
-                LOG.warnf("projection %s: %s skipped the event at %s (%s): %s", name, actor, row.failedPosition, row.error, reason);
-                row.error = "skipped by " + actor + " at " + row.failedPosition + ": " + reason + " (was: " + row.error + ")";
-            } else {
-                row.error = null;
+                int generation = row.failedGeneration != null ? row.failedGeneration : row.liveGeneration;
+                skip = skipPast(name, generation, Checkpoint.parse(row.failedPosition));
+                LOG.warnf("projection %s: %s skipped the event at %s of generation %d (%s): %s", name, actor,
+                        row.failedPosition, generation, row.error, reason);
+                error = "skipped by " + actor + " at " + row.failedPosition + ": " + reason + " (was: " + row.error + ")";
             }
-            row.state = "RUNNING";
-            row.failedPosition = null;
-            row.updatedAt = clock.instant();
-            return skip;
+            String newError = skipFailedEvent ? (error.length() > 2000 ? error.substring(0, 2000) : error) : null;
+            return skip.chain(() -> ProjectionRow.update("state = 'RUNNING', error = ?1, failedPosition = null, "
+                    + "failedGeneration = null, updatedAt = ?2 where name = ?3 and state = 'FAILED'", newError, clock.instant(), name))
+                    .replaceWithVoid();
         })).invoke(runner::wakeAll);
     }
 
-    private Uni<Void> skipTo(String name, int generation, Checkpoint poison) {
-        return ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(ProjectionCheckpointRow.key(name, generation))
+    /** Moves one generation's checkpoint onto the failed event, so that reading resumes after it. */
+    private Uni<Void> skipPast(String name, int generation, Checkpoint poison) {
+        return ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(ProjectionCheckpointRow.key(name, generation),
+                        LockModeType.PESSIMISTIC_WRITE)
                 .invoke(checkpoint -> {
-                    if (new Checkpoint(checkpoint.transactionId, checkpoint.position).compareTo(poison) < 0) {
+                    if (checkpoint != null && new Checkpoint(checkpoint.transactionId, checkpoint.position).compareTo(poison) < 0) {
                         checkpoint.transactionId = poison.transactionId();
                         checkpoint.position = poison.position();
                         checkpoint.eventsApplied++;

@@ -23,6 +23,8 @@ public class ProjectionRow extends PanacheEntityBase {
     public String error;
     @Column(name = "failed_position")
     public String failedPosition;
+    @Column(name = "failed_generation")
+    public Integer failedGeneration;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

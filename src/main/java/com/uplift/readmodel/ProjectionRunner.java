@@ -24,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,7 @@ public class ProjectionRunner {
         final AtomicBoolean busy = new AtomicBoolean();
         volatile boolean again;
         volatile boolean leader;
+        volatile boolean stopped;
         final AtomicLong lagEvents = new AtomicLong();
         final Counter applied;
         final ArrayList<long[]> samples = new ArrayList<>(); // [epochMillis, events applied so far]
@@ -191,6 +193,7 @@ public class ProjectionRunner {
 
     private Uni<Void> advance(Worker worker) {
         String name = worker.projection.name();
+        worker.stopped = false;
         return Panache.withTransaction(() -> ensureRegistered(name)).chain(row -> {
             if ("FAILED".equals(row.state)) {
                 return Uni.createFrom().voidItem();
@@ -200,8 +203,10 @@ public class ProjectionRunner {
                 return live.replaceWithVoid();
             }
             int building = row.buildingGeneration;
-            return live.chain(liveCaughtUp -> catchUp(worker, building, BATCHES_PER_TURN)
-                    .chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp ? switchTo(worker, building) : Uni.createFrom().voidItem()));
+            // A stopped projection does nothing more until an operator restarts it: not even its rebuild.
+            return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
+                    : catchUp(worker, building, BATCHES_PER_TURN).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
+                            ? switchTo(worker, building) : Uni.createFrom().voidItem()));
         }).chain(() -> measureLag(worker));
     }
 
@@ -213,38 +218,48 @@ public class ProjectionRunner {
         }
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
         return Panache.withSession(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
-                .chain(checkpoint -> store.readAll(new Checkpoint(checkpoint.transactionId, checkpoint.position), batchSize))
-                .emitOn(worker.home)
-                .chain(events -> events.isEmpty() ? Uni.createFrom().item(true)
-                        : applyBatch(worker, generation, events)
-                            .chain(ok -> ok ? catchUp(worker, generation, batches - 1) : Uni.createFrom().item(false)));
+                .map(checkpoint -> new Checkpoint(checkpoint.transactionId, checkpoint.position))
+                .chain(from -> store.readAll(from, batchSize).emitOn(worker.home)
+                        .chain(events -> events.isEmpty() ? Uni.createFrom().item(true)
+                                : applyBatch(worker, generation, from, events)
+                                    .chain(ok -> ok ? catchUp(worker, generation, batches - 1) : Uni.createFrom().item(false))));
     }
 
-    /** True when the batch was applied; false when an event in it failed and the projection is now stopped. */
-    private Uni<Boolean> applyBatch(Worker worker, int generation, List<RecordedEvent> events) {
+    /**
+     * True when the batch was applied; false when an event in it failed and the projection is now stopped. A
+     * passing failure (connection lost, checkpoint moved by someone else) fails the turn instead: the next poll
+     * tries again, and nothing is marked as poison.
+     */
+    private Uni<Boolean> applyBatch(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         // Deferred, so that a payload that cannot be read fails this Uni (and is handled below) instead of the turn.
-        return Uni.createFrom().deferred(() -> inTransaction(worker, generation, events))
+        return Uni.createFrom().deferred(() -> inTransaction(worker, generation, from, events))
                 .replaceWith(true)
-                .onFailure().recoverWithUni(failure -> {
+                .onFailure(failure -> !Transient.is(failure)).recoverWithUni(failure -> {
                     if (events.size() == 1) {
-                        return stop(worker, events.getFirst(), failure).replaceWith(false);
+                        return stop(worker, generation, events.getFirst(), failure).replaceWith(false);
                     }
                     LOG.warnf(failure, "projection %s: a batch of %d failed; applying its events one by one to find the culprit",
                             worker.projection.name(), events.size());
-                    return oneByOne(worker, generation, events, 0);
+                    return oneByOne(worker, generation, from, events, 0);
                 });
     }
 
     /** Finds the failing event of a batch by applying its events one transaction at a time. */
-    private Uni<Boolean> oneByOne(Worker worker, int generation, List<RecordedEvent> events, int index) {
+    private Uni<Boolean> oneByOne(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events, int index) {
         if (index == events.size()) {
             return Uni.createFrom().item(true); // the batch failed for a passing reason; it went through now
         }
-        return applyBatch(worker, generation, List.of(events.get(index)))
-                .chain(ok -> ok ? oneByOne(worker, generation, events, index + 1) : Uni.createFrom().item(false));
+        Checkpoint before = index == 0 ? from : events.get(index - 1).checkpoint();
+        return applyBatch(worker, generation, before, List.of(events.get(index)))
+                .chain(ok -> ok ? oneByOne(worker, generation, from, events, index + 1) : Uni.createFrom().item(false));
     }
 
-    private Uni<Void> inTransaction(Worker worker, int generation, List<RecordedEvent> events) {
+    /**
+     * Applies events read after {@code from} and moves the checkpoint past them, in one transaction. The checkpoint
+     * row is locked first and must still be at {@code from}: if another runner (an instance that lost its lock
+     * without knowing yet) or an operator moved it meanwhile, nothing is applied.
+     */
+    private Uni<Void> inTransaction(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         List<Projection.Applied> relevant = new ArrayList<>();
         for (RecordedEvent event : events) {
             if (event.streamId().startsWith(CREDIT_LINE_STREAM) && worker.typeNames.contains(event.eventType())) {
@@ -255,47 +270,58 @@ public class ProjectionRunner {
         }
         RecordedEvent last = events.getLast();
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return Panache.withTransaction(() ->
-                        (relevant.isEmpty() ? Uni.createFrom().voidItem() : worker.projection.apply(generation, relevant))
-                                .chain(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
-                                .invoke(checkpoint -> {
-                                    checkpoint.transactionId = last.transactionId();
-                                    checkpoint.position = last.globalPosition();
-                                    checkpoint.eventsApplied += events.size();
-                                    checkpoint.lastRecordedAt = last.recordedAt();
-                                    checkpoint.updatedAt = clock.instant();
-                                }))
+        return Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(checkpoint -> {
+                            if (checkpoint.transactionId != from.transactionId() || checkpoint.position != from.position()) {
+                                return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
+                            }
+                            return (relevant.isEmpty() ? Uni.createFrom().voidItem() : worker.projection.apply(generation, relevant))
+                                    .invoke(() -> {
+                                        checkpoint.transactionId = last.transactionId();
+                                        checkpoint.position = last.globalPosition();
+                                        checkpoint.eventsApplied += events.size();
+                                        checkpoint.lastRecordedAt = last.recordedAt();
+                                        checkpoint.updatedAt = clock.instant();
+                                    });
+                        }))
                 .invoke(() -> worker.applied.increment(events.size()))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> stop(Worker worker, RecordedEvent poison, Throwable failure) {
+    /** Marks the projection stopped at the failing event of one generation; an earlier failure is kept, not overwritten. */
+    private Uni<Void> stop(Worker worker, int generation, RecordedEvent poison, Throwable failure) {
+        worker.stopped = true;
         String position = poison.checkpoint().toString();
         String error = poison.eventType() + " v" + poison.schemaVersion() + " of " + poison.streamId() + " at version "
                 + poison.streamVersion() + ": " + failure;
-        LOG.errorf(failure, "projection %s STOPPED at position %s (%s); the other projections go on",
-                worker.projection.name(), position, error);
-        return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(worker.projection.name())
-                .invoke(row -> {
-                    row.state = "FAILED";
-                    row.error = error.length() > 2000 ? error.substring(0, 2000) : error;
-                    row.failedPosition = position;
-                    row.updatedAt = clock.instant();
-                })).replaceWithVoid();
+        LOG.errorf(failure, "projection %s STOPPED at position %s of generation %d (%s); the other projections go on",
+                worker.projection.name(), position, generation, error);
+        return Panache.withTransaction(() -> ProjectionRow.update(
+                "state = 'FAILED', error = ?1, failedPosition = ?2, failedGeneration = ?3, updatedAt = ?4 "
+                        + "where name = ?5 and state <> 'FAILED'",
+                error.length() > 2000 ? error.substring(0, 2000) : error, position, generation, clock.instant(),
+                worker.projection.name())).replaceWithVoid();
     }
 
-    /** The rebuilt generation has caught up: it becomes live, and the old one is dropped. */
+    /**
+     * The rebuilt generation has caught up: it becomes live, and the old one is dropped. One UPDATE decides the switch
+     * (only if that generation is still the one being built and nobody stopped the projection meanwhile).
+     */
     private Uni<Void> switchTo(Worker worker, int building) {
         String name = worker.projection.name();
         return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
             int old = row.liveGeneration;
-            row.liveGeneration = building;
-            row.buildingGeneration = null;
-            row.updatedAt = clock.instant();
-            LOG.infof("projection %s: generation %d caught up and is live (replacing %d)", name, building, old);
-            return worker.projection.drop(old)
-                    .chain(() -> ProjectionCheckpointRow.delete("id", ProjectionCheckpointRow.key(name, old)))
-                    .replaceWithVoid();
+            return ProjectionRow.update("liveGeneration = ?1, buildingGeneration = null, updatedAt = ?2 "
+                            + "where name = ?3 and buildingGeneration = ?1 and state = 'RUNNING'", building, clock.instant(), name)
+                    .chain(switched -> {
+                        if (switched == 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        LOG.infof("projection %s: generation %d caught up and is live (replacing %d)", name, building, old);
+                        return worker.projection.drop(old)
+                                .chain(() -> ProjectionCheckpointRow.delete("id", ProjectionCheckpointRow.key(name, old)))
+                                .replaceWithVoid();
+                    });
         }));
     }
 

@@ -19,6 +19,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,9 +54,9 @@ public class ReadModelQueries {
                            BigDecimal limit, BigDecimal drawn, BigDecimal available, BigDecimal utilization,
                            Integer score, String grade, BigDecimal aprPercent, int daysPastDue, String status,
                            int activeWarnings, long version, String position) {
-        static LineItem of(CreditLineRow r) {
+        static LineItem of(CreditLineRow r, LocalDate today) {
             return new LineItem(r.creditLineId, r.borrowerId, r.productCode, r.segment, r.currency, r.limit, r.drawn,
-                    r.available, r.utilization, r.score, r.grade, r.aprPercent, r.daysPastDue, r.status,
+                    r.available, r.utilization, r.score, r.grade, r.aprPercent, r.daysPastDueOn(today), r.status,
                     r.activeWarnings, r.streamVersion, r.lastPosition);
         }
     }
@@ -81,7 +83,9 @@ public class ReadModelQueries {
         return Panache.withSession(() -> {
             var query = CreditLineRow.<CreditLineRow>find(where.toString(), Sort.by("openedAt").and("creditLineId"), params);
             return query.page(Page.of(page, size)).list()
-                    .chain(rows -> query.count().map(total -> new PageOf<>(rows.stream().map(LineItem::of).toList(), page, size, total)));
+                    .chain(rows -> query.count().map(total -> new PageOf<>(
+                            rows.stream().map(row -> LineItem.of(row, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))).toList(),
+                            page, size, total)));
         });
     }
 
@@ -157,6 +161,8 @@ public class ReadModelQueries {
                                    BigDecimal overdueVersusBenchmarkPoints, List<PolicyGroup> byPolicyGroup) {
     }
 
+    /** 30+ days past due today: the oldest unpaid date (reported or missed) lies 30 or more days back. */
+    private static final String OVERDUE = "LEAST(v.reported_since, v.arrears_since) <= current_date - 30";
     private static final String LINES = """
             FROM credit_line_view v WHERE v.generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')""";
     private static final String DECISIONS = """
@@ -168,20 +174,20 @@ public class ReadModelQueries {
         Uni<RowSet<Row>> bySegment = pool.query("SELECT v.segment AS k, count(*) AS n, sum(v.credit_limit) AS l, sum(v.drawn) AS d "
                 + LINES + " GROUP BY 1 ORDER BY 1").execute();
         Uni<RowSet<Row>> overdue = pool.query("""
-                SELECT count(*) AS n, count(*) FILTER (WHERE v.days_past_due >= 30) AS o,
-                       coalesce(sum(v.drawn), 0) AS d, coalesce(sum(v.drawn) FILTER (WHERE v.days_past_due >= 30), 0) AS od
-                """ + LINES).execute();
+                SELECT count(*) AS n, count(*) FILTER (WHERE %1$s) AS o,
+                       coalesce(sum(v.drawn), 0) AS d, coalesce(sum(v.drawn) FILTER (WHERE %1$s), 0) AS od
+                """.formatted(OVERDUE) + LINES).execute();
         Uni<RowSet<Row>> decisions = pool.query(decisionSql("'ALL'")).execute();
         Uni<RowSet<Row>> groups = pool.query(decisionSql("coalesce(d.strategy_arm, 'CHAMPION')")).execute();
         Uni<RowSet<Row>> groupOverdue = pool.query("""
-                SELECT g.arm AS k, count(*) AS n, count(*) FILTER (WHERE v.days_past_due >= 30) AS o,
-                       coalesce(sum(v.drawn), 0) AS d, coalesce(sum(v.drawn) FILTER (WHERE v.days_past_due >= 30), 0) AS od
+                SELECT g.arm AS k, count(*) AS n, count(*) FILTER (WHERE %1$s) AS o,
+                       coalesce(sum(v.drawn), 0) AS d, coalesce(sum(v.drawn) FILTER (WHERE %1$s), 0) AS od
                 FROM credit_line_view v
                 JOIN (SELECT DISTINCT ON (d.credit_line_id) d.credit_line_id, coalesce(d.strategy_arm, 'CHAMPION') AS arm
-                      """ + DECISIONS + """
+                      %2$s
                        ORDER BY d.credit_line_id, d.decided_at DESC) g ON g.credit_line_id = v.credit_line_id
                 WHERE v.generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')
-                GROUP BY 1 ORDER BY 1""").execute();
+                GROUP BY 1 ORDER BY 1""".formatted(OVERDUE, DECISIONS)).execute();
         return Uni.combine().all().unis(byGrade, bySegment, overdue, decisions, groups, groupOverdue).asTuple().map(t -> {
             List<Exposure> grades = exposures(t.getItem1());
             List<Exposure> segments = exposures(t.getItem2());

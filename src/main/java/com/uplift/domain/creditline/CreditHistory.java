@@ -140,8 +140,10 @@ public record CreditHistory(List<Repayment> repayments,
                 append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
     }
 
+    /** The report pulled last counts, not the one that arrived last: a delayed older report never hides a newer one. */
     CreditHistory withBureau(BureauRecord report) {
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, report,
+        BureauRecord latest = bureau != null && bureau.pulledAt().isAfter(report.pulledAt()) ? bureau : report;
+        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, latest,
                 noteSignals);
     }
 

@@ -341,7 +341,7 @@ public final class CreditLineDecider {
         events.add(new IncreaseDecided(c.requestId(), c.channel(), c.requestedBy(), requested, verdict.outcome(),
                 state.limit(), newLimit, verdict.proposedLimit(), verdict.sizing(), verdict.reviewLevelsRequired(),
                 assessment, verdict.rules(), List.copyOf(flags.keySet()), verdict.reasons(), state.segment(),
-                StrategyAssignment.assign(state.creditLineId(), policy.championChallenger()).name(),
+                (version.arm() != null ? version.arm() : StrategyAssignment.assign(state.creditLineId(), policy.championChallenger())).name(),
                 version.version(), version.contentHash(), c.occurredAt()));
         if (newLimit != null) {
             events.add(new CreditLimitChanged(state.limit(), newLimit, c.requestId(), "AUTOMATIC_INCREASE",

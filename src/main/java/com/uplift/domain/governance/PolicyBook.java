@@ -68,11 +68,17 @@ public record PolicyBook(SortedMap<Integer, Entry> versions, Integer activeVersi
             return reject("FOUR_EYES", "a policy is approved by an admin other than the one who proposed it");
         }
         Integer challenger = entry.policy().championChallenger().challengerPolicyVersion();
-        if (challenger != null && !book.versions.containsKey(challenger)) {
-            return reject("UNKNOWN_CHALLENGER", "the challenger policy version " + challenger + " does not exist");
+        if (challenger != null && (!book.versions.containsKey(challenger) || !wasApproved(book.versions.get(challenger)))) {
+            return reject("CHALLENGER_NOT_APPROVED", "the challenger policy version " + challenger
+                    + " must itself have been approved (active now or before) to decide a share of the lines");
         }
         return accept(new PolicyEvent.PolicyApproved(c.version(), c.approvedBy(), entry.proposedBy(), c.comment(), c.occurredAt()),
                 new PolicyEvent.PolicyActivated(c.version(), book.activeVersion, c.occurredAt()));
+    }
+
+    /** Approved in its own right by a second admin (or shipped): active now, approved, or retired after being active. */
+    public static boolean wasApproved(Entry entry) {
+        return entry.status() == Status.ACTIVE || entry.status() == Status.APPROVED || entry.status() == Status.RETIRED;
     }
 
     public static PolicyBook evolve(PolicyBook book, PolicyEvent event) {

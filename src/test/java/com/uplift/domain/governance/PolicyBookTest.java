@@ -74,4 +74,18 @@ class PolicyBookTest {
         assertEquals(1, rejected.activeVersion());
         assertEquals(3, rejected.nextVersion());
     }
+
+    @Test
+    void aChampionMayNameAsChallengerOnlyAVersionThatWasItselfApproved() {
+        PolicyBook book = installed();
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(2), "h2", 1, "candidate", "alice", AT), book));
+        Policy base = numbered(3);
+        Policy namingTwo = new Policy(3, "v3", base.timeZone(), base.defaultCurrency(), base.scorecard(), base.dataQuality(),
+                base.increase(), base.segments(), base.grades(), base.warnings(), base.signalLexicon(),
+                new com.uplift.domain.policy.ChampionChallenger(10, 2, "exp"));
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(namingTwo, "h3", 1, "a/b", "alice", AT), book));
+
+        PolicyBook.Result approve = PolicyBook.decide(new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT), book);
+        assertEquals("CHALLENGER_NOT_APPROVED", assertInstanceOf(PolicyBook.Result.Rejected.class, approve).rejection().code());
+    }
 }
