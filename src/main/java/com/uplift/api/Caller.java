@@ -38,6 +38,20 @@ public class Caller {
         this.channelHeader = channel;
     }
 
+    /**
+     * The channels a caller may name for itself: front ends name their own channel, servicing systems and the back
+     * office theirs. The audit trail must not say APP for what a back-office user did.
+     */
+    boolean mayUseChannel(String channel) {
+        if (identity.hasRole(Roles.CHANNEL) && Set.of("APP", "WEB", "PARTNER").contains(channel)) {
+            return true;
+        }
+        if (identity.hasRole(Roles.OPERATIONS) && Set.of("SERVICING", "BACK_OFFICE").contains(channel)) {
+            return true;
+        }
+        return "BACK_OFFICE".equals(channel) && !identity.isAnonymous();
+    }
+
     public String requestId() {
         return requestId;
     }
@@ -53,6 +67,12 @@ public class Caller {
     /** The channel the client named in X-Channel, else the one its role implies. */
     public String channel() {
         if (channelHeader != null) {
+            if (!mayUseChannel(channelHeader)) {
+                throw new jakarta.ws.rs.WebApplicationException(Problem.of(ProblemType.VALIDATION,
+                                "X-Channel " + channelHeader + " is not a channel your role acts through")
+                        .withErrors(java.util.List.of(new Problem.FieldError(RequestFilters.CHANNEL, "not your channel")))
+                        .toResponse());
+            }
             return channelHeader;
         }
         if (identity.hasRole(Roles.CHANNEL)) {

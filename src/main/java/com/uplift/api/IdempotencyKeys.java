@@ -45,6 +45,11 @@ public class IdempotencyKeys {
             UPDATE idempotency_keys SET status = $3, response_body = $4, location = $5, etag = $6
             WHERE actor = $1 AND idempotency_key = $2""";
     private static final String RELEASE = "DELETE FROM idempotency_keys WHERE actor = $1 AND idempotency_key = $2";
+    /** A claim whose request never finished (the instance died) is taken over after the lease, not stuck for days. */
+    private static final String TAKE_OVER = """
+            UPDATE idempotency_keys SET created_at = $4
+            WHERE actor = $1 AND idempotency_key = $2 AND request_hash = $3 AND status IS NULL AND created_at < $5""";
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < $1";
 
     private final Pool pool;
@@ -75,9 +80,14 @@ public class IdempotencyKeys {
         }
         String hash = HashChain.sha256(request);
         return pool.preparedQuery(CLAIM).execute(Tuple.of(actor, key, hash, clock.instant().atOffset(ZoneOffset.UTC)))
-                .chain(claimed -> claimed.rowCount() == 1
-                        ? runAndStore(actor, key, action)
-                        : replay(actor, key, hash));
+                .chain(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(true) : takeOver(actor, key, hash))
+                .chain(ours -> ours ? runAndStore(actor, key, action) : replay(actor, key, hash));
+    }
+
+    private Uni<Boolean> takeOver(String actor, String key, String hash) {
+        var now = clock.instant();
+        return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(actor, key, hash, now.atOffset(ZoneOffset.UTC),
+                now.minus(LEASE).atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
     }
 
     private Uni<Response> runAndStore(String actor, String key, Supplier<Uni<Response>> action) {

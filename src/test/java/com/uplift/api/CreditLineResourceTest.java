@@ -150,4 +150,16 @@ class CreditLineResourceTest {
                 .then().statusCode(413); // refused by the HTTP layer before any resource runs (no problem body there)
         as("officer1").get("/api/credit-lines?borrowerId=B-HUGE").then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void aCallerCannotClaimAnotherRolesChannelOrAnUnknownSegment() {
+        String id = com.uplift.testing.Api.openLine("B-CHANNEL", "3000");
+        as("ops").header("X-Channel", "APP").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
+                .then().statusCode(400).body("errors.field", hasItem("X-Channel"));
+        as("ops").header("X-Channel", "BACK_OFFICE").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
+                .then().statusCode(200);
+        as("channel").body("""
+                        {"borrowerId":"B-SEG","productCode":"XM-CASH","initialLimit":1000,"segment":"PLATINUM"}""")
+                .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("UNKNOWN_SEGMENT"));
+    }
 }

@@ -145,7 +145,8 @@ public final class CreditLineDecider {
                 yield state.withWarnings(warnings);
             }
             case IncreaseDecided e -> state.withIncreases(withRequest(state.increases(), new IncreaseRequest(
-                    e.requestId(), e.requestedBy(), e.channel(), e.proposedLimit(), e.reviewLevelsRequired(), List.of(),
+                    e.requestId(), e.requestedBy(), e.channel(), e.requestedLimit(), e.proposedLimit(),
+                    e.reviewLevelsRequired(), List.of(),
                     switch (e.outcome()) {
                         case APPROVED -> IncreaseStatus.APPROVED;
                         case REFERRED -> IncreaseStatus.PENDING;
@@ -170,6 +171,11 @@ public final class CreditLineDecider {
         BigDecimal limit = money(c.initialLimit());
         if (limit.signum() <= 0) {
             return reject("INVALID_LIMIT", "the initial limit must be positive");
+        }
+        if (c.segment() != null && !"STANDARD".equals(c.segment()) && !policy.segments().containsKey(c.segment())) {
+            // an unknown segment would silently get the base rules: say so instead
+            return reject("UNKNOWN_SEGMENT", "segment " + c.segment() + " is not in policy v" + policy.version()
+                    + "; known: STANDARD, " + String.join(", ", policy.segments().keySet()));
         }
         if (limit.compareTo(policy.increaseFor(c.segment()).productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "the initial limit exceeds the product maximum "
@@ -222,8 +228,10 @@ public final class CreditLineDecider {
         List<CreditLineEvent> events = new ArrayList<>();
         events.add(new RepaymentRecorded(amount, c.dueDate(), c.paidOn(), daysLate, arrearsAfter, drawnAfter, c.occurredAt()));
         int dpdBefore = state.history().daysPastDueOn(today);
-        // a repayment that leaves no recorded arrears cures the delinquency (a DPD report without amounts included)
-        if ((dpdBefore > 0 || arrearsBefore.signum() > 0) && arrearsAfter.signum() == 0) {
+        // A repayment that pays off the recorded arrears cures the delinquency. Where servicing reported days past
+        // due without amounts, nothing says how much is owed: any payment would "cure" it (a 0.01 payment would lift
+        // a SEVERE freeze), so only servicing's own report of 0 days cures that.
+        if (arrearsBefore.signum() > 0 && arrearsAfter.signum() == 0) {
             events.add(new DelinquencyCured(today, dpdBefore, "REPAYMENT", c.occurredAt()));
         }
         return new Decision.Accepted(events);
@@ -406,12 +414,26 @@ public final class CreditLineDecider {
         if (limit.compareTo(rules.productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "approved " + limit + " exceeds the product maximum " + rules.productMaxLimit());
         }
+        if (request.requestedLimit() != null && limit.compareTo(request.requestedLimit()) > 0) {
+            return reject("ABOVE_REQUESTED", "approved " + limit + " exceeds the " + request.requestedLimit() + " the borrower asked for");
+        }
         // a reviewer may size differently from the model, but never beyond what verified income can carry
         LocalDate reviewDay = RiskInputs.businessDate(c.occurredAt(), policy);
         RiskInputs in = RiskInputs.measure(state, policy, reviewDay);
         if (!in.usable(RiskInputs.INCOME)) {
             return reject("AFFORDABILITY_UNKNOWN", "verify the borrower's income before approving: "
                     + in.dataQuality().stream().filter(i -> i.input().equals(RiskInputs.INCOME)).map(i -> i.problem() + " " + i.detail()).toList());
+        }
+        // The pilot's rules bind reviewers too: no approval below the minimum score, on a knock-out, or without a
+        // usable bureau report (a referral for stale data is resolved by refreshing it, not by waving it through).
+        if (!in.usable(RiskInputs.BUREAU_REPORT)) {
+            return reject("BUREAU_REPORT_REQUIRED", "attach a current bureau report before approving: "
+                    + in.dataQuality().stream().filter(i -> i.input().equals(RiskInputs.BUREAU_REPORT)).map(i -> i.problem() + " " + i.detail()).toList());
+        }
+        RiskAssessment now = RiskAssessor.assess(in, policy);
+        if (!now.knockOuts().isEmpty() || now.score() < rules.minScore()) {
+            return reject("NO_LONGER_ELIGIBLE", "score " + now.score() + " (minimum " + rules.minScore() + ")"
+                    + (now.knockOuts().isEmpty() ? "" : ", knock-outs " + now.knockOuts()) + ": decline instead");
         }
         BigDecimal affordability = rules.affordabilityMultiple().multiply(in.affordabilityIncome());
         if (limit.compareTo(affordability) > 0) {
@@ -547,8 +569,8 @@ public final class CreditLineDecider {
         List<Review> reviews = new ArrayList<>(r.reviews());
         reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
         int required = e.nextLevel() == null ? r.reviewLevelsRequired() : Math.max(r.reviewLevelsRequired(), e.nextLevel());
-        return withRequest(book, new IncreaseRequest(r.requestId(), r.requestedBy(), r.channel(), r.proposedLimit(),
-                required, reviews, e.statusAfter()));
+        return withRequest(book, new IncreaseRequest(r.requestId(), r.requestedBy(), r.channel(), r.requestedLimit(),
+                r.proposedLimit(), required, reviews, e.statusAfter()));
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -54,8 +54,10 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
     }
 
     /** A limit-increase request and the reviews it has had. */
-    public record IncreaseRequest(String requestId, String requestedBy, String channel, BigDecimal proposedLimit,
-                                  int reviewLevelsRequired, List<Review> reviews, IncreaseStatus status) {
+    /** @param requestedLimit what the borrower asked for (null: as much as allowed); no approval goes beyond it */
+    public record IncreaseRequest(String requestId, String requestedBy, String channel, BigDecimal requestedLimit,
+                                  BigDecimal proposedLimit, int reviewLevelsRequired, List<Review> reviews,
+                                  IncreaseStatus status) {
         public IncreaseRequest {
             reviews = List.copyOf(reviews);
         }

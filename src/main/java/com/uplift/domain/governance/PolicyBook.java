@@ -2,6 +2,7 @@ package com.uplift.domain.governance;
 
 import com.uplift.domain.creditline.Rejection;
 import com.uplift.domain.policy.Policy;
+import com.uplift.domain.policy.PolicyValidation;
 
 import java.util.Collections;
 import java.util.List;
@@ -42,7 +43,10 @@ public record PolicyBook(SortedMap<Integer, Entry> versions, Integer activeVersi
                     ? accept(new PolicyEvent.PolicyInstalled(c.policy().version(), c.policy(), c.contentHash(), c.source(), c.occurredAt()),
                              new PolicyEvent.PolicyActivated(c.policy().version(), null, c.occurredAt()))
                     : reject("BOOK_NOT_EMPTY", "a shipped policy is installed only into an empty policy book");
-            case PolicyCommand.ProposePolicy c -> c.policy().version() != book.nextVersion()
+            case PolicyCommand.ProposePolicy c -> !PolicyValidation.problems(c.policy()).isEmpty()
+                    ? new Result.Rejected(new Rejection("INVALID_POLICY", "the policy cannot be used: "
+                            + String.join("; ", PolicyValidation.problems(c.policy())), List.of("INVALID_POLICY")))
+                    : c.policy().version() != book.nextVersion()
                     ? reject("WRONG_VERSION", "the next policy version is " + book.nextVersion())
                     : c.basedOn() != null && !book.versions.containsKey(c.basedOn())
                     ? reject("UNKNOWN_BASE", "no policy version " + c.basedOn())

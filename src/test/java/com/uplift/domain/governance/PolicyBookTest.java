@@ -88,4 +88,22 @@ class PolicyBookTest {
         PolicyBook.Result approve = PolicyBook.decide(new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT), book);
         assertEquals("CHALLENGER_NOT_APPROVED", assertInstanceOf(PolicyBook.Result.Rejected.class, approve).rejection().code());
     }
+
+    @Test
+    void aPolicyThatWouldBreakDecisionsOrTheRegulatoryCapIsRefusedAtProposal() {
+        Policy p = numbered(2);
+        com.uplift.domain.policy.IncreaseRules r = p.increase();
+        com.uplift.domain.policy.IncreaseRules broken = new com.uplift.domain.policy.IncreaseRules(r.minScore(), r.minMonthsOnBook(),
+                r.coolingOffDays(), r.minIncreasePct(), r.maxIncreasePct(), r.scoreAtMinPct(), r.scoreAtMaxPct(),
+                r.affordabilityMultiple(), new java.math.BigDecimal("300000"), java.math.BigDecimal.ZERO,
+                r.autoApproveCeiling(), r.level1Ceiling());
+        Policy bad = new Policy(2, "bad", "Mars/Olympus", p.defaultCurrency(), p.scorecard(), p.dataQuality(), broken,
+                p.segments(), p.grades(), p.warnings(), p.signalLexicon(), p.championChallenger());
+        PolicyBook.Result result = PolicyBook.decide(new PolicyCommand.ProposePolicy(bad, "hb", 1, "oops", "alice", AT), installed());
+        String message = assertInstanceOf(PolicyBook.Result.Rejected.class, result).rejection().message();
+        org.junit.jupiter.api.Assertions.assertTrue(message.contains("timeZone") && message.contains("roundingUnit")
+                && message.contains("productMaxLimit"), message);
+        org.junit.jupiter.api.Assertions.assertTrue(com.uplift.domain.policy.PolicyValidation.problems(TestPolicies.v1().rules()).isEmpty(),
+                "the shipped policy is valid");
+    }
 }

@@ -75,10 +75,19 @@ class MultiLevelReviewTest {
 
     @Test
     void a_level_1_reviewer_raising_the_amount_above_the_level_1_ceiling_brings_in_level_2() {
-        IncreaseReviewed review = referredToLevel1().when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE,
+        // 68,000 x 146% = 99,280 -> 99,200 proposed (level 1); the borrower asked for "as much as allowed"
+        DeciderSpec referred = borrower().limit("68000.00").incomes("40000.00", "41000.00").spec()
+                .when(new RequestLimitIncrease("REQ-1", null, "BRANCH", "A-7", NOW)).andThen();
+        IncreaseReviewed review = referred.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE,
                 cny("100100"), "long relationship", NOW)).event(IncreaseReviewed.class);
         assertEquals(IncreaseStatus.PENDING, review.statusAfter());
         assertEquals(2, review.nextLevel());
+    }
+
+    @Test
+    void no_reviewer_approves_more_than_the_borrower_asked_for() {
+        referredToLevel1().when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("60100"), "generous", NOW))
+                .thenRejects("ABOVE_REQUESTED");
     }
 
     @Test
@@ -123,7 +132,9 @@ class MultiLevelReviewTest {
     @Test
     void a_reviewer_cannot_approve_beyond_affordability_or_without_usable_income() {
         // 3 x min(41,000, 40,500) = 121,500
-        referredToLevel2().when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("121600"), "", NOW))
+        borrower().limit("80000.00").incomes("40000.00", "41000.00").spec()
+                .when(new RequestLimitIncrease("REQ-1", null, "BRANCH", "A-7", NOW)).andThen()
+                .when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("121600"), "", NOW))
                 .thenRejects("ABOVE_AFFORDABILITY");
         DeciderSpec staleIncome = borrower().newestIncomePeriod(java.time.YearMonth.of(2025, 9)).spec()
                 .when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1", java.time.Instant.parse("2026-03-30T02:00:00Z"))).andThen();
