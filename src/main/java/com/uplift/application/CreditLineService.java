@@ -69,6 +69,7 @@ public class CreditLineService {
         }
         return policies.forLine(creditLineId).chain(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
+            case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record
             case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
                     .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
                             result.streamVersion(), result.checkpoint(), accepted.events()));

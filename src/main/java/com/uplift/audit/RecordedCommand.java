@@ -40,6 +40,7 @@ public final class RecordedCommand {
                     e.requestedLimit(), e.channel(), e.requestedBy(), e.occurredAt());
             case CreditLineEvent.IncreaseReviewed e -> new CreditLineCommand.ReviewIncrease(e.requestId(), e.reviewer(),
                     e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.occurredAt());
+            case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

@@ -47,7 +47,12 @@ class RoleMatrixTest {
                 new Endpoint("POST", line + "/increase-requests/IR-none/reviews", "{\"level\":2,\"outcome\":\"APPROVE\",\"comment\":\"ok\"}", Set.of("senior1")),
                 new Endpoint("GET", "/api/policies", null, Set.of("officer1", "senior1", "auditor", "admin")),
                 new Endpoint("GET", "/api/policies/1", null, Set.of("officer1", "senior1", "auditor", "admin")),
-                new Endpoint("POST", "/api/policies", "{\"basedOn\":1,\"reason\":\"matrix\"}", Set.of("admin")));
+                new Endpoint("POST", "/api/policies", "{\"basedOn\":1,\"reason\":\"matrix\"}", Set.of("admin")),
+                new Endpoint("GET", "/api/admin/projections", null, Set.of("admin")),
+                new Endpoint("POST", "/api/admin/reassessments", null, Set.of("admin")),
+                new Endpoint("GET", "/api/warnings", null, Set.of("officer1", "senior1", "auditor")),
+                new Endpoint("GET", "/api/review-queue", null, Set.of("officer1", "senior1")),
+                new Endpoint("GET", "/api/portfolio/summary", null, Set.of("officer1", "senior1", "auditor", "admin")));
     }
 
     @Test

@@ -67,4 +67,15 @@ class ReadModelQueriesTest {
                 .body("decisions.requests", greaterThanOrEqualTo(1))
                 .body("byPolicyGroup.arm", notNullValue());
     }
+
+    @Test
+    void theScheduledReassessmentRunsOverEveryLineAndRecordsNothingWhenTimeChangedNothing() {
+        String id = com.uplift.testing.Api.openLine("B-REASSESS", "4000");
+        var first = as("admin").post("/api/admin/reassessments").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(first.getInt("lines")).isGreaterThanOrEqualTo(1);
+        long version = as("auditor").get("/api/credit-lines/" + id).then().extract().jsonPath().getLong("version");
+        var second = as("admin").post("/api/admin/reassessments").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(second.getInt("changed")).isZero();
+        as("auditor").get("/api/credit-lines/" + id).then().body("version", equalTo((int) version));
+    }
 }

@@ -78,4 +78,12 @@ public sealed interface CreditLineCommand {
     record ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome, BigDecimal approvedLimit,
                           String comment, Instant occurredAt) implements CreditLineCommand {
     }
+
+    /**
+     * Time has passed: re-evaluate what depends on the date alone (days past due that age, inputs that go stale,
+     * windows that close). Appends nothing when nothing changed; otherwise a {@code TimeElapsed} fact and its
+     * consequences (re-assessment, pricing tier, warnings). The servicing schedule sends it; the domain reads no clock.
+     */
+    record ReassessOverTime(Instant occurredAt) implements CreditLineCommand {
+    }
 }

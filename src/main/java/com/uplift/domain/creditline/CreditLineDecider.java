@@ -9,6 +9,7 @@ import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
 import com.uplift.domain.creditline.CreditLineCommand.ReportAssetChange;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
+import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.VerifyIncome;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
@@ -27,6 +28,7 @@ import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.CreditLineState.ActiveWarning;
 import com.uplift.domain.creditline.CreditLineState.IncreaseBook;
@@ -102,9 +104,17 @@ public final class CreditLineDecider {
             case RecordServiceNote c -> serviceNote(c, policy.rules());
             case RequestLimitIncrease c -> requestIncrease(c, state, policy);
             case ReviewIncrease c -> reviewIncrease(c, state, policy);
+            case ReassessOverTime c -> state.opened()
+                    ? new Decision.Accepted(List.of(new TimeElapsed(RiskInputs.businessDate(c.occurredAt(), policy.rules()), c.occurredAt())))
+                    : reject("NOT_OPEN", "no credit line here yet");
         };
         return switch (decision) {
-            case Decision.Accepted accepted -> new Decision.Accepted(withConsequences(state, accepted.events(), policy, command.occurredAt()));
+            case Decision.Accepted accepted -> {
+                List<CreditLineEvent> all = withConsequences(state, accepted.events(), policy, command.occurredAt());
+                // the passing of time alone is recorded only when it changed something
+                yield command instanceof ReassessOverTime && nothingChangedBy(state, all)
+                        ? new Decision.Accepted(List.of()) : new Decision.Accepted(all);
+            }
             case Decision.Rejected rejected -> rejected;
         };
     }
@@ -115,6 +125,7 @@ public final class CreditLineDecider {
                     e.currency(), e.segment(), e.initialLimit(), ZERO, e.openedOn(), CreditHistory.EMPTY,
                     RiskStatus.NONE, new TreeMap<>(), IncreaseBook.EMPTY);
             case DrawdownRecorded e -> state.withDrawn(e.drawnAfter());
+            case TimeElapsed e -> state; // what time changed is in the re-assessment and warnings that follow
             case RepaymentRecorded e -> state.withDrawn(e.drawnAfter()).withHistory(state.history().withRepayment(
                     new CreditHistory.Repayment(e.dueDate(), e.paidOn(), e.amount(), e.daysLate()), e.occurredAt()));
             case PaymentMissed e -> state.withHistory(state.history().withMissedPayment(
@@ -490,6 +501,24 @@ public final class CreditLineDecider {
         return events;
     }
 
+    private static boolean nothingChangedBy(CreditLineState before, List<CreditLineEvent> events) {
+        for (CreditLineEvent event : events) {
+            switch (event) {
+                case RiskAssessed e -> {
+                    if (!java.util.Objects.equals(before.risk().score(), e.assessment().score())) {
+                        return false;
+                    }
+                }
+                case TimeElapsed e -> {
+                }
+                default -> {
+                    return false; // a tier change or a warning raised or cleared
+                }
+            }
+        }
+        return true;
+    }
+
     /** Opening a line and pure bookkeeping (notes, reviews, flags) do not change what the scorecard reads. */
     private static boolean changesRiskInputs(CreditLineEvent event) {
         return switch (event) {
@@ -502,6 +531,7 @@ public final class CreditLineDecider {
             case AssetChangeReported e -> true;
             case BureauReportReceived e -> true;
             case CreditLimitChanged e -> true;
+            case TimeElapsed e -> true;
             case CreditLineOpened e -> false;
             case ServiceNoteRecorded e -> false;
             case RiskAssessed e -> false;

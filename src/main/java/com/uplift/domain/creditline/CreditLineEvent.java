@@ -131,4 +131,8 @@ public sealed interface CreditLineEvent {
                               int policyVersion, String policyContentHash, Instant occurredAt)
             implements CreditLineEvent {
     }
+
+    /** The line was re-evaluated as of a business date because time passed; what changed follows in the same batch. */
+    record TimeElapsed(LocalDate businessDate, Instant occurredAt) implements CreditLineEvent {
+    }
 }

@@ -22,6 +22,7 @@ import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.IncomeSource;
@@ -80,7 +81,8 @@ class EventShapesApprovalTest {
                 new WarningCleared("DPD_30", Severity.WARNING, "condition ended", 1, "test-hash-v1", NOW),
                 increase.event(IncreaseDecided.class),
                 reviewed.event(IncreaseReviewed.class),
-                new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1", NOW));
+                new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1", NOW),
+                new TimeElapsed(TODAY, NOW));
     }
 
     @Test
@@ -114,6 +116,7 @@ class EventShapesApprovalTest {
     @Test void increaseDecided() { verify(IncreaseDecided.class); }
     @Test void increaseReviewed() { verify(IncreaseReviewed.class); }
     @Test void creditLimitChanged() { verify(CreditLimitChanged.class); }
+    @Test void timeElapsed() { verify(TimeElapsed.class); }
 
     private static void verify(Class<? extends CreditLineEvent> type) {
         CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
