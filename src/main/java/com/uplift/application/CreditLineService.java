@@ -33,11 +33,13 @@ public class CreditLineService {
     private final EventStore store;
     private final EventTypeRegistry types;
     private final PolicyCatalog policies;
+    private final BorrowerExposure exposure;
 
-    public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies) {
+    public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies, BorrowerExposure exposure) {
         this.store = store;
         this.types = types;
         this.policies = policies;
+        this.exposure = exposure;
     }
 
     public static String streamId(String creditLineId) {
@@ -67,13 +69,14 @@ public class CreditLineService {
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
-        return policies.forLine(creditLineId).chain(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
+        return exposure.enrich(command, current.state()).chain(enriched -> policies.forLine(creditLineId).chain(policy ->
+                switch (CreditLineDecider.decide(enriched, current.state(), policy)) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record
             case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
                     .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
                             result.streamVersion(), result.checkpoint(), accepted.events()));
-        });
+        }));
     }
 
     private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,

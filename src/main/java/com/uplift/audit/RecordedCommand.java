@@ -37,7 +37,7 @@ public final class RecordedCommand {
             case CreditLineEvent.ServiceNoteRecorded e -> new CreditLineCommand.RecordServiceNote(e.text(), e.channel(),
                     e.occurredAt());
             case CreditLineEvent.IncreaseDecided e -> new CreditLineCommand.RequestLimitIncrease(e.requestId(),
-                    e.requestedLimit(), e.channel(), e.requestedBy(), e.occurredAt());
+                    e.requestedLimit(), e.channel(), e.requestedBy(), e.borrowerOtherLimits(), e.occurredAt());
             case CreditLineEvent.IncreaseReviewed e -> new CreditLineCommand.ReviewIncrease(e.requestId(), e.reviewer(),
                     e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.occurredAt());
             case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());

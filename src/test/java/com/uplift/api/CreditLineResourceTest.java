@@ -162,4 +162,20 @@ class CreditLineResourceTest {
                         {"borrowerId":"B-SEG","productCode":"XM-CASH","initialLimit":1000,"segment":"PLATINUM"}""")
                 .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("UNKNOWN_SEGMENT"));
     }
+
+    @Test
+    void aBorrowersLinesTogetherStayWithinTheRegulatoryMaximum() {
+        var first = as("channel").body("""
+                        {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":150000}""")
+                .post("/api/credit-lines").then().statusCode(201).extract().jsonPath();
+        // wait until the read model knows the first line (read-your-writes)
+        as("officer1").get("/api/credit-lines?borrowerId=B-MAX&minPosition=" + first.getString("position"))
+                .then().statusCode(200).header("X-Projection-Caught-Up", "true");
+        as("channel").body("""
+                        {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":60000}""")
+                .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("ABOVE_BORROWER_MAX"));
+        as("channel").body("""
+                        {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":50000}""")
+                .post("/api/credit-lines").then().statusCode(201);
+    }
 }

@@ -20,8 +20,20 @@ public sealed interface CreditLineCommand {
      *                 null means the business date of {@code occurredAt}. Drives months on book.
      */
     record OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
-                          Currency currency, String segment, LocalDate openedOn, Instant occurredAt)
+                          Currency currency, String segment, LocalDate openedOn, BigDecimal borrowerOtherLimits,
+                          Instant occurredAt)
             implements CreditLineCommand {
+
+        /** Without the borrower's other limits (unknown: the per-borrower cap is not checked). */
+        public OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
+                              Currency currency, String segment, LocalDate openedOn, Instant occurredAt) {
+            this(creditLineId, borrowerId, productCode, initialLimit, currency, segment, openedOn, null, occurredAt);
+        }
+
+        public OpenCreditLine withBorrowerOtherLimits(BigDecimal others) {
+            return new OpenCreditLine(creditLineId, borrowerId, productCode, initialLimit, currency, segment, openedOn,
+                    others, occurredAt);
+        }
 
         /** The original contract, without an open date: the line opens on the date of {@code occurredAt}. */
         public OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
@@ -67,8 +79,22 @@ public sealed interface CreditLineCommand {
     }
 
     /** 提额: the borrower (or an agent on their behalf) asks for a higher limit; requestedLimit null = "as much as allowed". */
+    /**
+     * @param borrowerOtherLimits the sum of the limits of the borrower's other lines, as the service knew them (null:
+     *                            unknown, e.g. a replay of a decision made before this was recorded): the product
+     *                            maximum is a cap per borrower, so it shrinks by this amount
+     */
     record RequestLimitIncrease(String requestId, BigDecimal requestedLimit, String channel, String requestedBy,
-                                Instant occurredAt) implements CreditLineCommand {
+                                BigDecimal borrowerOtherLimits, Instant occurredAt) implements CreditLineCommand {
+
+        public RequestLimitIncrease(String requestId, BigDecimal requestedLimit, String channel, String requestedBy,
+                                    Instant occurredAt) {
+            this(requestId, requestedLimit, channel, requestedBy, null, occurredAt);
+        }
+
+        public RequestLimitIncrease withBorrowerOtherLimits(BigDecimal others) {
+            return new RequestLimitIncrease(requestId, requestedLimit, channel, requestedBy, others, occurredAt);
+        }
     }
 
     /**

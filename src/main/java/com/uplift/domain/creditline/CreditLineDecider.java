@@ -157,7 +157,7 @@ public final class CreditLineDecider {
             }
             case IncreaseDecided e -> state.withIncreases(withRequest(state.increases(), new IncreaseRequest(
                     e.requestId(), e.requestedBy(), e.channel(), e.requestedLimit(), e.proposedLimit(),
-                    e.reviewLevelsRequired(), List.of(),
+                    e.sizing() == null ? null : e.sizing().productMax(), e.reviewLevelsRequired(), List.of(),
                     switch (e.outcome()) {
                         case APPROVED -> IncreaseStatus.APPROVED;
                         case REFERRED -> IncreaseStatus.PENDING;
@@ -187,6 +187,11 @@ public final class CreditLineDecider {
             // an unknown segment would silently get the base rules: say so instead
             return reject("UNKNOWN_SEGMENT", "segment " + c.segment() + " is not in policy v" + policy.version()
                     + "; known: STANDARD, " + String.join(", ", policy.segments().keySet()));
+        }
+        if (c.borrowerOtherLimits() != null
+                && limit.add(c.borrowerOtherLimits()).compareTo(policy.increaseFor(c.segment()).productMaxLimit()) > 0) {
+            return reject("ABOVE_BORROWER_MAX", "the borrower's lines would total " + limit.add(c.borrowerOtherLimits())
+                    + ", above the maximum of " + policy.increaseFor(c.segment()).productMaxLimit() + " per borrower");
         }
         if (limit.compareTo(policy.increaseFor(c.segment()).productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "the initial limit exceeds the product maximum "
@@ -331,6 +336,17 @@ public final class CreditLineDecider {
         return accept(new ServiceNoteRecorded(c.text(), c.channel(), signals, c.occurredAt()));
     }
 
+    /** The increase rules with the product maximum reduced by the borrower's other lines (never below 0). */
+    static IncreaseRules perBorrower(IncreaseRules rules, BigDecimal otherLimits) {
+        if (otherLimits == null || otherLimits.signum() <= 0) {
+            return rules;
+        }
+        BigDecimal remaining = rules.productMaxLimit().subtract(otherLimits).max(ZERO);
+        return new IncreaseRules(rules.minScore(), rules.minMonthsOnBook(), rules.coolingOffDays(), rules.minIncreasePct(),
+                rules.maxIncreasePct(), rules.scoreAtMinPct(), rules.scoreAtMaxPct(), rules.affordabilityMultiple(),
+                remaining, rules.roundingUnit(), rules.autoApproveCeiling(), rules.level1Ceiling());
+    }
+
     private static Decision requestIncrease(RequestLimitIncrease c, CreditLineState state, PolicyVersion version) {
         Policy policy = version.rules();
         if (blank(c.requestId()) || blank(c.requestedBy()) || blank(c.channel())) {
@@ -351,7 +367,8 @@ public final class CreditLineDecider {
         RiskInputs in = RiskInputs.measure(state, policy, today);
         RiskAssessment assessment = RiskAssessor.assess(in, policy);
         SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(state, in, policy, c.occurredAt());
-        IncreaseRules rules = policy.increaseFor(state.segment());
+        // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
+        IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
         IncreaseVerdict verdict = IncreaseEligibility.evaluate(state, requested, in, assessment, flags.values(), rules,
                 c.occurredAt());
 
@@ -361,6 +378,7 @@ public final class CreditLineDecider {
                 state.limit(), newLimit, verdict.proposedLimit(), verdict.sizing(), verdict.reviewLevelsRequired(),
                 assessment, verdict.rules(), List.copyOf(flags.keySet()), verdict.reasons(), state.segment(),
                 (version.arm() != null ? version.arm() : StrategyAssignment.assign(state.creditLineId(), policy.championChallenger())).name(),
+                c.borrowerOtherLimits() == null ? null : money(c.borrowerOtherLimits()),
                 version.version(), version.contentHash(), c.occurredAt()));
         if (newLimit != null) {
             events.add(new CreditLimitChanged(state.limit(), newLimit, c.requestId(), "AUTOMATIC_INCREASE",
@@ -424,6 +442,10 @@ public final class CreditLineDecider {
         }
         if (limit.compareTo(rules.productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "approved " + limit + " exceeds the product maximum " + rules.productMaxLimit());
+        }
+        if (request.maxLimit() != null && limit.compareTo(request.maxLimit()) > 0) {
+            return reject("ABOVE_BORROWER_MAX", "approved " + limit + " exceeds " + request.maxLimit()
+                    + ": the product maximum less the borrower's other lines");
         }
         if (request.requestedLimit() != null && limit.compareTo(request.requestedLimit()) > 0) {
             return reject("ABOVE_REQUESTED", "approved " + limit + " exceeds the " + request.requestedLimit() + " the borrower asked for");
@@ -600,7 +622,7 @@ public final class CreditLineDecider {
         reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
         int required = e.nextLevel() == null ? r.reviewLevelsRequired() : Math.max(r.reviewLevelsRequired(), e.nextLevel());
         return withRequest(book, new IncreaseRequest(r.requestId(), r.requestedBy(), r.channel(), r.requestedLimit(),
-                r.proposedLimit(), required, reviews, e.statusAfter()));
+                r.proposedLimit(), r.maxLimit(), required, reviews, e.statusAfter()));
     }
 
     private static BigDecimal money(BigDecimal amount) {

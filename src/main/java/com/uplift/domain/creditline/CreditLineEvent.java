@@ -98,12 +98,14 @@ public sealed interface CreditLineEvent {
      * @param rules              every rule evaluated with its result, in evaluation order
      * @param activeWarnings     the warning flags active at decision time
      * @param strategyArm        CHAMPION or CHALLENGER (stable hash of the line id)
+     * @param borrowerOtherLimits the limits of the borrower's other lines the per-borrower maximum was reduced by
      */
     record IncreaseDecided(String requestId, String channel, String requestedBy, BigDecimal requestedLimit,
                            IncreaseOutcome outcome, BigDecimal oldLimit, BigDecimal newLimit, BigDecimal proposedLimit,
                            Sizing sizing, int reviewLevelsRequired, RiskAssessment assessment, List<RuleResult> rules,
                            List<String> activeWarnings, List<String> reasons, String segment, String strategyArm,
-                           int policyVersion, String policyContentHash, Instant occurredAt) implements CreditLineEvent {
+                           BigDecimal borrowerOtherLimits, int policyVersion, String policyContentHash,
+                           Instant occurredAt) implements CreditLineEvent {
         public IncreaseDecided {
             rules = List.copyOf(rules);
             activeWarnings = List.copyOf(activeWarnings);

@@ -54,10 +54,14 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
     }
 
     /** A limit-increase request and the reviews it has had. */
-    /** @param requestedLimit what the borrower asked for (null: as much as allowed); no approval goes beyond it */
+    /**
+     * @param requestedLimit what the borrower asked for (null: as much as allowed); no approval goes beyond it
+     * @param maxLimit       the maximum this request was sized against (product maximum less the borrower's other
+     *                       lines); null when it could not be sized
+     */
     public record IncreaseRequest(String requestId, String requestedBy, String channel, BigDecimal requestedLimit,
-                                  BigDecimal proposedLimit, int reviewLevelsRequired, List<Review> reviews,
-                                  IncreaseStatus status) {
+                                  BigDecimal proposedLimit, BigDecimal maxLimit, int reviewLevelsRequired,
+                                  List<Review> reviews, IncreaseStatus status) {
         public IncreaseRequest {
             reviews = List.copyOf(reviews);
         }
