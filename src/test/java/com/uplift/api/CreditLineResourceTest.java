@@ -143,11 +143,12 @@ class CreditLineResourceTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWith413AndOpensNothing() {
+    void aBodyOverTheLimitIsA413ProblemAndOpensNothing() {
         String huge = "{\"borrowerId\":\"B-HUGE\",\"productCode\":\"XM-CASH\",\"initialLimit\":100,\"segment\":\""
                 + "A".repeat(70_000) + "\"}";
         as("channel").body(huge).post("/api/credit-lines")
-                .then().statusCode(413); // refused by the HTTP layer before any resource runs (no problem body there)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:uplift:problem:payload-too-large"));
         as("officer1").get("/api/credit-lines?borrowerId=B-HUGE").then().statusCode(200).body("total", equalTo(0));
     }
 
@@ -158,6 +159,8 @@ class CreditLineResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("X-Channel"));
         as("ops").header("X-Channel", "BACK_OFFICE").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
                 .then().statusCode(200);
+        as("ops").header("X-Channel", "TELEPATHY").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("X-Channel"));
         as("channel").body("""
                         {"borrowerId":"B-SEG","productCode":"XM-CASH","initialLimit":1000,"segment":"PLATINUM"}""")
                 .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("UNKNOWN_SEGMENT"));
