@@ -62,13 +62,17 @@ public class CreditLineResource {
     }
 
     @POST
-    @RolesAllowed(Roles.CHANNEL)
-    @Operation(summary = "Open a credit line")
+    @RolesAllowed({Roles.CHANNEL, Roles.OPERATIONS})
+    @Operation(summary = "Open a credit line (channels), or migrate one with its real open date (operations)")
     @APIResponse(responseCode = "201", description = "Opened; Location names the new line, ETag its version")
     @APIResponse(responseCode = "400", description = "Invalid body (problem+json with field errors)")
     @APIResponse(responseCode = "422", description = "Refused by a business rule, or an Idempotency-Key reused with another body")
     public Uni<Response> open(@Valid @NotNull OpenCreditLineRequest request,
                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        if (request.openedOn() != null && !caller.hasRole(Roles.OPERATIONS)) {
+            // months on book earn eligibility and points: only a migration from the origination system may back-date
+            throw new io.quarkus.security.ForbiddenException("openedOn may only be set by operations (migration)");
+        }
         String id = UUID.randomUUID().toString();
         return commands.run(caller, "POST", "/api/credit-lines", id, null, idempotencyKey, request,
                 at -> new CreditLineCommand.OpenCreditLine(id, request.borrowerId(), request.productCode(),

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>
  * The key is claimed before the command runs (one INSERT, the primary key decides between concurrent retries); the
  * response is stored once it is known. The same key with the same request replays the stored response and appends
- * nothing; with a different request it is refused (422). A 5xx releases the key so the client may retry.
+ * nothing, also when that response was a refusal (a 4xx answer is an answer); with a different request it is refused
+ * (422). An unexpected failure (5xx) releases the key so the client may retry.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -92,6 +93,8 @@ public class IdempotencyKeys {
 
     private Uni<Response> runAndStore(String actor, String key, Supplier<Uni<Response>> action) {
         return Uni.createFrom().<Response>deferred(action::get)
+                // a refusal, an unknown line or a stale version is this request's answer: kept like a success
+                .onFailure(ProblemMappers::isOutcome).recoverWithItem(ProblemMappers::outcome)
                 .onFailure().call(failure -> release(actor, key))
                 .call(response -> response.getStatus() >= 500 ? release(actor, key) : store(actor, key, response))
                 .map(this::asStored);

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,12 +54,14 @@ public class PolicyResource {
 
     private final PolicyCatalog catalog;
     private final Caller caller;
+    private final IdempotencyKeys idempotency;
     private final PolicySimulation simulation;
 
-    public PolicyResource(PolicyCatalog catalog, Caller caller, PolicySimulation simulation) {
+    public PolicyResource(PolicyCatalog catalog, Caller caller, PolicySimulation simulation, IdempotencyKeys idempotency) {
         this.catalog = catalog;
         this.caller = caller;
         this.simulation = simulation;
+        this.idempotency = idempotency;
     }
 
     public record PolicySummary(int version, String name, PolicyBook.Status status, String contentHash,
@@ -124,13 +127,15 @@ public class PolicyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Propose a new policy version (it is numbered next); a different admin must approve it")
     @APIResponse(responseCode = "201", description = "Proposed; not in force until approved")
-    public Uni<Response> propose(@Valid @NotNull Proposal proposal) {
-        return catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(), metadata())
-                .map(book -> {
-                    PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
-                    return Response.created(URI.create("/api/policies/" + proposed.version()))
-                            .entity(PolicySummary.of(proposed)).build();
-                });
+    @APIResponse(responseCode = "422", description = "Refused: INVALID_POLICY (with what is wrong), or the Idempotency-Key reused")
+    public Uni<Response> propose(@Valid @NotNull Proposal proposal, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), () ->
+                catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(), metadata())
+                        .map(book -> {
+                            PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
+                            return Response.created(URI.create("/api/policies/" + proposed.version()))
+                                    .entity(PolicySummary.of(proposed)).build();
+                        }));
     }
 
     @POST
@@ -138,34 +143,22 @@ public class PolicyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Approve a proposal (not your own): it becomes the policy in force")
     @APIResponse(responseCode = "422", description = "Refused: your own proposal, or not awaiting approval")
-    public Uni<PolicySummary> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict) {
-        return catalog.approve(version, caller.actor(), verdict.comment(), metadata())
-                .map(book -> PolicySummary.of(book.versions().get(version)));
+    public Uni<Response> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
+                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
+                () -> catalog.approve(version, caller.actor(), verdict.comment(), metadata())
+                        .map(book -> Response.ok(PolicySummary.of(book.versions().get(version))).build()));
     }
 
     @POST
     @Path("/{version}/rejection")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reject a proposal")
-    public Uni<PolicySummary> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict) {
-        return catalog.reject(version, caller.actor(), verdict.comment(), metadata())
-                .map(book -> PolicySummary.of(book.versions().get(version)));
-    }
-
-    @POST
-    @Path("/{version}/simulations")
-    @Blocking
-    @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "What-if: replay recorded increase requests under this version (proposed ones too) beside what was recorded; writes nothing")
-    @APIResponse(responseCode = "200", description = "Rates, average increase and added exposure, by grade and segment; later behaviour of newly approved lines")
-    @APIResponse(responseCode = "404", description = "No such version")
-    public PolicySimulation.Report simulate(@PathParam("version") int version, @Valid AuditResource.ScopeRequest request) {
-        AuditScope scope = request == null ? AuditScope.EVERYTHING : request.toScope();
-        try {
-            return simulation.simulate(version, scope);
-        } catch (PolicySimulation.UnknownPolicyException unknown) {
-            throw new NotFoundException(unknown.getMessage());
-        }
+    public Uni<Response> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
+                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
+                () -> catalog.reject(version, caller.actor(), verdict.comment(), metadata())
+                        .map(book -> Response.ok(PolicySummary.of(book.versions().get(version))).build()));
     }
 
     private Uni<PolicyBook.Entry> entry(int version) {

@@ -73,22 +73,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(CreditLineNotFoundException e) {
-        return Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
+        return outcome(e);
     }
 
     @ServerExceptionMapper
     public Response refused(CommandRejectedException e) {
-        return Problem.of(ProblemType.BUSINESS_RULE, e.rejection().message())
-                .withRefusal(e.rejection().code(), e.rejection().reasons())
-                .toResponse();
+        return outcome(e);
     }
 
     @ServerExceptionMapper
     public Response versionMismatch(WrongExpectedVersionException e) {
-        return Problem.of(ProblemType.VERSION_MISMATCH,
-                        "the credit line is at version " + e.actualVersion() + ", not " + e.expectedVersion())
-                .withActualVersion(e.actualVersion())
-                .toResponse();
+        return outcome(e);
+    }
+
+    /** True for the failures that are a definite answer to the request (not found, refused, stale version). */
+    static boolean isOutcome(Throwable failure) {
+        return failure instanceof CreditLineNotFoundException || failure instanceof CommandRejectedException
+                || failure instanceof WrongExpectedVersionException;
+    }
+
+    /** The problem response of such an answer; Idempotency-Key stores it like a success, so a retry sees the same. */
+    static Response outcome(Throwable failure) {
+        return switch (failure) {
+            case CreditLineNotFoundException e -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
+            case CommandRejectedException e -> Problem.of(ProblemType.BUSINESS_RULE, e.rejection().message())
+                    .withRefusal(e.rejection().code(), e.rejection().reasons()).toResponse();
+            case WrongExpectedVersionException e -> Problem.of(ProblemType.VERSION_MISMATCH,
+                            "the credit line is at version " + e.actualVersion() + ", not " + e.expectedVersion())
+                    .withActualVersion(e.actualVersion()).toResponse();
+            default -> throw new IllegalArgumentException("not an outcome: " + failure);
+        };
     }
 
     @ServerExceptionMapper

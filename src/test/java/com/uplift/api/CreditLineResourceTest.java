@@ -87,11 +87,15 @@ class CreditLineResourceTest {
                 .body("type", equalTo("urn:uplift:problem:unauthenticated"));
         given().auth().preemptive().basic("channel", "wrong").get("/api/credit-lines/x")
                 .then().statusCode(401).contentType("application/problem+json");
-        as("ops").body("""
+        as("auditor").body("""
                         {"borrowerId":"B-3","productCode":"XM-CASH","initialLimit":100}""")
                 .post("/api/credit-lines")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("urn:uplift:problem:forbidden"));
+        as("channel").body("""
+                        {"borrowerId":"B-3","productCode":"XM-CASH","initialLimit":100,"openedOn":"2024-01-01"}""")
+                .post("/api/credit-lines")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

@@ -25,12 +25,18 @@ class PolicyGovernanceTest {
         Map<String, Object> increase = (Map<String, Object>) policy.get("increase");
         increase.put("coolingOffDays", 60);
 
-        String location = as("admin").body(Map.of("basedOn", active, "reason", "pilot review", "policy", policy))
+        String location = as("admin").header("Idempotency-Key", "propose-cooling-60")
+                .body(Map.of("basedOn", active, "reason", "pilot review", "policy", policy))
                 .post("/api/policies").then().statusCode(201)
                 .body("status", equalTo("PROPOSED"))
                 .body("proposedBy", equalTo("admin"))
                 .extract().header("Location");
         int proposed = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
+        // a retried proposal with the same key is the same proposal, not a second one
+        as("admin").header("Idempotency-Key", "propose-cooling-60")
+                .body(Map.of("basedOn", active, "reason", "pilot review", "policy", policy))
+                .post("/api/policies").then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/policies/" + proposed));
+        as("auditor").get("/api/policies").then().body("versions.size()", equalTo(proposed));
 
         as("officer1").get("/api/policies/" + proposed + "/diff").then().statusCode(200)
                 .body("changes.path", hasItem("increase.coolingOffDays"))

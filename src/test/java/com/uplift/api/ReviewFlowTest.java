@@ -87,4 +87,18 @@ class ReviewFlowTest {
         as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/no-such-line/drawdowns")
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void aRefusalIsTheAnswerToItsIdempotencyKeyAndARetryAppendsNothing() {
+        String line = com.uplift.testing.Api.openLine("B-IDEM-REFUSAL", "1000");
+        String first = as("ops").header("Idempotency-Key", "draw-too-much-1").body("{\"amount\":5000.00}")
+                .post("/api/credit-lines/" + line + "/drawdowns")
+                .then().statusCode(422).contentType("application/problem+json").extract().asString();
+        long version = as("ops").get("/api/credit-lines/" + line).then().extract().jsonPath().getLong("version");
+        String again = as("ops").header("Idempotency-Key", "draw-too-much-1").body("{\"amount\":5000.00}")
+                .post("/api/credit-lines/" + line + "/drawdowns")
+                .then().statusCode(422).contentType("application/problem+json").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
+        as("ops").get("/api/credit-lines/" + line).then().body("version", equalTo((int) version));
+    }
 }

@@ -30,7 +30,7 @@ class RoleMatrixTest {
         Set<String> decisions = Set.of("channel", "officer1", "senior1", "auditor");
         Set<String> ops = Set.of("ops");
         return List.of(
-                new Endpoint("POST", "/api/credit-lines", "{\"borrowerId\":\"B-M2\",\"productCode\":\"XM-CASH\",\"initialLimit\":100}", Set.of("channel")),
+                new Endpoint("POST", "/api/credit-lines", "{\"borrowerId\":\"B-M2\",\"productCode\":\"XM-CASH\",\"initialLimit\":100}", Set.of("channel", "ops")),
                 new Endpoint("GET", line, null, readers),
                 new Endpoint("GET", line + "/events", null, history),
                 new Endpoint("GET", line + "/decisions", null, decisions),

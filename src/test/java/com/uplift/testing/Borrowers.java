@@ -20,7 +20,8 @@ public final class Borrowers {
      */
     public static String goodBorrower(String borrowerId, String limit, String monthlyIncome) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String line = as("channel").body("""
+        // a line migrated from the origination system with its real open date: an operations task
+        String line = as("ops").body("""
                         {"borrowerId":"%s","productCode":"XM-CASH","initialLimit":%s,"currency":"CNY","openedOn":"%s"}"""
                         .formatted(borrowerId, limit, today.minusMonths(13)))
                 .post("/api/credit-lines").then().statusCode(201).extract().header("Location");
