@@ -161,6 +161,22 @@ public class PolicyResource {
                         .map(book -> Response.ok(PolicySummary.of(book.versions().get(version))).build()));
     }
 
+    @POST
+    @Path("/{version}/simulations")
+    @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "What-if: replay recorded increase requests under this version (proposed ones too) beside what was recorded; writes nothing")
+    @APIResponse(responseCode = "200", description = "Rates, average increase and added exposure, by grade and segment; later behaviour of newly approved lines")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public PolicySimulation.Report simulate(@PathParam("version") int version, @Valid AuditResource.ScopeRequest request) {
+        AuditScope scope = request == null ? AuditScope.EVERYTHING : request.toScope();
+        try {
+            return simulation.simulate(version, scope);
+        } catch (PolicySimulation.UnknownPolicyException unknown) {
+            throw new NotFoundException(unknown.getMessage());
+        }
+    }
+
     private Uni<PolicyBook.Entry> entry(int version) {
         return catalog.book().map(book -> {
             PolicyBook.Entry entry = book.versions().get(version);

@@ -61,8 +61,8 @@ class AuditVerificationTest {
 
         assertThat(entries).extracting(e -> ((Number) e.get("version")).intValue())
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, entries.size()).boxed().toList());
-        assertThat(entries.getFirst()).containsEntry("type", "CreditLineOpened").containsEntry("actor", "channel")
-                .containsEntry("channel", "APP");
+        assertThat(entries.getFirst()).containsEntry("type", "CreditLineOpened").containsEntry("actor", "ops")
+                .containsEntry("channel", "SERVICING");
         assertThat(entries).allSatisfy(e -> assertThat(e).containsKeys("recordedAt", "occurredAt", "correlationId", "hash"));
         @SuppressWarnings("unchecked")
         Map<String, Object> decision = (Map<String, Object>) entries.stream()

@@ -39,6 +39,9 @@ import com.uplift.domain.creditline.CreditLineState.ScorePoint;
 import com.uplift.domain.increase.IncreaseEligibility;
 import com.uplift.domain.increase.IncreaseSizer;
 import com.uplift.domain.increase.IncreaseVerdict;
+import com.uplift.domain.increase.RuleEffect;
+import com.uplift.domain.increase.RuleStatus;
+import com.uplift.domain.increase.RuleResult;
 import com.uplift.domain.policy.IncreaseRules;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyVersion;
@@ -417,9 +420,10 @@ public final class CreditLineDecider {
             if (blank(c.comment())) {
                 return reject("COMMENT_REQUIRED", "a decline must say why");
             }
+            RiskAssessment seen = RiskAssessor.assess(state, version.rules(), RiskInputs.businessDate(c.occurredAt(), version.rules()));
             return accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), null, c.comment(),
                     request.requestedBy(), IncreaseStatus.DECLINED, null, List.of("DECLINED_AT_LEVEL_" + c.level()),
-                    version.version(), version.contentHash(), c.occurredAt()));
+                    seen, List.of(), version.version(), version.contentHash(), c.occurredAt()));
         }
         return approveAtLevel(c, state, request, version);
     }
@@ -483,18 +487,38 @@ public final class CreditLineDecider {
             return reject("NO_LONGER_ELIGIBLE", "the line became past due or carries " + blocking
                     + " since the referral: decline instead");
         }
+        // Everything above passed: record each rule with the values it was checked on, as the first decision does.
+        List<RuleResult> checks = List.of(
+                passed("APPROVED_ABOVE_CURRENT_LIMIT", limit + " > " + state.limit()),
+                passed("MULTIPLE_OF_ROUNDING_UNIT", limit + " is a multiple of " + rules.roundingUnit()),
+                passed("WITHIN_PRODUCT_MAX", limit + " <= " + rules.productMaxLimit()),
+                passed("WITHIN_BORROWER_MAX", request.maxLimit() == null ? "not sized" : limit + " <= " + request.maxLimit()),
+                passed("WITHIN_REQUESTED", request.requestedLimit() == null ? "no limit requested" : limit + " <= " + request.requestedLimit()),
+                passed("BUREAU_REPORT_USABLE", "present and fresh"),
+                passed("MIN_SCORE", "score " + now.score() + " >= " + rules.minScore()),
+                passed("NO_KNOCK_OUT", "none"),
+                passed("INCOME_VERIFIED", "usable"),
+                passed("WITHIN_AFFORDABILITY", limit + " <= " + rules.affordabilityMultiple() + " x "
+                        + in.affordabilityIncome().setScale(2, RoundingMode.HALF_EVEN) + " = " + affordability.setScale(2, RoundingMode.HALF_EVEN)),
+                passed("NOT_ABOVE_PREVIOUS_APPROVAL", request.reviews().isEmpty() ? "first level" : limit + " <= " + previous),
+                passed("NOT_PAST_DUE", "0 days past due"),
+                passed("NO_BLOCKING_WARNING", "no WARNING or SEVERE flag"));
         int required = Math.max(request.reviewLevelsRequired(), rules.reviewLevelsFor(limit));
         if (c.level() < required) {
             return accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), limit, c.comment(),
-                    request.requestedBy(), IncreaseStatus.PENDING, c.level() + 1, List.of(),
+                    request.requestedBy(), IncreaseStatus.PENDING, c.level() + 1, List.of(), now, checks,
                     version.version(), version.contentHash(), c.occurredAt()));
         }
         return new Decision.Accepted(List.of(
                 new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), limit, c.comment(),
-                        request.requestedBy(), IncreaseStatus.APPROVED, null, List.of(),
+                        request.requestedBy(), IncreaseStatus.APPROVED, null, List.of(), now, checks,
                         version.version(), version.contentHash(), c.occurredAt()),
                 new CreditLimitChanged(state.limit(), limit, c.requestId(), "REVIEWED_INCREASE",
                         version.version(), version.contentHash(), c.occurredAt())));
+    }
+
+    private static RuleResult passed(String rule, String detail) {
+        return new RuleResult(rule, RuleStatus.PASS, RuleEffect.DECLINE, null, detail);
     }
 
     // ---------------------------------------------------------------- consequences

@@ -118,13 +118,16 @@ public sealed interface CreditLineEvent {
      *
      * @param statusAfter PENDING (another level follows), APPROVED or DECLINED
      * @param nextLevel   the level that must review next, when statusAfter is PENDING
+     * @param assessment  the risk assessment at review time (inputs and their age, score, breakdown, grade, APR)
+     * @param checks      every rule an approval had to pass, with the values it was checked on (empty for a decline)
      */
     record IncreaseReviewed(String requestId, String reviewer, int level, ReviewOutcome outcome,
                             BigDecimal approvedLimit, String comment, String requestedBy, IncreaseStatus statusAfter,
-                            Integer nextLevel, List<String> reasons, int policyVersion, String policyContentHash,
-                            Instant occurredAt) implements CreditLineEvent {
+                            Integer nextLevel, List<String> reasons, RiskAssessment assessment, List<RuleResult> checks,
+                            int policyVersion, String policyContentHash, Instant occurredAt) implements CreditLineEvent {
         public IncreaseReviewed {
             reasons = List.copyOf(reasons);
+            checks = List.copyOf(checks);
         }
     }
 

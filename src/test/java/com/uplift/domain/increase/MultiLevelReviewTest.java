@@ -15,6 +15,7 @@ import static com.uplift.domain.Fixtures.NOW;
 import static com.uplift.domain.Fixtures.borrower;
 import static com.uplift.domain.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** 多层级审核 with four-eyes: the maker never checks, nobody reviews twice, levels in order. */
@@ -60,9 +61,16 @@ class MultiLevelReviewTest {
 
     @Test
     void above_the_level_1_ceiling_a_senior_who_is_another_person_must_also_approve() {
-        DeciderSpec afterLevel1 = referredToLevel2().when(approve("RO-1", 1)).then(new IncreaseReviewed("REQ-1", "RO-1", 1,
-                ReviewOutcome.APPROVE, cny("110000.00"), "checked payslips", "A-7", IncreaseStatus.PENDING, 2, List.of(),
-                1, "test-hash-v1", NOW)).andThen();
+        DeciderSpec.Then level1 = referredToLevel2().when(approve("RO-1", 1));
+        IncreaseReviewed first = level1.event(IncreaseReviewed.class);
+        assertEquals(List.of("RO-1", 1, ReviewOutcome.APPROVE, cny("110000.00"), "A-7", IncreaseStatus.PENDING, 2),
+                List.of(first.reviewer(), first.level(), first.outcome(), first.approvedLimit(), first.requestedBy(),
+                        first.statusAfter(), first.nextLevel()));
+        // the approval names every rule it passed and the assessment it was made on
+        assertEquals(first.checks().size(), first.checks().stream().filter(r -> r.status() == RuleStatus.PASS).count());
+        assertTrue(first.checks().stream().anyMatch(r -> r.rule().equals("WITHIN_AFFORDABILITY")));
+        assertTrue(first.assessment().score() >= 70);
+        DeciderSpec afterLevel1 = level1.andThen();
 
         afterLevel1.when(approve("RO-1", 2)).thenRejects("ALREADY_REVIEWED");
         afterLevel1.when(approve("A-7", 2)).thenRejects("SELF_REVIEW");
