@@ -20,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,12 @@ import java.util.Set;
 public class CreditLinesProjection implements Projection {
 
     public static final String NAME = "credit-lines";
+
+    private final ZoneId businessZone;
+
+    public CreditLinesProjection(@ConfigProperty(name = "uplift.business-zone", defaultValue = "Asia/Shanghai") ZoneId businessZone) {
+        this.businessZone = businessZone;
+    }
 
     @Override
     public String name() {
@@ -92,7 +99,7 @@ public class CreditLinesProjection implements Projection {
         return row;
     }
 
-    private static void update(CreditLineRow row, Applied applied) {
+    private void update(CreditLineRow row, Applied applied) {
         switch (applied.event()) {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
             case RepaymentRecorded e -> {
@@ -135,7 +142,7 @@ public class CreditLinesProjection implements Projection {
             }
         }
         row.status = row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
-        row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(applied.recorded().recordedAt(), ZoneOffset.UTC));
+        row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(applied.recorded().recordedAt(), businessZone));
         row.available = row.limit.subtract(row.drawn);
         row.utilization = row.limit.signum() == 0 ? BigDecimal.ZERO.setScale(4) : row.drawn.divide(row.limit, 4, RoundingMode.HALF_EVEN);
         row.streamVersion = applied.recorded().streamVersion();

@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,13 +38,21 @@ public class ReadModelQueries {
     private final Pool pool;
     private final Clock clock;
     private final BigDecimal overdueBenchmarkPercent;
+    private final ZoneId businessZone;
+
+    /** The business date, in the zone the policy counts days past due in. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), businessZone);
+    }
 
     public ReadModelQueries(Pool pool, Clock clock,
                             @ConfigProperty(name = "uplift.portfolio.overdue-benchmark-percent", defaultValue = "3.35")
-                            BigDecimal overdueBenchmarkPercent) {
+                            BigDecimal overdueBenchmarkPercent,
+                            @ConfigProperty(name = "uplift.business-zone", defaultValue = "Asia/Shanghai") ZoneId businessZone) {
         this.pool = pool;
         this.clock = clock;
         this.overdueBenchmarkPercent = overdueBenchmarkPercent;
+        this.businessZone = businessZone;
     }
 
     public record PageOf<T>(List<T> items, int page, int size, long total) {
@@ -84,7 +92,7 @@ public class ReadModelQueries {
             var query = CreditLineRow.<CreditLineRow>find(where.toString(), Sort.by("openedAt").and("creditLineId"), params);
             return query.page(Page.of(page, size)).list()
                     .chain(rows -> query.count().map(total -> new PageOf<>(
-                            rows.stream().map(row -> LineItem.of(row, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))).toList(),
+                            rows.stream().map(row -> LineItem.of(row, today())).toList(),
                             page, size, total)));
         });
     }
@@ -161,8 +169,10 @@ public class ReadModelQueries {
                                    BigDecimal overdueVersusBenchmarkPoints, List<PolicyGroup> byPolicyGroup) {
     }
 
-    /** 30+ days past due today: the oldest unpaid date (reported or missed) lies 30 or more days back. */
-    private static final String OVERDUE = "LEAST(v.reported_since, v.arrears_since) <= current_date - 30";
+    /** 30+ days past due today: the oldest unpaid date (reported or missed) lies 30 or more business days back. */
+    private static String overdueCondition(LocalDate today) {
+        return "LEAST(v.reported_since, v.arrears_since) <= DATE '" + today.minusDays(30) + "'";
+    }
     private static final String LINES = """
             FROM credit_line_view v WHERE v.generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')""";
     private static final String DECISIONS = """
@@ -176,7 +186,7 @@ public class ReadModelQueries {
         Uni<RowSet<Row>> overdue = pool.query("""
                 SELECT count(*) AS n, count(*) FILTER (WHERE %1$s) AS o,
                        coalesce(sum(v.drawn), 0) AS d, coalesce(sum(v.drawn) FILTER (WHERE %1$s), 0) AS od
-                """.formatted(OVERDUE) + LINES).execute();
+                """.formatted(overdueCondition(today())) + LINES).execute();
         Uni<RowSet<Row>> decisions = pool.query(decisionSql("'ALL'")).execute();
         Uni<RowSet<Row>> groups = pool.query(decisionSql("coalesce(d.strategy_arm, 'CHAMPION')")).execute();
         Uni<RowSet<Row>> groupOverdue = pool.query("""
@@ -187,7 +197,7 @@ public class ReadModelQueries {
                       %2$s
                        ORDER BY d.credit_line_id, d.decided_at DESC) g ON g.credit_line_id = v.credit_line_id
                 WHERE v.generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')
-                GROUP BY 1 ORDER BY 1""".formatted(OVERDUE, DECISIONS)).execute();
+                GROUP BY 1 ORDER BY 1""".formatted(overdueCondition(today()), DECISIONS)).execute();
         return Uni.combine().all().unis(byGrade, bySegment, overdue, decisions, groups, groupOverdue).asTuple().map(t -> {
             List<Exposure> grades = exposures(t.getItem1());
             List<Exposure> segments = exposures(t.getItem2());

@@ -58,7 +58,9 @@ class ChannelJourneyTest {
         as("channel").body("{}").post(line + "/increase-requests")
                 .then().statusCode(201)
                 .body("outcome", equalTo("DECLINED"))
-                .body("reasons", not(hasSize(0)))
+                // past due and a blocking warning, not only the cooling-off after the first increase
+                .body("reasons", hasItem("PAST_DUE"))
+                .body("reasons", hasItem("ACTIVE_WARNING"))
                 .body("creditLine.limit", equalTo(newLimit));
     }
 }

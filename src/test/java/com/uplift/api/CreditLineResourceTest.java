@@ -185,4 +185,22 @@ class CreditLineResourceTest {
                         {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":50000}""")
                 .post("/api/credit-lines").then().statusCode(201);
     }
+
+    @Test
+    void aPastStateIsRebuiltFromTheEventsUpToThatVersionOrInstant() throws InterruptedException {
+        String id = com.uplift.testing.Api.openLine("B-HISTORY", "9000");
+        as("ops").body("{\"amount\":1000.00}").post("/api/credit-lines/" + id + "/drawdowns").then().statusCode(200);
+        Thread.sleep(20); // distinct record times on either side of "between"
+        String between = java.time.Instant.now().toString();
+        Thread.sleep(20);
+        int last = as("ops").body("{\"amount\":500.00}").post("/api/credit-lines/" + id + "/drawdowns")
+                .then().statusCode(200).extract().jsonPath().getInt("version");
+
+        as("auditor").get("/api/credit-lines/" + id + "?version=1").then().statusCode(200)
+                .body("drawn", equalTo(0.00f)).header("ETag", "\"1\"");
+        as("auditor").get("/api/credit-lines/" + id + "?asOf=" + between).then().statusCode(200)
+                .body("drawn", equalTo(1000.00f)).body("available", equalTo(8000.00f));
+        as("auditor").get("/api/credit-lines/" + id).then().statusCode(200)
+                .body("drawn", equalTo(1500.00f)).body("version", equalTo(last));
+    }
 }

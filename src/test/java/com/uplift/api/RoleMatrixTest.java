@@ -52,7 +52,22 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/admin/reassessments", null, Set.of("admin")),
                 new Endpoint("GET", "/api/warnings", null, Set.of("officer1", "senior1", "auditor")),
                 new Endpoint("GET", "/api/review-queue", null, Set.of("officer1", "senior1")),
-                new Endpoint("GET", "/api/portfolio/summary", null, Set.of("officer1", "senior1", "auditor", "admin")));
+                new Endpoint("GET", "/api/portfolio/summary", null, Set.of("officer1", "senior1", "auditor", "admin")),
+                new Endpoint("GET", "/api/credit-lines?borrowerId=B-MATRIX", null, readers),
+                new Endpoint("GET", line + "/decisions/IR-none", null, decisions),
+                new Endpoint("GET", "/api/policies/1/diff?against=1", null, Set.of("officer1", "senior1", "auditor", "admin")),
+                new Endpoint("POST", "/api/policies/9999/approval", "{\"comment\":\"matrix\"}", Set.of("admin")),
+                new Endpoint("POST", "/api/policies/9999/rejection", "{\"comment\":\"matrix\"}", Set.of("admin")),
+                new Endpoint("POST", "/api/policies/9999/simulations", "{}", Set.of("admin", "officer1", "senior1", "auditor")),
+                new Endpoint("POST", "/api/admin/projections/no-such-projection/rebuild", null, Set.of("admin")),
+                new Endpoint("POST", "/api/admin/projections/no-such-projection/restart",
+                        "{\"skipFailedEvent\":false,\"reason\":\"matrix\"}", Set.of("admin")),
+                new Endpoint("GET", "/api/audit/credit-lines/" + line.substring(line.lastIndexOf('/') + 1) + "/timeline", null, Set.of("auditor")),
+                new Endpoint("POST", "/api/audit/verifications", "{\"lines\":[\"" + line.substring(line.lastIndexOf('/') + 1) + "\"]}", Set.of("auditor")),
+                new Endpoint("GET", "/api/audit/verifications/no-such-job", null, Set.of("auditor")),
+                new Endpoint("POST", "/api/audit/anchors", null, Set.of("auditor", "admin")),
+                new Endpoint("GET", "/api/audit/export?lines=" + line.substring(line.lastIndexOf('/') + 1), null, Set.of("auditor")),
+                new Endpoint("GET", "/api/audit/champion-challenger", null, Set.of("auditor", "admin", "officer1", "senior1")));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package com.uplift.application;
+
+import com.uplift.domain.TestPolicies;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.governance.PolicyBook;
+import com.uplift.domain.governance.PolicyCommand;
+import com.uplift.domain.governance.PolicyEvent;
+import com.uplift.domain.policy.ChampionChallenger;
+import com.uplift.domain.policy.Policy;
+import com.uplift.domain.policy.PolicyVersion;
+import com.uplift.domain.policy.StrategyArm;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static com.uplift.domain.Fixtures.goodBorrower;
+import static com.uplift.domain.Fixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A line in the challenger share is decided under the challenger version, and its decision says so. */
+class ChallengerRoutingTest {
+
+    private static final Instant AT = Instant.parse("2026-11-28T08:00:00Z");
+
+    private static Policy version(int number, String name, ChampionChallenger split) {
+        Policy p = TestPolicies.v1().rules();
+        return new Policy(number, name, p.timeZone(), p.defaultCurrency(), p.scorecard(), p.dataQuality(), p.increase(),
+                p.segments(), p.grades(), p.warnings(), p.signalLexicon(), split);
+    }
+
+    private static PolicyBook apply(PolicyBook book, PolicyCommand command) {
+        for (PolicyEvent event : ((PolicyBook.Result.Accepted) PolicyBook.decide(command, book)).events()) {
+            book = PolicyBook.evolve(book, event);
+        }
+        return book;
+    }
+
+    /** v1 shipped; v2 approved (v1 retired); v3 approved, naming v1 as challenger for {@code share}% of lines. */
+    private static PolicyBook book(int share) {
+        PolicyBook book = apply(PolicyBook.EMPTY, new PolicyCommand.InstallShippedPolicy(
+                version(1, "v1", new ChampionChallenger(0, null, "s")), "h1", "classpath", AT));
+        book = apply(book, new PolicyCommand.ProposePolicy(version(2, "v2", new ChampionChallenger(0, null, "s")), "h2", 1, "r", "alice", AT));
+        book = apply(book, new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT));
+        book = apply(book, new PolicyCommand.ProposePolicy(version(3, "v3", new ChampionChallenger(share, 1, "exp")), "h3", 2, "a/b", "alice", AT));
+        return apply(book, new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT));
+    }
+
+    @Test
+    void theChallengerShareIsDecidedUnderTheChallengerVersionAndRecordsItsArm() {
+        PolicyVersion challenger = PolicyCatalog.forLine(book(100), "CL-1");
+        assertEquals(1, challenger.version());
+        assertEquals(StrategyArm.CHALLENGER, challenger.arm());
+
+        PolicyVersion champion = PolicyCatalog.forLine(book(0), "CL-1");
+        assertEquals(3, champion.version());
+        assertEquals(StrategyArm.CHAMPION, champion.arm());
+
+        var decision = com.uplift.domain.creditline.CreditLineDecider.decide(request("REQ-C"), goodBorrower().state(), challenger);
+        IncreaseDecided decided = ((com.uplift.domain.creditline.Decision.Accepted) decision).events().stream()
+                .filter(IncreaseDecided.class::isInstance).map(IncreaseDecided.class::cast).findFirst().orElseThrow();
+        assertEquals("CHALLENGER", decided.strategyArm());
+        assertEquals(1, decided.policyVersion());
+    }
+}
