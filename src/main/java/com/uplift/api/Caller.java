@@ -49,7 +49,8 @@ public class Caller {
         if (identity.hasRole(Roles.OPERATIONS) && Set.of("SERVICING", "BACK_OFFICE").contains(channel)) {
             return true;
         }
-        return "BACK_OFFICE".equals(channel) && !identity.isAnonymous();
+        // staff (risk officers, auditors, admins) act through the back office; a front-end channel never does
+        return "BACK_OFFICE".equals(channel) && !identity.isAnonymous() && !identity.hasRole(Roles.CHANNEL);
     }
 
     public String requestId() {

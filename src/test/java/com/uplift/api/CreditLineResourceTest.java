@@ -163,6 +163,9 @@ class CreditLineResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("X-Channel"));
         as("ops").header("X-Channel", "BACK_OFFICE").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
                 .then().statusCode(200);
+        as("channel").header("X-Channel", "BACK_OFFICE").body("""
+                        {"borrowerId":"B-CH2","productCode":"XM-CASH","initialLimit":1000}""")
+                .post("/api/credit-lines").then().statusCode(400).body("errors.field", hasItem("X-Channel"));
         as("ops").header("X-Channel", "TELEPATHY").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("X-Channel"));
         as("channel").body("""
