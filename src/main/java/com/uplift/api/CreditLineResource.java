@@ -69,6 +69,10 @@ public class CreditLineResource {
     @APIResponse(responseCode = "422", description = "Refused by a business rule, or an Idempotency-Key reused with another body")
     public Uni<Response> open(@Valid @NotNull OpenCreditLineRequest request,
                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        if (request.segment() != null && !"STANDARD".equals(request.segment()) && !caller.hasRole(Roles.OPERATIONS)) {
+            // a segment carries its own increase rules (steps, affordability): assigned by operations, not chosen by a channel
+            throw new io.quarkus.security.ForbiddenException("only operations may open a line in segment " + request.segment());
+        }
         if (request.openedOn() != null && !caller.hasRole(Roles.OPERATIONS)) {
             // months on book earn eligibility and points: only a migration from the origination system may back-date
             throw new io.quarkus.security.ForbiddenException("openedOn may only be set by operations (migration)");

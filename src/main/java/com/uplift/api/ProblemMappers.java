@@ -72,6 +72,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response exposureUnknown(com.uplift.application.BorrowerExposure.ExposureUnknownException e) {
+        return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, e.getMessage()).toResponse())
+                .header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(CreditLineNotFoundException e) {
         return outcome(e);
     }
@@ -88,8 +94,9 @@ public class ProblemMappers {
 
     /** True for the failures that are a definite answer to the request (not found, refused, stale version). */
     static boolean isOutcome(Throwable failure) {
-        return failure instanceof CreditLineNotFoundException || failure instanceof CommandRejectedException
-                || failure instanceof WrongExpectedVersionException;
+        // A version conflict is not stored: without If-Match it is a passing race (retry with the same key is safe,
+        // nothing was appended); with If-Match the client must read again and use a new key anyway.
+        return failure instanceof CreditLineNotFoundException || failure instanceof CommandRejectedException;
     }
 
     /** The problem response of such an answer; Idempotency-Key stores it like a success, so a retry sees the same. */

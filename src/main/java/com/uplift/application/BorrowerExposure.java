@@ -13,16 +13,25 @@ import java.math.RoundingMode;
 /**
  * The limits a borrower holds on their other lines, from the credit-line read model: the regulatory maximum is per
  * borrower, and one line's stream cannot see the others. The value travels in the command and is recorded in the
- * decision, so a replay uses what the service knew then. The read model trails the log by moments; two lines of one
- * borrower raised in the same instant could both count on the same headroom (see docs/policy.md).
+ * decision, so a replay uses what the service knew then. While the read model is stopped, commands that need it are
+ * refused (503); while it merely trails the log (normally by moments), a line changed in that moment is not yet
+ * counted (see docs/policy.md).
  */
 @ApplicationScoped
 public class BorrowerExposure {
 
     private static final String OTHER_LIMITS = """
-            SELECT coalesce(sum(credit_limit), 0) AS total FROM credit_line_view
-            WHERE generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')
-              AND borrower_id = $1 AND credit_line_id <> $2""";
+            SELECT (SELECT state FROM projections WHERE name = 'credit-lines') AS state,
+                   (SELECT coalesce(sum(credit_limit), 0) FROM credit_line_view
+                    WHERE generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')
+                      AND borrower_id = $1 AND credit_line_id <> $2) AS total""";
+
+    /** The borrower's other lines cannot be summed right now (the credit-line read model is stopped). */
+    public static class ExposureUnknownException extends RuntimeException {
+        public ExposureUnknownException() {
+            super("the borrower's other credit lines cannot be summed while the credit-line read model is stopped");
+        }
+    }
 
     private final Pool pool;
 
@@ -42,7 +51,13 @@ public class BorrowerExposure {
     }
 
     Uni<BigDecimal> otherLimits(String borrowerId, String excludingLineId) {
-        return pool.preparedQuery(OTHER_LIMITS).execute(Tuple.of(borrowerId, excludingLineId))
-                .map(rows -> rows.iterator().next().getBigDecimal("total").setScale(2, RoundingMode.HALF_EVEN));
+        return pool.preparedQuery(OTHER_LIMITS).execute(Tuple.of(borrowerId, excludingLineId)).map(rows -> {
+            var row = rows.iterator().next();
+            // A stopped read model would undercount: refuse rather than let a line past the cap (fail closed).
+            if (row.getString("state") != null && !"RUNNING".equals(row.getString("state"))) {
+                throw new ExposureUnknownException();
+            }
+            return row.getBigDecimal("total").setScale(2, RoundingMode.HALF_EVEN);
+        });
     }
 }

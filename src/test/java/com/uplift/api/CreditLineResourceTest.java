@@ -168,9 +168,12 @@ class CreditLineResourceTest {
                 .post("/api/credit-lines").then().statusCode(400).body("errors.field", hasItem("X-Channel"));
         as("ops").header("X-Channel", "TELEPATHY").body("{\"amount\":10.00}").post("/api/credit-lines/" + id + "/drawdowns")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("X-Channel"));
-        as("channel").body("""
+        as("ops").body("""
                         {"borrowerId":"B-SEG","productCode":"XM-CASH","initialLimit":1000,"segment":"PLATINUM"}""")
                 .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("UNKNOWN_SEGMENT"));
+        as("channel").body("""
+                        {"borrowerId":"B-SEG","productCode":"XM-CASH","initialLimit":1000,"segment":"PRIME"}""")
+                .post("/api/credit-lines").then().statusCode(403);
     }
 
     @Test

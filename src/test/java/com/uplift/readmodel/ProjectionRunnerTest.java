@@ -126,6 +126,8 @@ class ProjectionRunnerTest {
 
     @Test
     void aPoisonEventStopsItsProjectionAtItsPositionWhileTheOthersGoOn() throws Exception {
+        String line = Api.openLine("B-BEFORE-POISON", "3000");
+        await().atMost(WAIT).until(() -> liveRow(line) != null);
         String poisonStream = "credit-line-poison-" + UUID.randomUUID();
         String position = insertPoison(poisonStream);
         runner.wakeAll();
@@ -139,10 +141,14 @@ class ProjectionRunnerTest {
             // The others read past it (they do not read that event type) and keep following the log.
             await().atMost(WAIT).until(() -> lag("warnings") == 0 && lag("increase-decisions") == 0);
             assertThat(state("warnings")).isEqualTo("RUNNING");
-            String line = Api.openLine("B-AFTER-POISON", "3000");
+            long before = liveRow(line).get("stream_version");
+            as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
             runner.wakeAll();
             Thread.sleep(500);
-            assertThat(liveRow(line)).isNull(); // the stopped projection did not move on silently
+            assertThat(liveRow(line).get("stream_version")).isEqualTo(before); // the stopped projection did not move on silently
+            // and what needs that read model (the borrower's other lines, for the per-borrower cap) fails closed
+            as("channel").body("{\"borrowerId\":\"B-AFTER-POISON\",\"productCode\":\"XM-CASH\",\"initialLimit\":100}")
+                    .post("/api/credit-lines").then().statusCode(503).contentType("application/problem+json");
         } finally {
             as("admin").body("{\"skipFailedEvent\":true,\"reason\":\"test poison event, not a real line\"}")
                     .post("/api/admin/projections/credit-lines/restart").then().statusCode(204);

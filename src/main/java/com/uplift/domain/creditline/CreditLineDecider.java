@@ -160,7 +160,7 @@ public final class CreditLineDecider {
             }
             case IncreaseDecided e -> state.withIncreases(withRequest(state.increases(), new IncreaseRequest(
                     e.requestId(), e.requestedBy(), e.channel(), e.requestedLimit(), e.proposedLimit(),
-                    e.sizing() == null ? null : e.sizing().productMax(), e.reviewLevelsRequired(), List.of(),
+                    e.sizing() == null ? null : e.sizing().productMax(), e.borrowerOtherLimits(), e.reviewLevelsRequired(), List.of(),
                     switch (e.outcome()) {
                         case APPROVED -> IncreaseStatus.APPROVED;
                         case REFERRED -> IncreaseStatus.PENDING;
@@ -250,7 +250,8 @@ public final class CreditLineDecider {
         // A repayment that pays off the recorded arrears cures the delinquency. Where servicing reported days past
         // due without amounts, nothing says how much is owed: any payment would "cure" it (a 0.01 payment would lift
         // a SEVERE freeze), so only servicing's own report of 0 days cures that.
-        if (arrearsBefore.signum() > 0 && arrearsAfter.signum() == 0) {
+        boolean servicingReportsLate = state.history().delinquency() != null && state.history().delinquency().daysPastDue() > 0;
+        if (arrearsBefore.signum() > 0 && arrearsAfter.signum() == 0 && !servicingReportsLate) {
             events.add(new DelinquencyCured(today, dpdBefore, "REPAYMENT", c.occurredAt()));
         }
         return new Decision.Accepted(events);
@@ -447,6 +448,11 @@ public final class CreditLineDecider {
         if (limit.compareTo(rules.productMaxLimit()) > 0) {
             return reject("ABOVE_PRODUCT_MAX", "approved " + limit + " exceeds the product maximum " + rules.productMaxLimit());
         }
+        BigDecimal borrowerMax = money(perBorrower(rules, request.borrowerOtherLimits()).productMaxLimit());
+        if (limit.compareTo(borrowerMax) > 0) {
+            return reject("ABOVE_BORROWER_MAX", "approved " + limit + " exceeds " + borrowerMax
+                    + ": the product maximum less the borrower's other lines");
+        }
         if (request.maxLimit() != null && limit.compareTo(request.maxLimit()) > 0) {
             return reject("ABOVE_BORROWER_MAX", "approved " + limit + " exceeds " + request.maxLimit()
                     + ": the product maximum less the borrower's other lines");
@@ -483,7 +489,7 @@ public final class CreditLineDecider {
         }
         List<String> blocking = flagsNow(state, policy, c.occurredAt()).values().stream()
                 .filter(f -> f.severity().atLeast(Severity.WARNING)).map(WarningFlag::flag).toList();
-        if (!blocking.isEmpty() || in.currentDaysPastDue() > 0) {
+        if (!blocking.isEmpty() || in.currentDaysPastDue() > 0 || state.history().arrears().signum() > 0) {
             return reject("NO_LONGER_ELIGIBLE", "the line became past due or carries " + blocking
                     + " since the referral: decline instead");
         }
@@ -492,7 +498,8 @@ public final class CreditLineDecider {
                 passed("APPROVED_ABOVE_CURRENT_LIMIT", limit + " > " + state.limit()),
                 passed("MULTIPLE_OF_ROUNDING_UNIT", limit + " is a multiple of " + rules.roundingUnit()),
                 passed("WITHIN_PRODUCT_MAX", limit + " <= " + rules.productMaxLimit()),
-                passed("WITHIN_BORROWER_MAX", request.maxLimit() == null ? "not sized" : limit + " <= " + request.maxLimit()),
+                passed("WITHIN_BORROWER_MAX", limit + " <= " + borrowerMax + " (other lines: "
+                        + (request.borrowerOtherLimits() == null ? "unknown" : request.borrowerOtherLimits()) + ")"),
                 passed("WITHIN_REQUESTED", request.requestedLimit() == null ? "no limit requested" : limit + " <= " + request.requestedLimit()),
                 passed("BUREAU_REPORT_USABLE", "present and fresh"),
                 passed("MIN_SCORE", "score " + now.score() + " >= " + rules.minScore()),
@@ -501,7 +508,7 @@ public final class CreditLineDecider {
                 passed("WITHIN_AFFORDABILITY", limit + " <= " + rules.affordabilityMultiple() + " x "
                         + in.affordabilityIncome().setScale(2, RoundingMode.HALF_EVEN) + " = " + affordability.setScale(2, RoundingMode.HALF_EVEN)),
                 passed("NOT_ABOVE_PREVIOUS_APPROVAL", request.reviews().isEmpty() ? "first level" : limit + " <= " + previous),
-                passed("NOT_PAST_DUE", "0 days past due"),
+                passed("NOT_PAST_DUE", "0 days past due, no arrears"),
                 passed("NO_BLOCKING_WARNING", "no WARNING or SEVERE flag"));
         int required = Math.max(request.reviewLevelsRequired(), rules.reviewLevelsFor(limit));
         if (c.level() < required) {
@@ -646,7 +653,7 @@ public final class CreditLineDecider {
         reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
         int required = e.nextLevel() == null ? r.reviewLevelsRequired() : Math.max(r.reviewLevelsRequired(), e.nextLevel());
         return withRequest(book, new IncreaseRequest(r.requestId(), r.requestedBy(), r.channel(), r.requestedLimit(),
-                r.proposedLimit(), r.maxLimit(), required, reviews, e.statusAfter()));
+                r.proposedLimit(), r.maxLimit(), r.borrowerOtherLimits(), required, reviews, e.statusAfter()));
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -60,8 +60,8 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
      *                       lines); null when it could not be sized
      */
     public record IncreaseRequest(String requestId, String requestedBy, String channel, BigDecimal requestedLimit,
-                                  BigDecimal proposedLimit, BigDecimal maxLimit, int reviewLevelsRequired,
-                                  List<Review> reviews, IncreaseStatus status) {
+                                  BigDecimal proposedLimit, BigDecimal maxLimit, BigDecimal borrowerOtherLimits,
+                                  int reviewLevelsRequired, List<Review> reviews, IncreaseStatus status) {
         public IncreaseRequest {
             reviews = List.copyOf(reviews);
         }

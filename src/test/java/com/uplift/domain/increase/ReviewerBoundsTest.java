@@ -49,4 +49,27 @@ class ReviewerBoundsTest {
         severe.when(new RecordRepayment(cny("0.01"), TODAY.minusDays(65), TODAY, NOW)).thenLacks(DelinquencyCured.class);
         severe.when(new ReportDelinquency(0, TODAY, NOW)).thenContains(DelinquencyCured.class);
     }
+
+    @Test
+    void repayingTheMissedInstalmentDoesNotCureDaysPastDueServicingStillReports() {
+        DeciderSpec severe = goodBorrower()
+                .when(new com.uplift.domain.creditline.CreditLineCommand.RecordMissedPayment(TODAY.minusDays(95), cny("50.00"), NOW)).andThen()
+                .when(new ReportDelinquency(95, TODAY, NOW)).andThen();
+        severe.when(new RecordRepayment(cny("50.00"), TODAY.minusDays(95), TODAY, NOW)).thenLacks(DelinquencyCured.class);
+    }
+
+    @Test
+    void aReviewerCannotTakeTheBorrowerAboveTheMaximumEvenWhenTheReferralWasNotSized() {
+        // income 200 days old: unusable, so the request is referred without sizing; the borrower holds 195,000 elsewhere
+        DeciderSpec.Then referred = borrower().newestIncomePeriod(java.time.YearMonth.from(TODAY).minusMonths(8)).spec()
+                .when(new RequestLimitIncrease("REQ-U", null, "APP", "B-1", cny("195000"), NOW));
+        assertEquals(IncreaseOutcome.REFERRED, referred.event(IncreaseDecided.class).outcome());
+        DeciderSpec refreshed = referred.andThen().andCommands(
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                        java.time.YearMonth.from(TODAY).minusMonths(1), NOW),
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                        java.time.YearMonth.from(TODAY).minusMonths(2), NOW));
+        refreshed.when(new ReviewIncrease("REQ-U", "RO-1", 1, ReviewOutcome.APPROVE, cny("12000"), "payslips", NOW))
+                .thenRejects("ABOVE_BORROWER_MAX");
+    }
 }
