@@ -37,7 +37,16 @@ public final class DecisionReplay {
         if (named == null || inForce != null && inForce.version() == named) {
             return inForce; // with the champion/challenger arm the line had at that moment
         }
-        return policies.version(named);
+        PolicyVersion recorded = policies.version(named);
+        // A policy activated between load and append: the book at the record time names another version, so take the
+        // arm the decision recorded (the hash chain vouches for it) rather than re-deriving it from the wrong book.
+        if (recorded != null && !batch.events().isEmpty()
+                && batch.events().getFirst() instanceof com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided decided
+                && decided.strategyArm() != null) {
+            return new PolicyVersion(recorded.version(), recorded.contentHash(), recorded.rules(),
+                    com.uplift.domain.policy.StrategyArm.valueOf(decided.strategyArm()));
+        }
+        return recorded;
     }
 
     /** Empty when the batch is reproduced exactly; otherwise its first difference. */
