@@ -54,6 +54,7 @@ CREATE TABLE credit_line_view (
     days_past_due      INT            NOT NULL,   -- at the last event; queries age it from the two dates below
     reported_since     DATE,                       -- servicing's latest report: asOf - days past due (null: current)
     arrears_since      DATE,                       -- due date of the oldest missed instalment still unpaid
+    arrears            TEXT,                       -- unpaid instalments oldest first: "2026-10-15=850.00;..." 
     status             TEXT           NOT NULL,   -- OPEN, DRAWDOWNS_FROZEN
     active_warnings    INT            NOT NULL,
     severe_warnings    INT            NOT NULL,

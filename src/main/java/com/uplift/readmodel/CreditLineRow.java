@@ -42,6 +42,8 @@ public class CreditLineRow extends PanacheEntityBase {
     public LocalDate reportedSince;
     @Column(name = "arrears_since")
     public LocalDate arrearsSince;
+    /** Unpaid missed instalments, oldest first ({@code due=outstanding;...}): repayments pay the oldest first. */
+    public String arrears;
     public String status;
     @Column(name = "active_warnings")
     public int activeWarnings;
@@ -66,6 +68,48 @@ public class CreditLineRow extends PanacheEntityBase {
         LocalDate since = reportedSince == null ? arrearsSince
                 : arrearsSince == null || reportedSince.isBefore(arrearsSince) ? reportedSince : arrearsSince;
         return since == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(since, date));
+    }
+
+    /** Records a missed instalment. */
+    void missed(LocalDate due, BigDecimal amount) {
+        java.util.TreeMap<LocalDate, BigDecimal> open = arrears();
+        open.merge(due, amount, BigDecimal::add);
+        arrears(open);
+    }
+
+    /** Applies a repayment to the oldest unpaid instalments first, as the domain does. */
+    void repaid(BigDecimal amount) {
+        java.util.TreeMap<LocalDate, BigDecimal> open = arrears();
+        BigDecimal left = amount;
+        for (var entry : open.entrySet()) {
+            BigDecimal paid = left.min(entry.getValue());
+            entry.setValue(entry.getValue().subtract(paid));
+            left = left.subtract(paid);
+        }
+        open.values().removeIf(outstanding -> outstanding.signum() <= 0);
+        arrears(open);
+    }
+
+    void arrearsCleared() {
+        arrears(new java.util.TreeMap<>());
+    }
+
+    private java.util.TreeMap<LocalDate, BigDecimal> arrears() {
+        java.util.TreeMap<LocalDate, BigDecimal> open = new java.util.TreeMap<>();
+        if (arrears != null && !arrears.isBlank()) {
+            for (String item : arrears.split(";")) {
+                String[] parts = item.split("=");
+                open.put(LocalDate.parse(parts[0]), new BigDecimal(parts[1]));
+            }
+        }
+        return open;
+    }
+
+    private void arrears(java.util.TreeMap<LocalDate, BigDecimal> open) {
+        StringBuilder text = new StringBuilder();
+        open.forEach((due, outstanding) -> text.append(text.isEmpty() ? "" : ";").append(due).append('=').append(outstanding.toPlainString()));
+        arrears = text.isEmpty() ? null : text.toString();
+        arrearsSince = open.isEmpty() ? null : open.firstKey();
     }
 
     static String key(int generation, String creditLineId) {

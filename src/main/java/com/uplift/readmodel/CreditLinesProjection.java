@@ -104,9 +104,7 @@ public class CreditLinesProjection implements Projection {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
             case RepaymentRecorded e -> {
                 row.drawn = e.drawnAfter();
-                if (e.arrearsAfter().signum() == 0) {
-                    row.arrearsSince = null; // every recorded arrear is paid
-                }
+                row.repaid(e.amount()); // the oldest unpaid instalment first, as the domain does
             }
             case CreditLimitChanged e -> row.limit = e.newLimit();
             case RiskAssessed e -> {
@@ -119,11 +117,10 @@ public class CreditLinesProjection implements Projection {
                 row.aprPercent = e.aprPercent();
             }
             case DelinquencyReported e -> row.reportedSince = e.daysPastDue() == 0 ? null : e.asOf().minusDays(e.daysPastDue());
-            case PaymentMissed e -> row.arrearsSince = row.arrearsSince == null || e.dueDate().isBefore(row.arrearsSince)
-                    ? e.dueDate() : row.arrearsSince;
+            case PaymentMissed e -> row.missed(e.dueDate(), e.amountDue());
             case DelinquencyCured e -> {
                 row.reportedSince = null;
-                row.arrearsSince = null;
+                row.arrearsCleared();
             }
             case WarningRaised e -> {
                 row.activeWarnings++;
