@@ -58,6 +58,8 @@ public class ProjectionRunner {
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
     private static final String CREDIT_LINE_STREAM = "credit-line-";
     private static final int BATCHES_PER_TURN = 20;
+    /** A failure that only looks passing is retried this many times in a row before its event counts as failing. */
+    private static final int MAX_GUESSED_TRANSIENT = 10;
 
     /** One projection's loop on this instance. */
     static final class Worker {
@@ -67,6 +69,7 @@ public class ProjectionRunner {
         volatile boolean again;
         volatile boolean leader;
         volatile boolean stopped;
+        volatile int guessedTransient;
         final AtomicLong lagEvents = new AtomicLong();
         final Counter applied;
         final ArrayList<long[]> samples = new ArrayList<>(); // [epochMillis, events applied so far]
@@ -233,8 +236,13 @@ public class ProjectionRunner {
     private Uni<Boolean> applyBatch(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         // Deferred, so that a payload that cannot be read fails this Uni (and is handled below) instead of the turn.
         return Uni.createFrom().deferred(() -> inTransaction(worker, generation, from, events))
+                .invoke(() -> worker.guessedTransient = 0)
                 .replaceWith(true)
-                .onFailure(failure -> !Transient.is(failure)).recoverWithUni(failure -> {
+                .onFailure(failure -> !Transient.certain(failure) && Transient.guessed(failure))
+                .invoke(failure -> worker.guessedTransient++)
+                .onFailure(failure -> !Transient.certain(failure)
+                        && (!Transient.guessed(failure) || worker.guessedTransient > MAX_GUESSED_TRANSIENT))
+                .recoverWithUni(failure -> {
                     if (events.size() == 1) {
                         return stop(worker, generation, events.getFirst(), failure).replaceWith(false);
                     }

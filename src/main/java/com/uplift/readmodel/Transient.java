@@ -24,6 +24,11 @@ final class Transient {
     }
 
     static boolean is(Throwable failure) {
+        return certain(failure) || guessed(failure);
+    }
+
+    /** Failures whose type says they are passing: retried however often they happen. */
+    static boolean certain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CheckpointMoved || t instanceof ClosedConnectionException || t instanceof ConnectException
                     || t instanceof TimeoutException) {
@@ -37,6 +42,16 @@ final class Transient {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * Failures that only look passing (a client message about a connection or a timeout): retried a bounded number of
+     * times in a row, after which the event is treated as failing, so it cannot keep the projection busy for ever.
+     */
+    static boolean guessed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (t.getClass().getName().startsWith("io.vertx") && (message.contains("Connection") || message.contains("closed")
                     || message.contains("Timeout") || message.contains("timed out"))) {
