@@ -20,7 +20,7 @@ public final class RecordedCommand {
         return Optional.ofNullable(switch (first) {
             case CreditLineEvent.CreditLineOpened e -> new CreditLineCommand.OpenCreditLine(e.creditLineId(), e.borrowerId(),
                     e.productCode(), e.initialLimit(), e.currency() == null ? null : Currency.getInstance(e.currency()),
-                    e.segment(), e.openedOn(), e.occurredAt());
+                    e.segment(), e.openedOn(), e.borrowerOtherLimits(), e.occurredAt());
             case CreditLineEvent.DrawdownRecorded e -> new CreditLineCommand.RecordDrawdown(e.amount(), e.occurredAt());
             case CreditLineEvent.RepaymentRecorded e -> new CreditLineCommand.RecordRepayment(e.amount(), e.dueDate(),
                     e.paidOn(), e.occurredAt());

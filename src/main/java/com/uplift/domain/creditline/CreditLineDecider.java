@@ -207,7 +207,7 @@ public final class CreditLineDecider {
         }
         String currency = c.currency() == null ? policy.defaultCurrency() : c.currency().getCurrencyCode();
         return accept(new CreditLineOpened(c.creditLineId(), c.borrowerId(), c.productCode(), limit, currency,
-                c.segment(), openedOn, c.occurredAt()));
+                c.segment(), openedOn, c.borrowerOtherLimits() == null ? null : money(c.borrowerOtherLimits()), c.occurredAt()));
     }
 
     private static Decision drawdown(RecordDrawdown c, CreditLineState state, Policy policy) {

@@ -20,9 +20,16 @@ public sealed interface CreditLineEvent {
 
     Instant occurredAt();
 
+    /** @param borrowerOtherLimits the borrower's other lines' limits the per-borrower maximum was checked against */
     record CreditLineOpened(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
-                            String currency, String segment, LocalDate openedOn, Instant occurredAt)
+                            String currency, String segment, LocalDate openedOn, BigDecimal borrowerOtherLimits,
+                            Instant occurredAt)
             implements CreditLineEvent {
+
+        public CreditLineOpened(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
+                                String currency, String segment, LocalDate openedOn, Instant occurredAt) {
+            this(creditLineId, borrowerId, productCode, initialLimit, currency, segment, openedOn, null, occurredAt);
+        }
     }
 
     record DrawdownRecorded(BigDecimal amount, BigDecimal drawnAfter, Instant occurredAt) implements CreditLineEvent {
