@@ -4,6 +4,8 @@ CREATE TABLE idempotency_keys (
     actor          TEXT        NOT NULL,
     idempotency_key TEXT       NOT NULL,
     request_hash   CHAR(64)    NOT NULL,
+    -- who holds the claim: a request that took over an abandoned claim must not be overwritten by the original
+    claim_token    UUID        NOT NULL,
     -- NULL while the first request is still being processed
     status         INT,
     response_body  TEXT,

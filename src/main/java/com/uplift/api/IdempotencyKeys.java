@@ -19,6 +19,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,18 +39,18 @@ public class IdempotencyKeys {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private static final String CLAIM = """
-            INSERT INTO idempotency_keys (actor, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4)
+            INSERT INTO idempotency_keys (actor, idempotency_key, request_hash, created_at, claim_token) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (actor, idempotency_key) DO NOTHING""";
     private static final String FIND = """
             SELECT request_hash, status, response_body, location, etag FROM idempotency_keys
             WHERE actor = $1 AND idempotency_key = $2""";
     private static final String COMPLETE = """
             UPDATE idempotency_keys SET status = $3, response_body = $4, location = $5, etag = $6
-            WHERE actor = $1 AND idempotency_key = $2""";
-    private static final String RELEASE = "DELETE FROM idempotency_keys WHERE actor = $1 AND idempotency_key = $2";
+            WHERE actor = $1 AND idempotency_key = $2 AND claim_token = $7""";
+    private static final String RELEASE = "DELETE FROM idempotency_keys WHERE actor = $1 AND idempotency_key = $2 AND claim_token = $3";
     /** A claim whose request never finished (the instance died) is taken over after the lease, not stuck for days. */
     private static final String TAKE_OVER = """
-            UPDATE idempotency_keys SET created_at = $4
+            UPDATE idempotency_keys SET created_at = $4, claim_token = $6
             WHERE actor = $1 AND idempotency_key = $2 AND request_hash = $3 AND status IS NULL AND created_at < $5""";
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < $1";
@@ -80,36 +82,37 @@ public class IdempotencyKeys {
                     .withErrors(java.util.List.of(new Problem.FieldError(HEADER, "malformed"))).toResponse());
         }
         String hash = HashChain.sha256(request);
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(actor, key, hash, clock.instant().atOffset(ZoneOffset.UTC)))
-                .chain(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(true) : takeOver(actor, key, hash))
-                .chain(ours -> ours ? runAndStore(actor, key, action) : replay(actor, key, hash));
+        UUID token = UUID.randomUUID();
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(actor, key, hash, clock.instant().atOffset(ZoneOffset.UTC), token))
+                .chain(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(true) : takeOver(actor, key, hash, token))
+                .chain(ours -> ours ? runAndStore(actor, key, token, action) : replay(actor, key, hash));
     }
 
-    private Uni<Boolean> takeOver(String actor, String key, String hash) {
+    private Uni<Boolean> takeOver(String actor, String key, String hash, UUID token) {
         var now = clock.instant();
-        return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(actor, key, hash, now.atOffset(ZoneOffset.UTC),
-                now.minus(LEASE).atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount() == 1);
+        return pool.preparedQuery(TAKE_OVER).execute(Tuple.tuple(List.of(actor, key, hash, now.atOffset(ZoneOffset.UTC),
+                now.minus(LEASE).atOffset(ZoneOffset.UTC), token))).map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<Response> runAndStore(String actor, String key, Supplier<Uni<Response>> action) {
+    private Uni<Response> runAndStore(String actor, String key, UUID token, Supplier<Uni<Response>> action) {
         return Uni.createFrom().<Response>deferred(action::get)
                 // a refusal, an unknown line or a stale version is this request's answer: kept like a success
                 .onFailure(ProblemMappers::isOutcome).recoverWithItem(ProblemMappers::outcome)
-                .onFailure().call(failure -> release(actor, key))
-                .call(response -> response.getStatus() >= 500 ? release(actor, key) : store(actor, key, response))
+                .onFailure().call(failure -> release(actor, key, token))
+                .call(response -> response.getStatus() >= 500 ? release(actor, key, token) : store(actor, key, token, response))
                 .map(this::asStored);
     }
 
-    private Uni<Void> store(String actor, String key, Response response) {
+    private Uni<Void> store(String actor, String key, UUID token, Response response) {
         String location = response.getLocation() == null ? null : response.getLocation().toString();
         String etag = response.getEntityTag() == null ? null : response.getEntityTag().getValue();
         return pool.preparedQuery(COMPLETE)
-                .execute(Tuple.of(actor, key, response.getStatus(), body(response), location, etag))
+                .execute(Tuple.tuple(java.util.Arrays.asList(actor, key, response.getStatus(), body(response), location, etag, token)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> release(String actor, String key) {
-        return pool.preparedQuery(RELEASE).execute(Tuple.of(actor, key)).replaceWithVoid();
+    private Uni<Void> release(String actor, String key, UUID token) {
+        return pool.preparedQuery(RELEASE).execute(Tuple.of(actor, key, token)).replaceWithVoid();
     }
 
     private Uni<Response> replay(String actor, String key, String hash) {
