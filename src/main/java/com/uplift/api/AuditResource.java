@@ -113,7 +113,7 @@ public class AuditResource {
     @Path("/verifications/{id}")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "A verification's progress and findings: lines, events and decisions checked; mismatches with the first differing field; broken links and anchors with their position")
-    @APIResponse(responseCode = "404", description = "No such job (jobs are kept in memory: the last 50)")
+    @APIResponse(responseCode = "404", description = "No such job")
     public VerificationReport verification(@PathParam("id") String id) {
         return verifications.find(id).orElseThrow(NotFoundException::new);
     }
