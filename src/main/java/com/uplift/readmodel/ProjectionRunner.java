@@ -71,6 +71,7 @@ public class ProjectionRunner {
         volatile boolean stopped;
         volatile int guessedTransient;
         final AtomicLong lagEvents = new AtomicLong();
+        final AtomicLong lagSeconds = new AtomicLong();
         final Counter applied;
         final ArrayList<long[]> samples = new ArrayList<>(); // [epochMillis, events applied so far]
         /**
@@ -129,6 +130,8 @@ public class ProjectionRunner {
             Worker worker = new Worker(projection, names, counter);
             Gauge.builder("uplift.projection.lag.events", worker.lagEvents, AtomicLong::get).tag("projection", projection.name())
                     .description("global positions between the head of the log and the projection's checkpoint").register(meters);
+            Gauge.builder("uplift.projection.lag.seconds", worker.lagSeconds, AtomicLong::get).tag("projection", projection.name())
+                    .description("age of the oldest event the projection has not read yet (0 when caught up)").register(meters);
             workers.put(projection.name(), worker);
         }
     }
@@ -419,13 +422,17 @@ public class ProjectionRunner {
 
     private Uni<Void> measureLag(Worker worker) {
         return pool.preparedQuery("""
-                        SELECT coalesce((SELECT max(global_position) FROM events), 0) - c.position AS lag
+                        SELECT coalesce((SELECT max(global_position) FROM events), 0) - c.position AS lag,
+                               (SELECT min(recorded_at) FROM events e WHERE e.global_position > c.position) AS oldest_unread
                         FROM projections p JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
                         WHERE p.name = $1""")
                 .execute(Tuple.of(worker.projection.name()))
                 .invoke(rows -> {
                     if (rows.iterator().hasNext()) {
-                        worker.lagEvents.set(Math.max(0, rows.iterator().next().getLong("lag")));
+                        var row = rows.iterator().next();
+                        worker.lagEvents.set(Math.max(0, row.getLong("lag")));
+                        worker.lagSeconds.set(row.getOffsetDateTime("oldest_unread") == null ? 0
+                                : Math.max(0, java.time.Duration.between(row.getOffsetDateTime("oldest_unread").toInstant(), clock.instant()).toSeconds()));
                     }
                     sample(worker);
                 })

@@ -78,4 +78,16 @@ class ReadModelQueriesTest {
         org.assertj.core.api.Assertions.assertThat(second.getInt("changed")).isZero();
         as("auditor").get("/api/credit-lines/" + id).then().body("version", equalTo((int) version));
     }
+
+    @Test
+    void projectionLagAndThroughputArePrometheusMetrics() {
+        com.uplift.testing.Api.openLine("B-METRICS", "1000");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            org.assertj.core.api.Assertions.assertThat(metrics)
+                    .contains("uplift_projection_lag_events{projection=\"credit-lines\"}")
+                    .contains("uplift_projection_lag_seconds{projection=\"warnings\"}")
+                    .containsPattern("uplift_projection_events_applied_total\\{projection=\"credit-lines\"\\} [1-9]");
+        });
+    }
 }
