@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +56,21 @@ public class IncreaseResource {
     @Path("/increase-requests")
     @RolesAllowed(Roles.CHANNEL)
     @Operation(summary = "Ask for a higher limit: APPROVED (new limit applied), DECLINED (with reasons) or REFERRED to review")
-    @APIResponse(responseCode = "201", description = "Decided; Location links to the full explanation")
+    @APIResponse(responseCode = "201", description = "Decided; Location links to the full explanation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "approved automatically", value = """
+                            {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"oldLimit":10000.00,
+                             "newLimit":14600.00,"proposedLimit":14600.00,"score":94,"grade":"A","aprPercent":7.20,
+                             "reasons":[],"policyVersion":1,
+                             "explanation":"/api/credit-lines/3f0c.../decisions/IR-5b1c...","creditLine":{"limit":14600.00}}"""),
+                    @ExampleObject(name = "declined with reasons", value = """
+                            {"requestId":"IR-9d2e...","outcome":"DECLINED","oldLimit":14600.00,"newLimit":null,
+                             "score":79,"grade":"B","aprPercent":9.90,"reasons":["PAST_DUE","COOLING_OFF","ACTIVE_WARNING"],
+                             "policyVersion":1,"explanation":"/api/credit-lines/3f0c.../decisions/IR-9d2e..."}"""),
+                    @ExampleObject(name = "referred to review", value = """
+                            {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"oldLimit":80000.00,
+                             "newLimit":null,"proposedLimit":116800.00,"score":94,"grade":"A","aprPercent":7.20,
+                             "reasons":["ABOVE_AUTO_APPROVAL_CEILING"],"policyVersion":1}""")}))
     @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "422", description = "Refused before any decision (e.g. another request is pending)")
     public Uni<Response> request(@PathParam("id") String id, @Valid CommandRequests.IncreaseRequest body,

@@ -209,4 +209,12 @@ class CreditLineResourceTest {
         as("auditor").get("/api/credit-lines/" + id).then().statusCode(200)
                 .body("drawn", equalTo(1500.00f)).body("version", equalTo(last));
     }
+
+    @Test
+    void theOpenApiDocumentIsTheManualWithSecuritySchemesAndExamples() {
+        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(doc).contains("\"bearer\"").contains("\"basic\"")
+                .contains("approved automatically").contains("declined with reasons")
+                .contains("/api/credit-lines/{id}/increase-requests/{requestId}/reviews");
+    }
 }
