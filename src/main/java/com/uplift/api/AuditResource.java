@@ -193,7 +193,6 @@ public class AuditResource {
     }
 
     private static WebApplicationException invalid(String field, String message) {
-        return new WebApplicationException(Problem.of(ProblemType.VALIDATION, field + ": " + message)
-                .withErrors(List.of(new Problem.FieldError(field, message))).toResponse());
+        return Problem.invalidRequest(field, message, field + ": " + message);
     }
 }

@@ -69,10 +69,8 @@ public class Caller {
     public String channel() {
         if (channelHeader != null) {
             if (!mayUseChannel(channelHeader)) {
-                throw new jakarta.ws.rs.WebApplicationException(Problem.of(ProblemType.VALIDATION,
-                                "X-Channel " + channelHeader + " is not a channel your role acts through")
-                        .withErrors(java.util.List.of(new Problem.FieldError(RequestFilters.CHANNEL, "not your channel")))
-                        .toResponse());
+                throw Problem.invalidRequest(RequestFilters.CHANNEL, "not your channel",
+                        "X-Channel " + channelHeader + " is not a channel your role acts through");
             }
             return channelHeader;
         }

@@ -136,9 +136,8 @@ public class CreditLineResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new jakarta.ws.rs.WebApplicationException(Problem.of(ProblemType.VALIDATION,
-                            "asOf must be an ISO-8601 instant such as 2026-11-28T10:00:00Z")
-                    .withErrors(List.of(new Problem.FieldError("asOf", "not an ISO-8601 instant"))).toResponse());
+            throw Problem.invalidRequest("asOf", "not an ISO-8601 instant",
+                    "asOf must be an ISO-8601 instant such as 2026-11-28T10:00:00Z");
         }
     }
 }

@@ -78,8 +78,8 @@ public class IdempotencyKeys {
             return action.get();
         }
         if (!KEY.matcher(key).matches()) {
-            return Uni.createFrom().item(Problem.of(ProblemType.VALIDATION, "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]")
-                    .withErrors(java.util.List.of(new Problem.FieldError(HEADER, "malformed"))).toResponse());
+            return Uni.createFrom().item(Problem.invalid(HEADER, "malformed",
+                    "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]").toResponse());
         }
         String hash = HashChain.sha256(request);
         UUID token = UUID.randomUUID();

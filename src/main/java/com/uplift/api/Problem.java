@@ -24,6 +24,16 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null, null, null, null);
     }
 
+    /** A 400 about one field (or header, or parameter) of the request. */
+    public static Problem invalid(String field, String fieldMessage, String detail) {
+        return of(ProblemType.VALIDATION, detail).withErrors(List.of(new FieldError(field, fieldMessage)));
+    }
+
+    /** The same, as an exception for code that cannot return a response. */
+    public static jakarta.ws.rs.WebApplicationException invalidRequest(String field, String fieldMessage, String detail) {
+        return new jakarta.ws.rs.WebApplicationException(invalid(field, fieldMessage, detail).toResponse());
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, code, fieldErrors, reasons, actualVersion);
     }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,9 +39,8 @@ public class ReadYourWrites {
         try {
             position = Checkpoint.parse(wanted);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(Problem.of(ProblemType.VALIDATION,
-                            "minPosition must be a position as returned by a command, e.g. 812-4031")
-                    .withErrors(List.of(new Problem.FieldError("minPosition", "not a position"))).toResponse());
+            return Uni.createFrom().item(Problem.invalid("minPosition", "not a position",
+                    "minPosition must be a position as returned by a command, e.g. 812-4031").toResponse());
         }
         return projections.awaitPosition(projection, position, maxWait)
                 .chain(reached -> query.get().map(result -> Response.ok(result).header(CAUGHT_UP, reached).build()));

@@ -56,9 +56,7 @@ public class RequestFilters {
         if (channel != null) {
             String normalized = channel.trim().toUpperCase(Locale.ROOT);
             if (!Caller.CHANNELS.contains(normalized)) {
-                return Problem.of(ProblemType.VALIDATION, "X-Channel must be one of " + Caller.CHANNELS)
-                        .withErrors(java.util.List.of(new Problem.FieldError(CHANNEL, "unknown channel")))
-                        .toResponse();
+                return Problem.invalid(CHANNEL, "unknown channel", "X-Channel must be one of " + Caller.CHANNELS).toResponse();
             }
             caller.channelHeader(normalized);
         }

@@ -1,6 +1,5 @@
 package com.uplift.api;
 
-import jakarta.ws.rs.WebApplicationException;
 
 /** The stream version as an HTTP entity tag: ETag out, If-Match in. */
 final class Versions {
@@ -28,9 +27,7 @@ final class Versions {
         } catch (NumberFormatException ignored) {
             // falls through to the problem below
         }
-        throw new WebApplicationException(Problem.of(ProblemType.VALIDATION,
-                        "If-Match must carry a stream version as returned in ETag, e.g. \"3\"")
-                .withErrors(java.util.List.of(new Problem.FieldError("If-Match", "not a stream version")))
-                .toResponse());
+        throw Problem.invalidRequest("If-Match", "not a stream version",
+                "If-Match must carry a stream version as returned in ETag, e.g. \"3\"");
     }
 }

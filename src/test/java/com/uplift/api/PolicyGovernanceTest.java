@@ -18,12 +18,7 @@ class PolicyGovernanceTest {
     void aProposalTakesEffectOnlyWhenAnotherAdminApprovesIt() {
         JsonPath listed = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath();
         int active = listed.getInt("activeVersion");
-        Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
-                .extract().jsonPath().getMap("policy");
-        policy.put("name", "v-next: lower cooling-off");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> increase = (Map<String, Object>) policy.get("increase");
-        increase.put("coolingOffDays", 60);
+        Map<String, Object> policy = com.uplift.testing.Policies.draftFrom(active, "v-next: lower cooling-off", "coolingOffDays", 60);
 
         String location = as("admin").header("Idempotency-Key", "propose-cooling-60")
                 .body(Map.of("basedOn", active, "reason", "pilot review", "policy", policy))

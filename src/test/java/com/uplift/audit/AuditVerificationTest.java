@@ -141,12 +141,7 @@ class AuditVerificationTest {
         int olderVersion = ((Number) decisionOf(older).get("policyVersion")).intValue();
 
         int active = as("auditor").get("/api/policies").then().extract().jsonPath().getInt("activeVersion");
-        Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
-                .extract().jsonPath().getMap("policy");
-        policy.put("name", "audit test: shorter cooling-off");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> increase = (Map<String, Object>) policy.get("increase");
-        increase.put("coolingOffDays", 75);
+        Map<String, Object> policy = com.uplift.testing.Policies.draftFrom(active, "audit test: shorter cooling-off", "coolingOffDays", 75);
         String location = as("admin").body(Map.of("basedOn", active, "reason", "audit test", "policy", policy))
                 .post("/api/policies").then().statusCode(201).extract().header("Location");
         // four-eyes (covered in full by PolicyGovernanceTest): the proposer cannot approve

@@ -46,12 +46,8 @@ class PolicySimulationTest {
         String approved = id(autoApproved("B-SIM-A"));
         String referred = id(referredApprovedThenLate("B-SIM-R"));
         int champion = policyVersionOf(approved);
-        Map<String, Object> policy = as("admin").get("/api/policies/" + champion).then().statusCode(200)
-                .extract().jsonPath().getMap("policy");
-        policy.put("name", "candidate: automatic approval up to 80,000");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> increase = (Map<String, Object>) policy.get("increase");
-        increase.put("autoApproveCeiling", 80000);
+        Map<String, Object> policy = com.uplift.testing.Policies.draftFrom(champion, "candidate: automatic approval up to 80,000",
+                "autoApproveCeiling", 80000);
         String location = as("admin").body(Map.of("basedOn", champion, "reason", "what-if", "policy", policy))
                 .post("/api/policies").then().statusCode(201).extract().header("Location");
         int candidate = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
