@@ -1,5 +1,6 @@
 package com.uplift.application;
 
+import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
@@ -42,10 +43,6 @@ public class CreditLineService {
         this.exposure = exposure;
     }
 
-    public static String streamId(String creditLineId) {
-        return "credit-line-" + creditLineId;
-    }
-
     /** Runs a command against an existing (or, for an opening, a new) credit line. */
     public Uni<CreditLineSnapshot> handle(String creditLineId, CreditLineCommand command, CommandContext context) {
         return attempt(creditLineId, command, context, 1);
@@ -63,7 +60,7 @@ public class CreditLineService {
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
                                                     CreditLineSnapshot current) {
         if (context.expectedVersion() != null && context.expectedVersion() != current.version()) {
-            return Uni.createFrom().failure(new WrongExpectedVersionException(streamId(creditLineId),
+            return Uni.createFrom().failure(new WrongExpectedVersionException(CreditLineStream.of(creditLineId),
                     context.expectedVersion(), current.version()));
         }
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
@@ -87,7 +84,7 @@ public class CreditLineService {
             return new NewEvent(UUID.randomUUID(), serialized.type(), serialized.schemaVersion(), serialized.payload(),
                     context.metadata(causationId));
         }).toList();
-        return store.append(streamId(creditLineId), ExpectedVersion.exactly(current.version()), newEvents);
+        return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents);
     }
 
     /** The line as it is now; version 0 and the initial state when it does not exist. */
@@ -97,7 +94,7 @@ public class CreditLineService {
 
     /** The line as it was at a stream version, rebuilt from its events. */
     public Uni<CreditLineSnapshot> loadUpTo(String creditLineId, long version) {
-        return store.readStream(streamId(creditLineId), 1, version).map(events -> replay(creditLineId, events));
+        return store.readStream(CreditLineStream.of(creditLineId), 1, version).map(events -> replay(creditLineId, events));
     }
 
     /** The line as it was at a stream version, failing when it never existed. */
@@ -111,7 +108,7 @@ public class CreditLineService {
 
     /** The line as the store knew it at an instant: its events recorded at or before then. */
     public Uni<CreditLineSnapshot> findAsOf(String creditLineId, Instant asOf) {
-        return store.readStream(streamId(creditLineId), 1)
+        return store.readStream(CreditLineStream.of(creditLineId), 1)
                 .map(events -> events.stream().takeWhile(e -> !e.recordedAt().isAfter(asOf)).toList())
                 .map(events -> replay(creditLineId, events))
                 .invoke(snapshot -> {
@@ -123,13 +120,13 @@ public class CreditLineService {
 
     /** Stored events of a line, {@code limit} from a version on; fails when the line does not exist. */
     public Uni<List<RecordedEvent>> history(String creditLineId, long fromVersion, int limit) {
-        return store.readStream(streamId(creditLineId), fromVersion, fromVersion + limit - 1)
+        return store.readStream(CreditLineStream.of(creditLineId), fromVersion, fromVersion + limit - 1)
                 .call(events -> events.isEmpty() ? find(creditLineId, 1) : Uni.createFrom().voidItem());
     }
 
     /** A line's events as the domain reads them (upcast to their current shapes), in order. */
     public Uni<List<CreditLineEvent>> domainEvents(String creditLineId) {
-        return find(creditLineId, Long.MAX_VALUE).chain(found -> store.readStream(streamId(creditLineId), 1))
+        return find(creditLineId, Long.MAX_VALUE).chain(found -> store.readStream(CreditLineStream.of(creditLineId), 1))
                 .map(events -> events.stream().map(e -> (CreditLineEvent) types.deserialize(e)).toList());
     }
 

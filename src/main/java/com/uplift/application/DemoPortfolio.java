@@ -3,11 +3,12 @@ package com.uplift.application;
 import com.uplift.domain.creditline.AssetDirection;
 import com.uplift.domain.creditline.AssetKind;
 import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.EventStore;
 import com.uplift.domain.creditline.IncomeSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,18 +49,18 @@ public class DemoPortfolio {
             "客户在多家平台借款，以贷养贷"};
 
     private final CreditLineService lines;
-    private final Pool pool;
+    private final EventStore store;
     private final Clock clock;
     private final boolean enabled;
     private final int count;
     private final long seed;
 
-    public DemoPortfolio(CreditLineService lines, Pool pool, Clock clock,
+    public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock,
                          @ConfigProperty(name = "uplift.demo-data.enabled", defaultValue = "false") boolean enabled,
                          @ConfigProperty(name = "uplift.demo-data.lines", defaultValue = "60") int count,
                          @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed) {
         this.lines = lines;
-        this.pool = pool;
+        this.store = store;
         this.clock = clock;
         this.enabled = enabled;
         this.count = count;
@@ -70,8 +71,8 @@ public class DemoPortfolio {
         if (!enabled) {
             return;
         }
-        pool.query("SELECT EXISTS (SELECT 1 FROM events WHERE stream_id LIKE 'credit-line-%') AS any").execute()
-                .map(rows -> rows.iterator().next().getBoolean("any"))
+        store.streamIds(CreditLineStream.PREFIX, "", null, null, 1)
+                .map(existing -> !existing.isEmpty())
                 .chain(any -> any ? Uni.createFrom().item(0) : generate())
                 .subscribe().with(
                         generated -> {

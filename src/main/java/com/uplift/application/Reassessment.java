@@ -1,11 +1,11 @@
 package com.uplift.application;
 
 import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.EventStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,17 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Reassessment {
 
     private static final Logger LOG = Logger.getLogger(Reassessment.class);
-    private static final String LINES = """
-            SELECT DISTINCT substr(stream_id, 13) AS id FROM events
-            WHERE stream_id LIKE 'credit-line-%' AND stream_version = 1 AND event_type = 'CreditLineOpened'""";
+    private static final int PAGE = 1000;
 
     private final CreditLineService lines;
-    private final Pool pool;
+    private final EventStore store;
     private final Clock clock;
 
-    public Reassessment(CreditLineService lines, Pool pool, Clock clock) {
+    public Reassessment(CreditLineService lines, EventStore store, Clock clock) {
         this.lines = lines;
-        this.pool = pool;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -53,13 +51,7 @@ public class Reassessment {
         CommandContext context = new CommandContext("system-reassessment", "SYSTEM", "reassessment-" + clock.instant(), null);
         AtomicInteger changed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        return pool.query(LINES).execute().map(rows -> {
-                    List<String> ids = new ArrayList<>();
-                    for (Row row : rows) {
-                        ids.add(row.getString("id"));
-                    }
-                    return ids;
-                })
+        return lineIds("", new ArrayList<>())
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> lines.handle(id, new CreditLineCommand.ReassessOverTime(clock.instant()), context)
                                 .invoke(snapshot -> {
@@ -74,5 +66,13 @@ public class Reassessment {
                                 .onFailure().recoverWithNull())
                         .collect().asList()
                         .map(done -> new Result(ids.size(), changed.get(), failed.get())));
+    }
+
+    /** Every credit line's id, in id order, paging through the store's stream ids. */
+    private Uni<List<String>> lineIds(String afterStreamId, List<String> ids) {
+        return store.streamIds(CreditLineStream.PREFIX, afterStreamId, null, null, PAGE).chain(page -> {
+            page.forEach(streamId -> ids.add(CreditLineStream.lineId(streamId)));
+            return page.size() < PAGE ? Uni.createFrom().item(ids) : lineIds(page.getLast(), ids);
+        });
     }
 }

@@ -1,6 +1,6 @@
 package com.uplift.audit;
 
-import com.uplift.application.CreditLineService;
+import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class LineHistory {
 
-    static final String PREFIX = "credit-line-";
     static final int PAGE = 500;
     static final Duration WAIT = Duration.ofMinutes(2);
 
@@ -60,8 +59,8 @@ public class LineHistory {
         }
         String after = "";
         while (true) {
-            List<String> page = store.streamIds(PREFIX, after, scope.from(), scope.to(), PAGE).await().atMost(WAIT);
-            page.forEach(streamId -> line.accept(streamId.substring(PREFIX.length())));
+            List<String> page = store.streamIds(CreditLineStream.PREFIX, after, scope.from(), scope.to(), PAGE).await().atMost(WAIT);
+            page.forEach(streamId -> line.accept(CreditLineStream.lineId(streamId)));
             if (page.size() < PAGE) {
                 return;
             }
@@ -71,7 +70,7 @@ public class LineHistory {
 
     /** Replays one line; returns the number of events read. */
     public long walk(String creditLineId, Visitor visitor) {
-        String streamId = CreditLineService.streamId(creditLineId);
+        String streamId = CreditLineStream.of(creditLineId);
         CreditLineState state = CreditLineDecider.initialState();
         List<RecordedEvent> batch = new ArrayList<>();
         long read = 0;

@@ -1,9 +1,9 @@
 package com.uplift.audit;
 
+import com.uplift.domain.creditline.CreditLineStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.uplift.application.CreditLineService;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.Checkpoint;
@@ -98,7 +98,7 @@ public class RegulatorExport {
     private long forEachEvent(AuditScope scope, boolean withPolicyBook, EventSink sink) throws IOException {
         List<String> streams = null;
         if (scope.someLines()) {
-            streams = new ArrayList<>(scope.lines().stream().map(CreditLineService::streamId).toList());
+            streams = new ArrayList<>(scope.lines().stream().map(CreditLineStream::of).toList());
             if (withPolicyBook) {
                 streams.add(PolicyCatalog.STREAM);
             }
@@ -167,7 +167,7 @@ public class RegulatorExport {
         List<String> reasons = new ArrayList<>();
         p.path("reasons").forEach(r -> reasons.add(r.asText()));
         List<String> cells = List.of(
-                event.streamId().substring(LineHistory.PREFIX.length()), Long.toString(event.streamVersion()),
+                CreditLineStream.lineId(event.streamId()), Long.toString(event.streamVersion()),
                 decided ? "DECISION" : "REVIEW", text(p, "requestId"), text(p, "occurredAt"), event.recordedAt().toString(),
                 nullToEmpty(event.metadata().actor()), nullToEmpty(event.metadata().channel()),
                 nullToEmpty(event.metadata().correlationId()),

@@ -1,6 +1,6 @@
 package com.uplift.audit;
 
-import com.uplift.application.CreditLineService;
+import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.audit.AuditEvent.AnchoredHead;
 import com.uplift.audit.AuditEvent.StreamHeadsAnchored;
@@ -100,7 +100,7 @@ final class VerificationRun implements Runnable {
     }
 
     private void verifyLine(String line, DecisionReplay replay) {
-        ChainWalker chain = new ChainWalker(CreditLineService.streamId(line));
+        ChainWalker chain = new ChainWalker(CreditLineStream.of(line));
         long read = history.walk(line, new LineHistory.Visitor() {
             @Override
             public void event(RecordedEvent event) {
@@ -142,7 +142,7 @@ final class VerificationRun implements Runnable {
         while (true) {
             List<String> page = store.streamIds("", after, scope.from(), scope.to(), PAGE).await().atMost(WAIT);
             for (String streamId : page) {
-                if (!streamId.startsWith(LineHistory.PREFIX) && !streamId.equals(PolicyCatalog.STREAM)
+                if (!CreditLineStream.is(streamId) && !streamId.equals(PolicyCatalog.STREAM)
                         && !streamId.equals(StreamAnchors.STREAM)) {
                     verifyChain(streamId);
                 }
@@ -170,7 +170,7 @@ final class VerificationRun implements Runnable {
     /** Every anchored head in scope must still be stored with the anchored hash; the anchor stream's chain too. */
     private void verifyAnchors() {
         Set<String> inScope = new HashSet<>();
-        scope.lines().forEach(line -> inScope.add(CreditLineService.streamId(line)));
+        scope.lines().forEach(line -> inScope.add(CreditLineStream.of(line)));
         ChainWalker chain = new ChainWalker(StreamAnchors.STREAM);
         long after = 0;
         for (List<RecordedEvent> page = store.readStreamAfter(StreamAnchors.STREAM, after, PAGE).await().atMost(WAIT);

@@ -1,5 +1,6 @@
 package com.uplift.readmodel;
 
+import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore;
@@ -56,7 +57,6 @@ import java.util.stream.Collectors;
 public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
-    private static final String CREDIT_LINE_STREAM = "credit-line-";
     private static final int BATCHES_PER_TURN = 20;
     /** A failure that only looks passing is retried this many times in a row before its event counts as failing. */
     private static final int MAX_GUESSED_TRANSIENT = 10;
@@ -273,10 +273,10 @@ public class ProjectionRunner {
     private Uni<Void> inTransaction(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         List<Projection.Applied> relevant = new ArrayList<>();
         for (RecordedEvent event : events) {
-            if (event.streamId().startsWith(CREDIT_LINE_STREAM) && worker.typeNames.contains(event.eventType())) {
+            if (CreditLineStream.is(event.streamId()) && worker.typeNames.contains(event.eventType())) {
                 // A payload that cannot be read fails here, inside the turn, and stops this projection only.
                 relevant.add(new Projection.Applied(event, (CreditLineEvent) types.deserialize(event),
-                        event.streamId().substring(CREDIT_LINE_STREAM.length())));
+                        CreditLineStream.lineId(event.streamId())));
             }
         }
         RecordedEvent last = events.getLast();

@@ -2,6 +2,7 @@ package com.uplift.benchmark;
 
 import com.uplift.application.CreditLineService;
 import com.uplift.application.DemoPortfolio;
+import com.uplift.eventstore.EventStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,6 +39,9 @@ class PortfolioBenchmarkTest {
     Pool pool;
 
     @Inject
+    EventStore store;
+
+    @Inject
     Clock clock;
 
     @Test
@@ -48,7 +52,7 @@ class PortfolioBenchmarkTest {
         Runtime runtime = Runtime.getRuntime();
 
         long t0 = System.nanoTime();
-        int generated = new DemoPortfolio(lines, pool, clock, true, count, System.nanoTime()).generate().await().indefinitely();
+        int generated = new DemoPortfolio(lines, store, clock, true, count, System.nanoTime()).generate().await().indefinitely();
         double commandSeconds = seconds(t0);
         long appended = events() - eventsBefore;
         rows.add(row("generate " + generated + " lines through the decider", commandSeconds,
