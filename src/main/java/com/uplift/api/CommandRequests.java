@@ -1,8 +1,8 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.AssetDirection;
-import com.uplift.domain.creditline.AssetKind;
-import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
+import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.creditline.ReviewOutcome;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

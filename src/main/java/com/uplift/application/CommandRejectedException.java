@@ -1,6 +1,6 @@
 package com.uplift.application;
 
-import com.uplift.domain.creditline.Rejection;
+import com.uplift.domain.Rejection;
 
 /** A business refusal travelling to the HTTP edge. Nothing was appended. */
 public class CommandRejectedException extends RuntimeException {

@@ -1,11 +1,11 @@
 package com.uplift.application;
 
-import com.uplift.domain.creditline.AssetDirection;
-import com.uplift.domain.creditline.AssetKind;
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.eventstore.EventStore;
-import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.history.IncomeSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

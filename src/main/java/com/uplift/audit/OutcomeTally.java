@@ -1,6 +1,6 @@
 package com.uplift.audit;
 
-import com.uplift.domain.creditline.IncreaseOutcome;
+import com.uplift.domain.increase.IncreaseOutcome;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

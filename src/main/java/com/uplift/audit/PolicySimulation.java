@@ -5,7 +5,7 @@ import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
-import com.uplift.domain.creditline.IncreaseOutcome;
+import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.policy.PolicyVersion;
 import com.uplift.eventstore.EventStore;

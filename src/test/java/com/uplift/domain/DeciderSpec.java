@@ -1,11 +1,11 @@
 package com.uplift.domain;
 
+import com.uplift.domain.Rejection;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
-import com.uplift.domain.creditline.Rejection;
 import com.uplift.domain.policy.PolicyVersion;
 
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package com.uplift.domain;
 
-import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReceiveBureauReport;
 import com.uplift.domain.creditline.CreditLineCommand.RecordRepayment;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.VerifyIncome;
-import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.history.IncomeSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;

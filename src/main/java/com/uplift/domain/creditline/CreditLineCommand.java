@@ -1,5 +1,9 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
+import com.uplift.domain.history.IncomeSource;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

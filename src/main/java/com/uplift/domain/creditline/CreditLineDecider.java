@@ -1,6 +1,8 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.Rejection;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
+import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.ReceiveBureauReport;
 import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
 import com.uplift.domain.creditline.CreditLineCommand.RecordMissedPayment;
@@ -9,7 +11,6 @@ import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
 import com.uplift.domain.creditline.CreditLineCommand.ReportAssetChange;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
-import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.VerifyIncome;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
@@ -27,21 +28,24 @@ import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
-import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
+import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.CreditLineState.ActiveWarning;
 import com.uplift.domain.creditline.CreditLineState.IncreaseBook;
 import com.uplift.domain.creditline.CreditLineState.IncreaseRequest;
 import com.uplift.domain.creditline.CreditLineState.Review;
 import com.uplift.domain.creditline.CreditLineState.RiskStatus;
-import com.uplift.domain.creditline.CreditLineState.ScorePoint;
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.history.CreditHistory;
+import com.uplift.domain.history.ScorePoint;
 import com.uplift.domain.increase.IncreaseEligibility;
+import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.increase.IncreaseSizer;
 import com.uplift.domain.increase.IncreaseVerdict;
 import com.uplift.domain.increase.RuleEffect;
-import com.uplift.domain.increase.RuleStatus;
 import com.uplift.domain.increase.RuleResult;
+import com.uplift.domain.increase.RuleStatus;
 import com.uplift.domain.policy.IncreaseRules;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyVersion;
@@ -368,12 +372,13 @@ public final class CreditLineDecider {
             return reject("REQUESTED_LIMIT_NOT_HIGHER", "requested " + requested + " is not above the current limit " + state.limit());
         }
         LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
-        RiskInputs in = RiskInputs.measure(state, policy, today);
+        CreditFacts facts = state.facts();
+        RiskInputs in = RiskInputs.measure(facts, policy, today);
         RiskAssessment assessment = RiskAssessor.assess(in, policy);
-        SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(state, in, policy, c.occurredAt());
+        SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(facts, in, policy, c.occurredAt());
         // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
         IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
-        IncreaseVerdict verdict = IncreaseEligibility.evaluate(state, requested, in, assessment, flags.values(), rules,
+        IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
                 c.occurredAt());
 
         BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
@@ -421,7 +426,7 @@ public final class CreditLineDecider {
             if (blank(c.comment())) {
                 return reject("COMMENT_REQUIRED", "a decline must say why");
             }
-            RiskAssessment seen = RiskAssessor.assess(state, version.rules(), RiskInputs.businessDate(c.occurredAt(), version.rules()));
+            RiskAssessment seen = RiskAssessor.assess(state.facts(), version.rules(), RiskInputs.businessDate(c.occurredAt(), version.rules()));
             return accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), null, c.comment(),
                     request.requestedBy(), IncreaseStatus.DECLINED, null, List.of("DECLINED_AT_LEVEL_" + c.level()),
                     seen, List.of(), version.version(), version.contentHash(), c.occurredAt()));
@@ -462,7 +467,7 @@ public final class CreditLineDecider {
         }
         // a reviewer may size differently from the model, but never beyond what verified income can carry
         LocalDate reviewDay = RiskInputs.businessDate(c.occurredAt(), policy);
-        RiskInputs in = RiskInputs.measure(state, policy, reviewDay);
+        RiskInputs in = RiskInputs.measure(state.facts(), policy, reviewDay);
         if (!in.usable(RiskInputs.INCOME)) {
             return reject("AFFORDABILITY_UNKNOWN", "verify the borrower's income before approving: "
                     + in.dataQuality().stream().filter(i -> i.input().equals(RiskInputs.INCOME)).map(i -> i.problem() + " " + i.detail()).toList());
@@ -539,7 +544,7 @@ public final class CreditLineDecider {
         LocalDate today = RiskInputs.businessDate(now, policy);
         List<CreditLineEvent> inputs = primary.stream().filter(CreditLineDecider::changesRiskInputs).toList();
         if (!inputs.isEmpty()) {
-            RiskAssessment assessment = RiskAssessor.assess(after, policy, today);
+            RiskAssessment assessment = RiskAssessor.assess(after.facts(), policy, today);
             String trigger = inputs.get(inputs.size() - 1).getClass().getSimpleName();
             List<CreditLineEvent> assessed = new ArrayList<>();
             assessed.add(new RiskAssessed(trigger, assessment, version.version(), version.contentHash(), now));
@@ -609,8 +614,9 @@ public final class CreditLineDecider {
     }
 
     private static SortedMap<String, WarningFlag> flagsNow(CreditLineState state, Policy policy, Instant now) {
-        RiskInputs in = RiskInputs.measure(state, policy, RiskInputs.businessDate(now, policy));
-        return EarlyWarnings.evaluate(state, in, policy, now);
+        CreditFacts facts = state.facts();
+        RiskInputs in = RiskInputs.measure(facts, policy, RiskInputs.businessDate(now, policy));
+        return EarlyWarnings.evaluate(facts, in, policy, now);
     }
 
     // ---------------------------------------------------------------- helpers

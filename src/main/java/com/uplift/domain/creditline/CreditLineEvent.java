@@ -1,5 +1,9 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
+import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.increase.RuleResult;
 import com.uplift.domain.increase.Sizing;
 import com.uplift.domain.policy.Severity;

@@ -1,5 +1,8 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.history.CreditHistory;
+import com.uplift.domain.history.ScorePoint;
 import com.uplift.domain.policy.Severity;
 
 import java.math.BigDecimal;
@@ -34,6 +37,11 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         return limit.subtract(drawn);
     }
 
+    /** What the risk measures, warning rules and increase rules read: they get this, never the whole state. */
+    public CreditFacts facts() {
+        return new CreditFacts(limit, drawn, openedOn, history, risk.recentScores(), increases.lastIncreaseAt());
+    }
+
     /**
      * The latest score, the grade and APR in force, and the recent reliable scores that could be a 90-day high (the
      * score-drop warning compares against them; the newest point is always last).
@@ -44,10 +52,6 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         public RiskStatus {
             recentScores = List.copyOf(recentScores);
         }
-    }
-
-    /** A score as assessed; {@code reliable} is false when some input was missing, stale or contradictory. */
-    public record ScorePoint(Instant at, int score, boolean reliable) {
     }
 
     public record ActiveWarning(String flag, Severity severity, String detail, Instant raisedAt) {

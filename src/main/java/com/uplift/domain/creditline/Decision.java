@@ -1,5 +1,7 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.Rejection;
+
 import java.util.List;
 
 /** The outcome of deciding a command: the events to append, or a refusal that appends nothing. */

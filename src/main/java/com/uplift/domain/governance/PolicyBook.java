@@ -1,6 +1,6 @@
 package com.uplift.domain.governance;
 
-import com.uplift.domain.creditline.Rejection;
+import com.uplift.domain.Rejection;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyValidation;
 

@@ -1,7 +1,6 @@
 package com.uplift.domain.increase;
 
-import com.uplift.domain.creditline.CreditLineState;
-import com.uplift.domain.creditline.IncreaseOutcome;
+import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.IncreaseRules;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.CharacteristicScore;
@@ -35,24 +34,24 @@ public final class IncreaseEligibility {
     private IncreaseEligibility() {
     }
 
-    public static IncreaseVerdict evaluate(CreditLineState state, BigDecimal requestedLimit, RiskInputs in,
+    public static IncreaseVerdict evaluate(CreditFacts line, BigDecimal requestedLimit, RiskInputs in,
                                            RiskAssessment assessment, Collection<WarningFlag> flags,
                                            IncreaseRules rules, Instant now) {
         List<RuleResult> results = new ArrayList<>();
         results.add(minScore(assessment, rules));
         results.add(noNegativeBureauRecord(in));
         results.add(repaymentRecordKnown(in));
-        results.add(notPastDue(state, in));
+        results.add(notPastDue(line, in));
         results.add(monthsOnBook(in, rules));
-        results.add(coolingOff(state, rules, now));
+        results.add(coolingOff(line, rules, now));
         results.add(flagRule("NO_SEVERE_WARNING", Severity.SEVERE, "SEVERE_WARNING", RuleEffect.DECLINE, flags));
         results.add(flagRule("NO_BLOCKING_WARNING", Severity.WARNING, "ACTIVE_WARNING", RuleEffect.DECLINE, flags));
         results.add(incomeVerified(in));
 
         Sizing sizing = in.usable(RiskInputs.INCOME)
-                ? IncreaseSizer.size(state.limit(), assessment.score(), in.affordabilityIncome(), requestedLimit, rules)
+                ? IncreaseSizer.size(line.limit(), assessment.score(), in.affordabilityIncome(), requestedLimit, rules)
                 : null;
-        results.add(headroom(state, sizing));
+        results.add(headroom(line, sizing));
         results.add(flagRule("NO_WATCH_FLAG", Severity.WATCH, "WATCH_FLAG", RuleEffect.REFER, flags));
         results.add(reviewCeiling(sizing, rules));
         return verdict(results, sizing, rules);
@@ -119,8 +118,8 @@ public final class IncreaseEligibility {
                 "on time " + in.onTimeRatioPct() + "%, worst DPD " + in.worstDaysPastDue());
     }
 
-    private static RuleResult notPastDue(CreditLineState state, RiskInputs in) {
-        BigDecimal arrears = state.history().arrears();
+    private static RuleResult notPastDue(CreditFacts line, RiskInputs in) {
+        BigDecimal arrears = line.history().arrears();
         String detail = "days past due " + in.currentDaysPastDue() + ", arrears " + arrears;
         return in.currentDaysPastDue() > 0 || arrears.signum() > 0
                 ? fail("NOT_PAST_DUE", RuleEffect.DECLINE, "PAST_DUE", detail)
@@ -134,8 +133,8 @@ public final class IncreaseEligibility {
                 : fail("MIN_MONTHS_ON_BOOK", RuleEffect.DECLINE, "MONTHS_ON_BOOK", detail);
     }
 
-    private static RuleResult coolingOff(CreditLineState state, IncreaseRules rules, Instant now) {
-        Instant last = state.increases().lastIncreaseAt();
+    private static RuleResult coolingOff(CreditFacts line, IncreaseRules rules, Instant now) {
+        Instant last = line.lastIncreaseAt();
         if (last == null) {
             return pass("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", "no previous increase");
         }
@@ -161,13 +160,13 @@ public final class IncreaseEligibility {
         return pass("INCOME_VERIFIED", RuleEffect.DECLINE, "INCOME", "affordability income " + in.affordabilityIncome());
     }
 
-    private static RuleResult headroom(CreditLineState state, Sizing sizing) {
+    private static RuleResult headroom(CreditFacts line, Sizing sizing) {
         if (sizing == null) {
             return unknown("HEADROOM", RuleEffect.DECLINE, INSUFFICIENT_DATA + ":" + RiskInputs.INCOME,
                     "cannot size without usable income");
         }
-        String detail = "proposed " + sizing.proposedLimit() + " vs current " + state.limit() + " (bound by " + sizing.boundBy() + ")";
-        return sizing.proposedLimit().compareTo(state.limit()) > 0
+        String detail = "proposed " + sizing.proposedLimit() + " vs current " + line.limit() + " (bound by " + sizing.boundBy() + ")";
+        return sizing.proposedLimit().compareTo(line.limit()) > 0
                 ? pass("HEADROOM", RuleEffect.DECLINE, "NO_HEADROOM", detail)
                 : fail("HEADROOM", RuleEffect.DECLINE, "NO_HEADROOM", detail);
     }

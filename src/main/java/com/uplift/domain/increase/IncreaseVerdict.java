@@ -1,7 +1,5 @@
 package com.uplift.domain.increase;
 
-import com.uplift.domain.creditline.IncreaseOutcome;
-
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.uplift.domain.risk;
 
-import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.Bin;
 import com.uplift.domain.policy.Characteristic;
 import com.uplift.domain.policy.Policy;
@@ -26,8 +26,8 @@ public final class RiskAssessor {
     private RiskAssessor() {
     }
 
-    public static RiskAssessment assess(CreditLineState state, Policy policy, LocalDate today) {
-        return assess(RiskInputs.measure(state, policy, today), policy);
+    public static RiskAssessment assess(CreditFacts line, Policy policy, LocalDate today) {
+        return assess(RiskInputs.measure(line, policy, today), policy);
     }
 
     public static RiskAssessment assess(RiskInputs in, Policy policy) {

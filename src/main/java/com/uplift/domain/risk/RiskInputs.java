@@ -1,10 +1,10 @@
 package com.uplift.domain.risk;
 
-import com.uplift.domain.creditline.AssetDirection;
-import com.uplift.domain.creditline.CreditHistory;
-import com.uplift.domain.creditline.CreditHistory.BureauRecord;
-import com.uplift.domain.creditline.CreditHistory.IncomeRecord;
-import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.history.CreditHistory.BureauRecord;
+import com.uplift.domain.history.CreditHistory.IncomeRecord;
+import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.policy.DataQualityLimits;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.Scorecard;
@@ -68,9 +68,9 @@ public record RiskInputs(LocalDate today,
         return LocalDate.ofInstant(instant, policy.zone());
     }
 
-    public static RiskInputs measure(CreditLineState state, Policy policy, LocalDate today) {
+    public static RiskInputs measure(CreditFacts line, Policy policy, LocalDate today) {
         Scorecard card = policy.scorecard();
-        CreditHistory history = state.history();
+        CreditHistory history = line.history();
         ZoneId zone = policy.zone();
         List<DataQualityIssue> issues = new ArrayList<>();
         List<InputUsed> inputs = new ArrayList<>();
@@ -98,9 +98,9 @@ public record RiskInputs(LocalDate today,
         }
 
         // -- utilization
-        BigDecimal utilization = state.limit().signum() == 0 ? HUNDRED.setScale(2)
-                : state.drawn().multiply(HUNDRED).divide(state.limit(), 2, RoundingMode.HALF_EVEN);
-        inputs.add(new InputUsed("UTILIZATION", state.drawn() + " / " + state.limit(), today, 0L, "OK"));
+        BigDecimal utilization = line.limit().signum() == 0 ? HUNDRED.setScale(2)
+                : line.drawn().multiply(HUNDRED).divide(line.limit(), 2, RoundingMode.HALF_EVEN);
+        inputs.add(new InputUsed("UTILIZATION", line.drawn() + " / " + line.limit(), today, 0L, "OK"));
 
         // -- income stability (收入稳定性)
         IncomeMeasures income = incomeMeasures(history.incomes(), card, policy.dataQuality(), today, issues, inputs);
@@ -117,10 +117,10 @@ public record RiskInputs(LocalDate today,
                 lastAsset == null ? null : days(lastAsset, today), "OK"));
 
         // -- months on book
-        int monthsOnBook = state.openedOn() == null || state.openedOn().isAfter(today) ? 0
-                : (int) state.openedOn().until(today, ChronoUnit.MONTHS);
-        inputs.add(new InputUsed("MONTHS_ON_BOOK", "opened " + state.openedOn() + ", " + monthsOnBook + " months",
-                state.openedOn(), state.openedOn() == null ? null : days(state.openedOn(), today), "OK"));
+        int monthsOnBook = line.openedOn() == null || line.openedOn().isAfter(today) ? 0
+                : (int) line.openedOn().until(today, ChronoUnit.MONTHS);
+        inputs.add(new InputUsed("MONTHS_ON_BOOK", "opened " + line.openedOn() + ", " + monthsOnBook + " months",
+                line.openedOn(), line.openedOn() == null ? null : days(line.openedOn(), today), "OK"));
 
         // -- bureau report (征信)
         BureauRecord bureau = history.bureau();

@@ -1,7 +1,7 @@
 package com.uplift.domain.warning;
 
-import com.uplift.domain.creditline.CreditLineState;
-import com.uplift.domain.creditline.CreditLineState.ScorePoint;
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.history.ScorePoint;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.WarningRule;
 import com.uplift.domain.risk.RiskInputs;
@@ -24,10 +24,10 @@ public final class EarlyWarnings {
     private EarlyWarnings() {
     }
 
-    public static SortedMap<String, WarningFlag> evaluate(CreditLineState state, RiskInputs in, Policy policy, Instant now) {
+    public static SortedMap<String, WarningFlag> evaluate(CreditFacts line, RiskInputs in, Policy policy, Instant now) {
         SortedMap<String, WarningFlag> active = new TreeMap<>();
         for (WarningRule rule : policy.warnings()) {
-            measure(rule, state, in, now)
+            measure(rule, line, in, now)
                     .filter(value -> value.compareTo(rule.threshold()) >= 0)
                     .ifPresent(value -> active.put(rule.flag(), new WarningFlag(rule.flag(), rule.severity(),
                             rule.trigger() + " " + value.stripTrailingZeros().toPlainString() + " >= "
@@ -37,14 +37,14 @@ public final class EarlyWarnings {
     }
 
     /** The rule's measure now; empty when it cannot be measured (no data never raises a flag; data quality is the scorecard's job). */
-    private static Optional<BigDecimal> measure(WarningRule rule, CreditLineState state, RiskInputs in, Instant now) {
+    private static Optional<BigDecimal> measure(WarningRule rule, CreditFacts line, RiskInputs in, Instant now) {
         return switch (rule.trigger()) {
             case DAYS_PAST_DUE -> Optional.of(BigDecimal.valueOf(in.currentDaysPastDue()));
             case UTILIZATION_PCT -> Optional.of(in.utilizationPct());
-            case SCORE_DROP_POINTS -> scoreDrop(state, window(rule, now)).map(BigDecimal::valueOf);
+            case SCORE_DROP_POINTS -> scoreDrop(line.recentScores(), window(rule, now)).map(BigDecimal::valueOf);
             case INCOME_DROP_PCT -> Optional.ofNullable(in.incomeDropPct());
             case NEGATIVE_BUREAU_RECORDS -> Optional.of(BigDecimal.valueOf(in.negativeBureauRecords().size()));
-            case NOTE_SIGNAL -> Optional.of(BigDecimal.valueOf(state.history().noteSignals().stream()
+            case NOTE_SIGNAL -> Optional.of(BigDecimal.valueOf(line.history().noteSignals().stream()
                     .filter(n -> n.code().equals(rule.signal()) && !n.recordedAt().isBefore(window(rule, now)))
                     .count()));
         };
@@ -54,8 +54,7 @@ public final class EarlyWarnings {
      * Highest reliable score assessed since {@code since}, minus the latest score. Only scores made on complete data
      * count: a score that fell because an input went stale is a data-quality matter (referral), not a warning.
      */
-    private static Optional<Integer> scoreDrop(CreditLineState state, Instant since) {
-        List<ScorePoint> points = state.risk().recentScores();
+    private static Optional<Integer> scoreDrop(List<ScorePoint> points, Instant since) {
         if (points.isEmpty() || !points.get(points.size() - 1).reliable()) {
             return Optional.empty();
         }

@@ -1,12 +1,9 @@
 package com.uplift.domain.approval;
 
 import com.uplift.domain.DeciderSpec;
-import com.uplift.domain.creditline.AssetDirection;
-import com.uplift.domain.creditline.AssetKind;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
-import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
 import com.uplift.domain.creditline.CreditLineEvent.BureauReportReceived;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
@@ -25,8 +22,11 @@ import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
-import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.ReviewOutcome;
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
+import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.signals.RiskSignal;
 import com.uplift.eventstore.CanonicalJson;

@@ -5,6 +5,7 @@ import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.policy.Severity;
 import org.junit.jupiter.api.Test;
 

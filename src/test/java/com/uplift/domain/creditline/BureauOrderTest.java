@@ -2,6 +2,7 @@ package com.uplift.domain.creditline;
 
 import com.uplift.domain.creditline.CreditLineCommand.ReceiveBureauReport;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.increase.IncreaseOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

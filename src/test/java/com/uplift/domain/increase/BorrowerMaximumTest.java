@@ -1,12 +1,12 @@
 package com.uplift.domain.increase;
 
+import com.uplift.domain.TestPolicies;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
+import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineState;
-import com.uplift.domain.creditline.CreditLineDecider;
-import com.uplift.domain.creditline.IncreaseOutcome;
-import com.uplift.domain.TestPolicies;
+import com.uplift.domain.increase.IncreaseOutcome;
 import org.junit.jupiter.api.Test;
 
 import static com.uplift.domain.Fixtures.CNY;

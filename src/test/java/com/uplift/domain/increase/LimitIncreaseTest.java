@@ -1,8 +1,6 @@
 package com.uplift.domain.increase;
 
 import com.uplift.domain.DeciderSpec;
-import com.uplift.domain.creditline.AssetDirection;
-import com.uplift.domain.creditline.AssetKind;
 import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
 import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
 import com.uplift.domain.creditline.CreditLineCommand.ReportAssetChange;
@@ -10,8 +8,10 @@ import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.VerifyIncome;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
-import com.uplift.domain.creditline.IncomeSource;
-import com.uplift.domain.creditline.IncreaseOutcome;
+import com.uplift.domain.history.AssetDirection;
+import com.uplift.domain.history.AssetKind;
+import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.risk.DataProblem;
 import org.junit.jupiter.api.Test;
 

@@ -150,9 +150,9 @@ class MultiLevelReviewTest {
                 java.time.Instant.parse("2026-03-30T03:00:00Z"))).thenRejects("AFFORDABILITY_UNKNOWN");
         // once income is verified again, the reviewer can approve the request referred for insufficient data
         DeciderSpec refreshed = staleIncome.andCommands(
-                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.history.IncomeSource.SALARY_SLIP,
                         java.time.YearMonth.of(2026, 2), java.time.Instant.parse("2026-03-30T03:00:00Z")),
-                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("20000"), com.uplift.domain.history.IncomeSource.SALARY_SLIP,
                         java.time.YearMonth.of(2026, 1), java.time.Instant.parse("2026-03-30T03:00:00Z")));
         assertEquals(cny("12000.00"), refreshed.when(new ReviewIncrease("REQ-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("12000"), "new payslips",
                 java.time.Instant.parse("2026-03-30T04:00:00Z"))).event(CreditLimitChanged.class).newLimit());

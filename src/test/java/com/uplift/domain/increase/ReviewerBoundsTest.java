@@ -8,8 +8,8 @@ import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
-import com.uplift.domain.creditline.IncreaseOutcome;
 import com.uplift.domain.creditline.ReviewOutcome;
+import com.uplift.domain.increase.IncreaseOutcome;
 import org.junit.jupiter.api.Test;
 
 import static com.uplift.domain.Fixtures.NOW;
@@ -65,9 +65,9 @@ class ReviewerBoundsTest {
                 .when(new RequestLimitIncrease("REQ-U", null, "APP", "B-1", cny("195000"), NOW));
         assertEquals(IncreaseOutcome.REFERRED, referred.event(IncreaseDecided.class).outcome());
         DeciderSpec refreshed = referred.andThen().andCommands(
-                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.history.IncomeSource.SALARY_SLIP,
                         java.time.YearMonth.from(TODAY).minusMonths(1), NOW),
-                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.creditline.IncomeSource.SALARY_SLIP,
+                new com.uplift.domain.creditline.CreditLineCommand.VerifyIncome(cny("30000"), com.uplift.domain.history.IncomeSource.SALARY_SLIP,
                         java.time.YearMonth.from(TODAY).minusMonths(2), NOW));
         refreshed.when(new ReviewIncrease("REQ-U", "RO-1", 1, ReviewOutcome.APPROVE, cny("12000"), "payslips", NOW))
                 .thenRejects("ABOVE_BORROWER_MAX");

@@ -10,7 +10,7 @@ import com.uplift.domain.creditline.CreditLineCommand.VerifyIncome;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
-import com.uplift.domain.creditline.IncomeSource;
+import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.policy.Severity;
 import org.junit.jupiter.api.Test;
 

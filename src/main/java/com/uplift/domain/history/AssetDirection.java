@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain.history;
 
 /** Whether the borrower gained or gave up the asset. */
 public enum AssetDirection {

@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain.history;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -88,10 +88,10 @@ public record CreditHistory(List<Repayment> repayments,
         return (int) Math.max(fromReport, fromArrears);
     }
 
-    // ---- appends (used by the decider's evolve) ----
+    // ---- appends (the credit line's evolve folds events with these) ----
 
     /** Applies a repayment: records it, pays the oldest arrears first, and notes how late it was. */
-    CreditHistory withRepayment(Repayment repayment, Instant at) {
+    public CreditHistory withRepayment(Repayment repayment, Instant at) {
         BigDecimal left = repayment.amount();
         List<MissedPayment> missed = new ArrayList<>();
         for (MissedPayment m : missedPayments.stream().sorted(Comparator.comparing(MissedPayment::dueDate)).toList()) {
@@ -106,7 +106,7 @@ public record CreditHistory(List<Repayment> repayments,
                 observations, incomes, assets, bureau, noteSignals);
     }
 
-    CreditHistory withMissedPayment(MissedPayment missed, Instant at) {
+    public CreditHistory withMissedPayment(MissedPayment missed, Instant at) {
         // unpaid arrears are never pruned, however old: they still make the line past due
         LocalDate horizon = utcDate(at).minusMonths(HORIZON_MONTHS);
         List<MissedPayment> kept = new ArrayList<>(missedPayments.stream()
@@ -115,14 +115,14 @@ public record CreditHistory(List<Repayment> repayments,
         return new CreditHistory(repayments, kept, delinquency, dpdObservations, incomes, assets, bureau, noteSignals);
     }
 
-    CreditHistory withDelinquencyReport(DelinquencyReport report, Instant at) {
+    public CreditHistory withDelinquencyReport(DelinquencyReport report, Instant at) {
         return new CreditHistory(repayments, missedPayments, report,
                 append(dpdObservations, new DpdObservation(report.asOf(), report.daysPastDue()), DpdObservation::on, at),
                 incomes, assets, bureau, noteSignals);
     }
 
     /** Cured: the delinquency report is reset and recorded arrears are written off as settled. */
-    CreditHistory cured(LocalDate on, int daysPastDueBefore, Instant at) {
+    public CreditHistory cured(LocalDate on, int daysPastDueBefore, Instant at) {
         List<MissedPayment> settled = missedPayments.stream()
                 .map(m -> new MissedPayment(m.dueDate(), m.amountDue(), BigDecimal.ZERO.setScale(2))).toList();
         return new CreditHistory(repayments, settled, new DelinquencyReport(0, on),
@@ -130,24 +130,24 @@ public record CreditHistory(List<Repayment> repayments,
                 incomes, assets, bureau, noteSignals);
     }
 
-    CreditHistory withIncome(IncomeRecord income, Instant at) {
+    public CreditHistory withIncome(IncomeRecord income, Instant at) {
         return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations,
                 append(incomes, income, i -> i.period().atEndOfMonth(), at), assets, bureau, noteSignals);
     }
 
-    CreditHistory withAsset(AssetRecord asset, Instant at) {
+    public CreditHistory withAsset(AssetRecord asset, Instant at) {
         return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes,
                 append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
     }
 
     /** The report pulled last counts, not the one that arrived last: a delayed older report never hides a newer one. */
-    CreditHistory withBureau(BureauRecord report) {
+    public CreditHistory withBureau(BureauRecord report) {
         BureauRecord latest = bureau != null && bureau.pulledAt().isAfter(report.pulledAt()) ? bureau : report;
         return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, latest,
                 noteSignals);
     }
 
-    CreditHistory withNoteSignals(List<NoteSignal> signals, Instant at) {
+    public CreditHistory withNoteSignals(List<NoteSignal> signals, Instant at) {
         List<NoteSignal> all = new ArrayList<>(prune(noteSignals, n -> utcDate(n.recordedAt()), at));
         all.addAll(signals);
         return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, bureau, all);

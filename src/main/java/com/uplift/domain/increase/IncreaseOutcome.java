@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain.increase;
 
 /** The outcome of an increase request as first decided. */
 public enum IncreaseOutcome {

@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain.history;
 
 /** The kind of asset whose change is reported (资产变化). */
 public enum AssetKind {

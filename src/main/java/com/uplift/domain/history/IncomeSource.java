@@ -1,4 +1,4 @@
-package com.uplift.domain.creditline;
+package com.uplift.domain.history;
 
 /** Where a verified income figure comes from. */
 public enum IncomeSource {
