@@ -10,6 +10,8 @@ import java.util.List;
 @Schema(description = "The decision on a limit-increase request, in short; 'explanation' links to the full record")
 public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
                                    @Schema(nullable = true, description = "the review level that must act next, when REFERRED") Integer referralLevel,
+                                   @Schema(description = "review levels the proposed limit needs: 0 automatic, 1 risk officer, 2 then a senior risk officer")
+                                   int reviewLevelsRequired,
                                    BigDecimal oldLimit,
                                    @Schema(nullable = true, description = "the limit now in force, when APPROVED") BigDecimal newLimit,
                                    @Schema(nullable = true, description = "the limit the policy would grant, when it could be sized") BigDecimal proposedLimit,
@@ -19,7 +21,7 @@ public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
 
     static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line) {
         return new IncreaseDecisionView(d.requestId(), d.outcome(),
-                d.outcome() == IncreaseOutcome.REFERRED ? 1 : null,
+                d.outcome() == IncreaseOutcome.REFERRED ? 1 : null, d.reviewLevelsRequired(),
                 d.oldLimit(), d.newLimit(), d.proposedLimit(),
                 d.assessment() == null ? null : d.assessment().score(),
                 d.assessment() == null ? null : d.assessment().grade(),

@@ -62,17 +62,17 @@ public class IncreaseResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncreaseDecisionView.class), examples = {
                     @ExampleObject(name = "approved automatically", value = """
-                            {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"oldLimit":10000.00,
+                            {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":10000.00,
                              "newLimit":14600.00,"proposedLimit":14600.00,"score":94,"grade":"A","aprPercent":7.20,
                              "reasons":[],"policyVersion":1,
                              "explanation":"/api/credit-lines/3f0c.../decisions/IR-5b1c...","creditLine":{"limit":14600.00}}"""),
                     @ExampleObject(name = "declined with reasons", value = """
-                            {"requestId":"IR-9d2e...","outcome":"DECLINED","oldLimit":14600.00,"newLimit":null,
+                            {"requestId":"IR-9d2e...","outcome":"DECLINED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":14600.00,"newLimit":null,
                              "score":79,"grade":"B","aprPercent":9.90,"reasons":["PAST_DUE","COOLING_OFF","ACTIVE_WARNING"],
                              "policyVersion":1,"explanation":"/api/credit-lines/3f0c.../decisions/IR-9d2e..."}"""),
                     @ExampleObject(name = "referred to review", value = """
-                            {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"oldLimit":80000.00,
-                             "newLimit":null,"proposedLimit":116800.00,"score":94,"grade":"A","aprPercent":7.20,
+                            {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"reviewLevelsRequired":2,"oldLimit":80000.00,
+                             "newLimit":null,"proposedLimit":117800.00,"score":96,"grade":"A","aprPercent":7.20,
                              "reasons":["ABOVE_AUTO_APPROVAL_CEILING"],"policyVersion":1}""")}))
     @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "422", description = "Refused before any decision (e.g. another request is pending)")

@@ -58,7 +58,7 @@ class ApiContractTest {
     void theReviewQueueWritesMoneyAsNumbersLikeTheDecisionRecord() {
         String line = Borrowers.goodBorrower("B-QUEUE-NUMBERS", "80000.00", "40000.00");
         JsonPath referred = as("channel").body("{}").post(line + "/increase-requests").then().statusCode(201)
-                .body("outcome", equalTo("REFERRED")).extract().jsonPath();
+                .body("outcome", equalTo("REFERRED")).body("reviewLevelsRequired", equalTo(2)).extract().jsonPath();
         String requestId = referred.getString("requestId");
 
         String queue = as("officer1").get("/api/review-queue?level=1&minPosition=" + referred.getString("creditLine.position"))
