@@ -26,16 +26,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -49,9 +52,7 @@ import java.util.List;
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Audit", description = "Regulatory audit: timelines, re-verification of decisions and hash chains, anchoring, exports, champion/challenger")
 public class AuditResource {
 
     static final String LINE_ID = "[A-Za-z0-9-]{1,64}";
@@ -86,7 +87,9 @@ public class AuditResource {
     @GET
     @Path("/credit-lines/{id}/timeline")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Every event of a line in order: who, when, channel, correlation id; decisions with their explanation, reviews with reviewer and level (paged)")
+    @Operation(operationId = "getAuditTimeline",
+            summary = "Every event of a line in order: who, when, channel, correlation id; decisions with their explanation, reviews with reviewer and level (paged)",
+            description = "Roles: auditor.")
     @APIResponse(responseCode = "200", description = "A page of the timeline; nextFromVersion continues it")
     @APIResponse(responseCode = "404", description = "No such credit line")
     public Uni<AuditTimelineEntry.Page> timeline(@PathParam("id") @Pattern(regexp = LINE_ID) String id,
@@ -100,19 +103,26 @@ public class AuditResource {
     @POST
     @Path("/verifications")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Re-verify recorded decisions and hash chains for some lines, a time range, or everything (background job)")
-    @APIResponse(responseCode = "202", description = "Queued; Location names the job, whose report shows progress and findings")
+    @Operation(operationId = "startVerification",
+            summary = "Re-verify recorded decisions and hash chains for some lines, a time range, or everything (background job)",
+            description = "Location is the job's path; clean stays null until the job has finished. Roles: auditor.")
+    @APIResponse(responseCode = "202", description = "Queued; Location is the job's path (relative), whose report shows progress and findings",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/audit/verifications/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid scope (problem+json)")
     public Response verify(@Valid ScopeRequest request) {
         AuditScope scope = request == null ? AuditScope.EVERYTHING : request.toScope();
         VerificationReport queued = verifications.submit(scope, caller.actor());
-        return Response.accepted(queued).location(URI.create("/api/audit/verifications/" + queued.id())).build();
+        return Response.accepted(queued).header(HttpHeaders.LOCATION, "/api/audit/verifications/" + queued.id()).build();
     }
 
     @GET
     @Path("/verifications/{id}")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "A verification's progress and findings: lines, events and decisions checked; mismatches with the first differing field; broken links and anchors with their position")
+    @Operation(operationId = "getVerification",
+            summary = "A verification's progress and findings: lines, events and decisions checked; mismatches with the first differing field; broken links and anchors with their position",
+            description = "Roles: auditor.")
+    @APIResponse(responseCode = "200", description = "The job's report; clean is null until it has finished")
     @APIResponse(responseCode = "404", description = "No such job")
     public VerificationReport verification(@PathParam("id") String id) {
         return verifications.find(id).orElseThrow(NotFoundException::new);
@@ -121,9 +131,13 @@ public class AuditResource {
     @POST
     @Path("/anchors")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Anchor now: record the head hash of every stream changed since the last anchor in the audit stream")
-    @APIResponse(responseCode = "201", description = "Anchored")
-    @APIResponse(responseCode = "200", description = "Nothing changed since the last anchor; nothing written")
+    @Operation(operationId = "anchorStreamHeads",
+            summary = "Anchor now: record the head hash of every stream changed since the last anchor in the audit stream",
+            description = "Roles: auditor, admin.")
+    @APIResponse(responseCode = "201", description = "Anchored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamAnchors.AnchorResult.class)))
+    @APIResponse(responseCode = "200", description = "Nothing changed since the last anchor; nothing written",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamAnchors.AnchorResult.class)))
     public Response anchor() {
         StreamAnchors.AnchorResult result = anchors.anchorNow(caller.actor());
         return Response.status(result.anchored() ? 201 : 200).entity(result).build();
@@ -133,8 +147,12 @@ public class AuditResource {
     @Path("/export")
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Stream events (NDJSON) or decisions (format=csv) for regulators; the last line is a manifest with counts, range and the SHA-256 of every byte before it")
-    @APIResponse(responseCode = "200", description = "NDJSON: one event per line, then {\"manifest\":{...}}. CSV: a header, one decision or review per row, then '# manifest {...}'")
+    @Operation(operationId = "exportAuditRecords",
+            summary = "Stream events (NDJSON) or decisions (format=csv) for regulators; the last line is a manifest with counts, range and the SHA-256 of every byte before it",
+            description = "Roles: auditor.")
+    @APIResponse(responseCode = "200", description = "NDJSON: one event per line, then {\"manifest\":{...}}. CSV: a header, one decision or review per row, then '# manifest {...}'",
+            content = {@Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
                            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
                            @Parameter(description = "comma-separated credit-line ids") @QueryParam("lines") String lineIds,
@@ -157,7 +175,9 @@ public class AuditResource {
     @Path("/champion-challenger")
     @Blocking
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
-    @Operation(summary = "Outcomes and later delinquency per policy group (strategy arm and policy version) against the 30+ DPD benchmark")
+    @Operation(operationId = "getChampionChallengerReport",
+            summary = "Outcomes and later delinquency per policy group (strategy arm and policy version) against the 30+ DPD benchmark",
+            description = "Roles: auditor, admin, risk-officer, senior-risk-officer.")
     public ChampionChallengerReport.Report championChallenger(@QueryParam("from") String from, @QueryParam("to") String to,
                                                               @QueryParam("lines") String lineIds) {
         return championChallenger.build(scope(splitLines(lineIds), instant("from", from), instant("to", to)));

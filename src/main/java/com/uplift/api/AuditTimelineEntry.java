@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.uplift.eventstore.RecordedEvent;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,15 +20,18 @@ public record AuditTimelineEntry(long version, String position, String type, Ins
                                  String requestId, Decision decision, Review review, JsonNode payload, String hash) {
 
     /** The decision's headline; {@code payload} carries the full explanation. */
+    @Schema(name = "TimelineDecision")
     public record Decision(String requestId, String outcome, List<String> reasons, int reviewLevelsRequired,
                            Integer score, String grade, String strategyArm, int policyVersion,
                            String policyContentHash) {
     }
 
+    @Schema(name = "TimelineReview")
     public record Review(String requestId, String reviewer, int level, String outcome, String statusAfter,
                          String comment) {
     }
 
+    @Schema(name = "AuditTimelinePage")
     public record Page(String creditLineId, List<AuditTimelineEntry> entries, Long nextFromVersion) {
     }
 

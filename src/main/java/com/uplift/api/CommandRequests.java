@@ -58,7 +58,7 @@ public final class CommandRequests {
     public record IncomeVerification(
             @Schema(examples = "20000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal monthlyIncome,
             @Schema(examples = "SALARY_SLIP") @NotNull IncomeSource source,
-            @Schema(examples = "2026-10", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+            @Schema(examples = "2026-10")
             @NotNull @PastOrPresent YearMonth period) {
     }
 

@@ -18,7 +18,8 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
                              @Schema(description = "OPEN, or DRAWDOWNS_FROZEN while a SEVERE warning is active") String status,
                              BigDecimal limit, BigDecimal drawn, BigDecimal available,
                              @Schema(description = "drawn / limit, 4 decimals") BigDecimal utilization,
-                             Integer score, String grade, BigDecimal aprPercent,
+                             @Schema(nullable = true, description = "null until the line's first assessment") Integer score,
+                             @Schema(nullable = true) String grade, @Schema(nullable = true) BigDecimal aprPercent,
                              List<Warning> activeWarnings, List<String> pendingIncreaseRequests,
                              long version,
                              @Schema(description = "global position of the last event (<transactionId>-<position>), for read-your-writes")

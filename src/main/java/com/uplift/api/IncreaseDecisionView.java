@@ -9,14 +9,19 @@ import java.util.List;
 
 @Schema(description = "The decision on a limit-increase request, in short; 'explanation' links to the full record")
 public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
-                                   @Schema(description = "the review level that must act next, when REFERRED") Integer referralLevel,
-                                   BigDecimal oldLimit, BigDecimal newLimit, BigDecimal proposedLimit,
-                                   Integer score, String grade, BigDecimal aprPercent, List<String> reasons,
+                                   @Schema(nullable = true, description = "the review level that must act next, when REFERRED") Integer referralLevel,
+                                   @Schema(description = "review levels the proposed limit needs: 0 automatic, 1 risk officer, 2 then a senior risk officer")
+                                   int reviewLevelsRequired,
+                                   BigDecimal oldLimit,
+                                   @Schema(nullable = true, description = "the limit now in force, when APPROVED") BigDecimal newLimit,
+                                   @Schema(nullable = true, description = "the limit the policy would grant, when it could be sized") BigDecimal proposedLimit,
+                                   @Schema(nullable = true) Integer score, @Schema(nullable = true) String grade,
+                                   @Schema(nullable = true) BigDecimal aprPercent, List<String> reasons,
                                    int policyVersion, String explanation, CreditLineView creditLine) {
 
     static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line) {
         return new IncreaseDecisionView(d.requestId(), d.outcome(),
-                d.outcome() == IncreaseOutcome.REFERRED ? 1 : null,
+                d.outcome() == IncreaseOutcome.REFERRED ? 1 : null, d.reviewLevelsRequired(),
                 d.oldLimit(), d.newLimit(), d.proposedLimit(),
                 d.assessment() == null ? null : d.assessment().score(),
                 d.assessment() == null ? null : d.assessment().grade(),

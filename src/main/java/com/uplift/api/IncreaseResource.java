@@ -23,13 +23,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,9 +38,7 @@ import java.util.UUID;
 @Path("/api/credit-lines/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Limit increases")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Limit increases", description = "提额: increase requests, multi-level reviews and the full decision record")
 public class IncreaseResource {
 
     private final CommandRunner commands;
@@ -55,21 +54,25 @@ public class IncreaseResource {
     @POST
     @Path("/increase-requests")
     @RolesAllowed(Roles.CHANNEL)
-    @Operation(summary = "Ask for a higher limit: APPROVED (new limit applied), DECLINED (with reasons) or REFERRED to review")
-    @APIResponse(responseCode = "201", description = "Decided; Location links to the full explanation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @Operation(operationId = "requestLimitIncrease",
+            summary = "Ask for a higher limit: APPROVED (new limit applied), DECLINED (with reasons) or REFERRED to review",
+            description = "Location is the path of the decision's full record (getIncreaseDecision). Roles: channel.")
+    @APIResponse(responseCode = "201", description = "Decided; Location is the path of the full explanation (relative)",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/credit-lines/{id}/decisions/{requestId}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncreaseDecisionView.class), examples = {
                     @ExampleObject(name = "approved automatically", value = """
-                            {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"oldLimit":10000.00,
+                            {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":10000.00,
                              "newLimit":14600.00,"proposedLimit":14600.00,"score":94,"grade":"A","aprPercent":7.20,
                              "reasons":[],"policyVersion":1,
                              "explanation":"/api/credit-lines/3f0c.../decisions/IR-5b1c...","creditLine":{"limit":14600.00}}"""),
                     @ExampleObject(name = "declined with reasons", value = """
-                            {"requestId":"IR-9d2e...","outcome":"DECLINED","oldLimit":14600.00,"newLimit":null,
+                            {"requestId":"IR-9d2e...","outcome":"DECLINED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":14600.00,"newLimit":null,
                              "score":79,"grade":"B","aprPercent":9.90,"reasons":["PAST_DUE","COOLING_OFF","ACTIVE_WARNING"],
                              "policyVersion":1,"explanation":"/api/credit-lines/3f0c.../decisions/IR-9d2e..."}"""),
                     @ExampleObject(name = "referred to review", value = """
-                            {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"oldLimit":80000.00,
-                             "newLimit":null,"proposedLimit":116800.00,"score":94,"grade":"A","aprPercent":7.20,
+                            {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"reviewLevelsRequired":2,"oldLimit":80000.00,
+                             "newLimit":null,"proposedLimit":117800.00,"score":96,"grade":"A","aprPercent":7.20,
                              "reasons":["ABOVE_AUTO_APPROVAL_CEILING"],"policyVersion":1}""")}))
     @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "422", description = "Refused before any decision (e.g. another request is pending)")
@@ -82,7 +85,7 @@ public class IncreaseResource {
                 at -> new CreditLineCommand.RequestLimitIncrease(requestId, request.requestedLimit(), caller.channel(),
                         caller.actor(), at),
                 (snapshot, response) -> response
-                        .location(URI.create("/api/credit-lines/" + id + "/decisions/" + requestId))
+                        .header(HttpHeaders.LOCATION, "/api/credit-lines/" + id + "/decisions/" + requestId)
                         .entity(IncreaseDecisionView.of(id, decided(snapshot), CreditLineView.of(snapshot))),
                 Response.Status.CREATED);
     }
@@ -90,9 +93,13 @@ public class IncreaseResource {
     @POST
     @Path("/increase-requests/{requestId}/reviews")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
-    @Operation(summary = "Review a referred request: level 1 by a risk officer, level 2 by a senior risk officer; "
-            + "nobody reviews twice or reviews a request they made")
-    @APIResponse(responseCode = "200", description = "Reviewed; where the request stands now")
+    @Operation(operationId = "reviewIncreaseRequest",
+            summary = "Review a referred request: level 1 by a risk officer, level 2 by a senior risk officer; "
+            + "nobody reviews twice or reviews a request they made",
+            description = "Level 1 needs the risk-officer role, level 2 the senior-risk-officer role. Roles: risk-officer, senior-risk-officer.")
+    @APIResponse(responseCode = "200", description = "Reviewed; where the request stands now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "403", description = "The caller's role may not review at that level")
     @APIResponse(responseCode = "422", description = "Refused: not pending, wrong level, same reviewer, or the requester")
     public Uni<Response> review(@PathParam("id") String id,
@@ -116,7 +123,11 @@ public class IncreaseResource {
     @GET
     @Path("/decisions")
     @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Every limit-increase decision on the line with its full explanation and reviews")
+    @Operation(operationId = "listIncreaseDecisions",
+            summary = "Every limit-increase decision on the line with its full explanation and reviews",
+            description = "Roles: channel, risk-officer, senior-risk-officer, auditor.")
+    @APIResponse(responseCode = "200", description = "Every decision on the line, oldest first")
+    @APIResponse(responseCode = "404", description = "No such credit line")
     public Uni<List<DecisionRecord>> decisions(@PathParam("id") String id) {
         return service.domainEvents(id).map(DecisionRecord::from);
     }
@@ -124,7 +135,11 @@ public class IncreaseResource {
     @GET
     @Path("/decisions/{requestId}")
     @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "One decision with its full explanation and reviews")
+    @Operation(operationId = "getIncreaseDecision",
+            summary = "One decision with its full explanation and reviews",
+            description = "Roles: channel, risk-officer, senior-risk-officer, auditor.")
+    @APIResponse(responseCode = "200", description = "The decision with its explanation and reviews",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecord.class)))
     @APIResponse(responseCode = "404", description = "No such line or request")
     public Uni<DecisionRecord> decision(@PathParam("id") String id, @PathParam("requestId") String requestId) {
         return decisions(id).map(all -> all.stream().filter(d -> d.requestId().equals(requestId)).findFirst()

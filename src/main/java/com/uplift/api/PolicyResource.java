@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.api.security.Roles;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.audit.AuditScope;
@@ -25,14 +26,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,9 +50,7 @@ import java.util.TreeMap;
 @Path("/api/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Policies")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Policies", description = "Versioned credit policies: four-eyes proposal and approval, diffs and what-if simulations")
 public class PolicyResource {
 
 
@@ -56,12 +58,15 @@ public class PolicyResource {
     private final Caller caller;
     private final IdempotencyKeys idempotency;
     private final PolicySimulation simulation;
+    private final ObjectMapper json;
 
-    public PolicyResource(PolicyCatalog catalog, Caller caller, PolicySimulation simulation, IdempotencyKeys idempotency) {
+    public PolicyResource(PolicyCatalog catalog, Caller caller, PolicySimulation simulation, IdempotencyKeys idempotency,
+                          ObjectMapper json) {
         this.catalog = catalog;
         this.caller = caller;
         this.simulation = simulation;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
     public record PolicySummary(int version, String name, PolicyBook.Status status, String contentHash,
@@ -92,7 +97,9 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Every policy version with its status; activeVersion is in force")
+    @Operation(operationId = "listPolicies",
+            summary = "Every policy version with its status; activeVersion is in force",
+            description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
     public Uni<PolicyList> list() {
         return catalog.book().map(book -> new PolicyList(book.activeVersion(),
                 book.versions().values().stream().map(PolicySummary::of).toList()));
@@ -101,7 +108,10 @@ public class PolicyResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "One policy version: its status and its full content")
+    @Operation(operationId = "getPolicy",
+            summary = "One policy version: its status and its full content",
+            description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
+    @APIResponse(responseCode = "200", description = "The version's status and content")
     @APIResponse(responseCode = "404", description = "No such version")
     public Uni<PolicyDetail> get(@PathParam("version") int version) {
         return entry(version).map(e -> new PolicyDetail(PolicySummary.of(e), e.policy()));
@@ -110,7 +120,11 @@ public class PolicyResource {
     @GET
     @Path("/{version}/diff")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "What a version changes against another (default: the one in force), path by path")
+    @Operation(operationId = "diffPolicy",
+            summary = "What a version changes against another (default: the one in force), path by path",
+            description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
+    @APIResponse(responseCode = "200", description = "The changes, path by path")
+    @APIResponse(responseCode = "404", description = "No such version")
     public Uni<PolicyDiff> diff(@PathParam("version") int version, @QueryParam("against") Integer against) {
         return catalog.book().map(book -> {
             int base = against != null ? against : book.activeVersion();
@@ -119,21 +133,27 @@ public class PolicyResource {
             if (left == null || right == null) {
                 throw new NotFoundException();
             }
-            return new PolicyDiff(version, base, changes(CanonicalJson.toTree(left.policy()), CanonicalJson.toTree(right.policy())));
+            // the API's JSON, not the stored canonical form: amounts and rates are numbers here as everywhere in the API
+            return new PolicyDiff(version, base, changes(json.valueToTree(left.policy()), json.valueToTree(right.policy())));
         });
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Propose a new policy version (it is numbered next); a different admin must approve it")
-    @APIResponse(responseCode = "201", description = "Proposed; not in force until approved")
+    @Operation(operationId = "proposePolicy",
+            summary = "Propose a new policy version (it is numbered next); a different admin must approve it",
+            description = "Location is the proposed version's path. Roles: admin.")
+    @APIResponse(responseCode = "201", description = "Proposed; not in force until approved. Location is its path (relative)",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/api/policies/{version}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
     @APIResponse(responseCode = "422", description = "Refused: INVALID_POLICY (with what is wrong), or the Idempotency-Key reused")
     public Uni<Response> propose(@Valid @NotNull Proposal proposal, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), () ->
                 catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(), metadata())
                         .map(book -> {
                             PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
-                            return Response.created(URI.create("/api/policies/" + proposed.version()))
+                            return Response.status(Response.Status.CREATED)
+                                    .header(HttpHeaders.LOCATION, "/api/policies/" + proposed.version())
                                     .entity(PolicySummary.of(proposed)).build();
                         }));
     }
@@ -141,8 +161,12 @@ public class PolicyResource {
     @POST
     @Path("/{version}/approval")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Approve a proposal (not your own): it becomes the policy in force")
-    @APIResponse(responseCode = "422", description = "Refused: your own proposal, or not awaiting approval")
+    @Operation(operationId = "approvePolicy",
+            summary = "Approve a proposal (not your own): it becomes the policy in force",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "200", description = "Approved and in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
+    @APIResponse(responseCode = "422", description = "Refused: your own proposal, not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
@@ -153,7 +177,12 @@ public class PolicyResource {
     @POST
     @Path("/{version}/rejection")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Reject a proposal")
+    @Operation(operationId = "rejectPolicy",
+            summary = "Reject a proposal",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "200", description = "Rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
+    @APIResponse(responseCode = "422", description = "Refused: not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
@@ -165,7 +194,9 @@ public class PolicyResource {
     @Path("/{version}/simulations")
     @Blocking
     @RolesAllowed({Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "What-if: replay recorded increase requests under this version (proposed ones too) beside what was recorded; writes nothing")
+    @Operation(operationId = "simulatePolicy",
+            summary = "What-if: replay recorded increase requests under this version (proposed ones too) beside what was recorded; writes nothing",
+            description = "Roles: admin, risk-officer, senior-risk-officer, auditor.")
     @APIResponse(responseCode = "200", description = "Rates, average increase and added exposure, by grade and segment; later behaviour of newly approved lines")
     @APIResponse(responseCode = "404", description = "No such version")
     public PolicySimulation.Report simulate(@PathParam("version") int version, @Valid AuditResource.ScopeRequest request) {

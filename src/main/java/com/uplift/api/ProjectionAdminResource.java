@@ -19,8 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,9 +30,7 @@ import java.util.List;
 @Path("/api/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Administration", description = "Operating the service: projections and scheduled re-evaluation")
 @RolesAllowed(Roles.ADMIN)
 public class ProjectionAdminResource {
 
@@ -49,15 +48,21 @@ public class ProjectionAdminResource {
     }
 
     @GET
-    @Operation(summary = "Each projection's state, position, lag (events and seconds), throughput and error")
+    @Operation(operationId = "listProjections",
+            summary = "Each projection's state, position, lag (events and seconds), throughput and error",
+            description = "Roles: admin.")
     public Uni<List<ProjectionAdmin.Status>> list() {
         return admin.status();
     }
 
     @POST
     @Path("/{name}/rebuild")
-    @Operation(summary = "Rebuild from position 0 beside the live read model, switching over once caught up")
-    @APIResponse(responseCode = "202", description = "Rebuild started; follow it on GET /api/admin/projections")
+    @Operation(operationId = "rebuildProjection",
+            summary = "Rebuild from position 0 beside the live read model, switching over once caught up",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "202", description = "Rebuild started; follow it on GET /api/admin/projections",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStarted.class)))
+    @APIResponse(responseCode = "404", description = "No such projection")
     @APIResponse(responseCode = "409", description = "Already rebuilding")
     public Uni<Response> rebuild(@PathParam("name") String name) {
         known(name);
@@ -72,7 +77,11 @@ public class ProjectionAdminResource {
 
     @POST
     @Path("/{name}/restart")
-    @Operation(summary = "Restart a projection stopped by a failing event; skipping that event is explicit and recorded")
+    @Operation(operationId = "restartProjection",
+            summary = "Restart a projection stopped by a failing event; skipping that event is explicit and recorded",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "204", description = "Restarted")
+    @APIResponse(responseCode = "404", description = "No such projection")
     @APIResponse(responseCode = "409", description = "The projection is not stopped")
     public Uni<Response> restart(@PathParam("name") String name, @Valid @NotNull Restart restart) {
         known(name);

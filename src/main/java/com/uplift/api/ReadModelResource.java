@@ -16,17 +16,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 /** Cross-line queries served by the read models: warnings, the review queue, the portfolio. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Portfolio and queues")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Portfolio and queues", description = "Cross-line views from the read models: warnings, the review queue, the portfolio")
 public class ReadModelResource {
 
     private final ReadModelQueries queries;
@@ -40,14 +44,18 @@ public class ReadModelResource {
     @GET
     @Path("/warnings")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Early-warning flags across lines, newest first: filter by severity, active, line")
-    public Uni<Response> warnings(@QueryParam("severity") @Pattern(regexp = "WATCH|WARNING|SEVERE") String severity,
+    @Operation(operationId = "listWarnings",
+            summary = "Early-warning flags across lines, newest first: filter by severity, active, line",
+            description = "Roles: risk-officer, senior-risk-officer, auditor.")
+    @APIResponse(responseCode = "200", description = "A page of warnings; with minPosition, X-Projection-Caught-Up says whether it was reached",
+            headers = @Header(name = ReadYourWrites.CAUGHT_UP, schema = @Schema(type = SchemaType.BOOLEAN)))
+    public Uni<RestResponse<ReadModelQueries.PageOf<ReadModelQueries.WarningItem>>> warnings(@QueryParam("severity") @Pattern(regexp = "WATCH|WARNING|SEVERE") String severity,
                                   @QueryParam("active") Boolean active,
-                                  @QueryParam("creditLineId") String creditLineId,
+                                  @Parameter(description = "only this credit line's warnings") @QueryParam("creditLineId") String creditLineId,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
                                   @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
-                                  @QueryParam("minPosition") String minPosition) {
+                                  @Parameter(description = ReadYourWrites.MIN_POSITION) @QueryParam("minPosition") String minPosition) {
         return readYourWrites.query(WarningsProjection.NAME, minPositionHeader, minPosition,
                 () -> queries.warnings(severity, active, creditLineId, page, size));
     }
@@ -55,10 +63,15 @@ public class ReadModelResource {
     @GET
     @Path("/review-queue")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
-    @Operation(summary = "Referred increase requests awaiting review, oldest first, with their explanation")
-    public Uni<Response> reviewQueue(@QueryParam("level") @Min(1) @Max(2) Integer level,
-                                     @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
-                                     @QueryParam("minPosition") String minPosition) {
+    @Operation(operationId = "listReviewQueue",
+            summary = "Referred increase requests awaiting review, oldest first, with their explanation",
+            description = "Find a referred request here: its requestId and creditLineId name the review to post (reviewIncreaseRequest) at the given level. Roles: risk-officer, senior-risk-officer.")
+    @APIResponse(responseCode = "200", description = "The queue, oldest first; with minPosition, X-Projection-Caught-Up says whether it was reached",
+            headers = @Header(name = ReadYourWrites.CAUGHT_UP, schema = @Schema(type = SchemaType.BOOLEAN)))
+    public Uni<RestResponse<List<ReadModelQueries.QueueItem>>> reviewQueue(
+            @Parameter(description = "only requests awaiting this review level (1 or 2)") @QueryParam("level") @Min(1) @Max(2) Integer level,
+            @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
+            @Parameter(description = ReadYourWrites.MIN_POSITION) @QueryParam("minPosition") String minPosition) {
         return readYourWrites.query(IncreaseDecisionsProjection.NAME, minPositionHeader, minPosition,
                 () -> queries.reviewQueue(level));
     }
@@ -66,8 +79,10 @@ public class ReadModelResource {
     @GET
     @Path("/portfolio/summary")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Lines and exposure by grade and segment, increase decision rates, and the overdue rate "
-            + "(30+ days past due) against the configured industry benchmark, also per policy group")
+    @Operation(operationId = "getPortfolioSummary",
+            summary = "Lines and exposure by grade and segment, increase decision rates, and the overdue rate "
+            + "(30+ days past due) against the configured industry benchmark, also per policy group",
+            description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
     public Uni<ReadModelQueries.PortfolioSummary> portfolio() {
         return queries.portfolio();
     }

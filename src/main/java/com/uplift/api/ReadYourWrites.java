@@ -4,8 +4,8 @@ import com.uplift.eventstore.Checkpoint;
 import com.uplift.readmodel.ProjectionAdmin;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -20,6 +20,9 @@ public class ReadYourWrites {
 
     public static final String HEADER = "X-Min-Position";
     public static final String CAUGHT_UP = "X-Projection-Caught-Up";
+    /** How the minPosition parameter is documented wherever it is accepted. */
+    public static final String MIN_POSITION = "a position a command returned (its body's position): wait, at most a few seconds, "
+            + "until this read model includes it; also as header " + HEADER;
 
     private final ProjectionAdmin projections;
     private final Duration maxWait;
@@ -30,19 +33,21 @@ public class ReadYourWrites {
         this.maxWait = maxWait;
     }
 
-    public <T> Uni<Response> query(String projection, String headerPosition, String queryPosition, Supplier<Uni<T>> query) {
+    /** Typed, so that the OpenAPI document shows the result's schema. */
+    public <T> Uni<RestResponse<T>> query(String projection, String headerPosition, String queryPosition, Supplier<Uni<T>> query) {
         String wanted = headerPosition != null ? headerPosition : queryPosition;
         if (wanted == null) {
-            return query.get().map(result -> Response.ok(result).build());
+            return query.get().map(RestResponse::ok);
         }
         Checkpoint position;
         try {
             position = Checkpoint.parse(wanted);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(Problem.invalid("minPosition", "not a position",
-                    "minPosition must be a position as returned by a command, e.g. 812-4031").toResponse());
+            return Uni.createFrom().failure(Problem.invalidRequest("minPosition", "not a position",
+                    "minPosition must be a position as returned by a command, e.g. 812-4031"));
         }
         return projections.awaitPosition(projection, position, maxWait)
-                .chain(reached -> query.get().map(result -> Response.ok(result).header(CAUGHT_UP, reached).build()));
+                .chain(reached -> query.get().map(result ->
+                        RestResponse.ResponseBuilder.ok(result).header(CAUGHT_UP, reached).build()));
     }
 }

@@ -9,15 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs the scheduled re-evaluation of every line now (e.g. after a servicing outage). */
 @Path("/api/admin/reassessments")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Administration", description = "Operating the service: projections and scheduled re-evaluation")
 public class ReassessmentResource {
 
     private final Reassessment reassessment;
@@ -28,7 +25,9 @@ public class ReassessmentResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Re-evaluate every line as of now: flags, score and grade that depend on the date alone")
+    @Operation(operationId = "reassessAllLines",
+            summary = "Re-evaluate every line as of now: flags, score and grade that depend on the date alone",
+            description = "Roles: admin.")
     public Uni<Reassessment.Result> run() {
         return reassessment.run();
     }

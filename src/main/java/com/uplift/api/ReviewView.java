@@ -4,12 +4,18 @@ import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.IncreaseStatus;
 import com.uplift.domain.creditline.ReviewOutcome;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.util.List;
 
 /** The outcome of one review: where the request stands after it, and the line's state. */
-public record ReviewView(String requestId, int level, String reviewer, ReviewOutcome outcome, BigDecimal approvedLimit,
-                         IncreaseStatus statusAfter, Integer nextLevel, List<String> reasons, CreditLineView creditLine) {
+@Schema(description = "One review of a referred request: where the request stands after it, and the line's state")
+public record ReviewView(String requestId, int level, String reviewer, ReviewOutcome outcome,
+                         @Schema(nullable = true, description = "APPROVE only") BigDecimal approvedLimit,
+                         IncreaseStatus statusAfter,
+                         @Schema(nullable = true, description = "the level that must review next, while still PENDING") Integer nextLevel,
+                         List<String> reasons, CreditLineView creditLine) {
 
     static ReviewView of(IncreaseReviewed r, CreditLineView line) {
         return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.statusAfter(),

@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -30,11 +33,11 @@ import java.util.function.Function;
 @Path("/api/credit-lines/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Servicing facts")
-@SecurityRequirement(name = "basic")
-@SecurityRequirement(name = "bearer")
+@Tag(name = "Servicing facts", description = "Facts from the servicing systems; each re-assesses the line and answers with its new state")
 @RolesAllowed(Roles.OPERATIONS)
-@APIResponse(responseCode = "200", description = "Recorded; the body is the line's new state")
+@APIResponse(responseCode = "200", description = "Recorded; the body is the line's new state, ETag its version",
+        headers = @Header(name = HttpHeaders.ETAG, description = "the stream version, quoted", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditLineView.class)))
 @APIResponse(responseCode = "400", description = "Invalid body")
 @APIResponse(responseCode = "404", description = "No such credit line")
 @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
@@ -51,7 +54,9 @@ public class ServicingResource {
 
     @POST
     @Path("/drawdowns")
-    @Operation(summary = "Record a drawdown; refused above available credit or while drawdowns are frozen")
+    @Operation(operationId = "recordDrawdown",
+            summary = "Record a drawdown; refused above available credit or while drawdowns are frozen",
+            description = "Roles: operations.")
     public Uni<Response> drawdown(@PathParam("id") String id, @Valid @NotNull CommandRequests.Drawdown body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -60,7 +65,9 @@ public class ServicingResource {
 
     @POST
     @Path("/repayments")
-    @Operation(summary = "Record a repayment, on time or late; one that clears arrears cures them")
+    @Operation(operationId = "recordRepayment",
+            summary = "Record a repayment, on time or late; one that clears arrears cures them",
+            description = "Roles: operations.")
     public Uni<Response> repayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.Repayment body,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -70,7 +77,9 @@ public class ServicingResource {
 
     @POST
     @Path("/missed-payments")
-    @Operation(summary = "Record an instalment that was not paid")
+    @Operation(operationId = "recordMissedPayment",
+            summary = "Record an instalment that was not paid",
+            description = "Roles: operations.")
     public Uni<Response> missedPayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.MissedPayment body,
                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -80,7 +89,9 @@ public class ServicingResource {
 
     @POST
     @Path("/delinquency-reports")
-    @Operation(summary = "Report days past due from the servicing system (0 = current again)")
+    @Operation(operationId = "reportDelinquency",
+            summary = "Report days past due from the servicing system (0 = current again)",
+            description = "Roles: operations.")
     public Uni<Response> delinquency(@PathParam("id") String id, @Valid @NotNull CommandRequests.DelinquencyReport body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -90,7 +101,9 @@ public class ServicingResource {
 
     @POST
     @Path("/income-verifications")
-    @Operation(summary = "Record a verified monthly income (salary slip, bank statement, tax record)")
+    @Operation(operationId = "recordIncomeVerification",
+            summary = "Record a verified monthly income (salary slip, bank statement, tax record)",
+            description = "Roles: operations.")
     public Uni<Response> income(@PathParam("id") String id, @Valid @NotNull CommandRequests.IncomeVerification body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -100,7 +113,9 @@ public class ServicingResource {
 
     @POST
     @Path("/asset-changes")
-    @Operation(summary = "Record an asset acquired or disposed of (property, vehicle, deposit, other)")
+    @Operation(operationId = "reportAssetChange",
+            summary = "Record an asset acquired or disposed of (property, vehicle, deposit, other)",
+            description = "Roles: operations.")
     public Uni<Response> assetChange(@PathParam("id") String id, @Valid @NotNull CommandRequests.AssetChange body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -110,7 +125,9 @@ public class ServicingResource {
 
     @POST
     @Path("/bureau-reports")
-    @Operation(summary = "Attach a credit-bureau report; a negative record is a knock-out")
+    @Operation(operationId = "attachBureauReport",
+            summary = "Attach a credit-bureau report; a negative record is a knock-out",
+            description = "Roles: operations.")
     public Uni<Response> bureauReport(@PathParam("id") String id, @Valid @NotNull CommandRequests.BureauReport body,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                       @HeaderParam(IdempotencyKeys.HEADER) String key) {
@@ -121,7 +138,9 @@ public class ServicingResource {
 
     @POST
     @Path("/service-notes")
-    @Operation(summary = "Record a customer-service note; risk signals are extracted from its text")
+    @Operation(operationId = "recordServiceNote",
+            summary = "Record a customer-service note; risk signals are extracted from its text",
+            description = "Roles: operations.")
     public Uni<Response> serviceNote(@PathParam("id") String id, @Valid @NotNull CommandRequests.ServiceNote body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {

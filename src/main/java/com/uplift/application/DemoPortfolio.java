@@ -12,6 +12,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -25,6 +28,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -48,8 +52,20 @@ public class DemoPortfolio {
             "Customer reports a transaction that is not my transaction, possible fraud.",
             "客户在多家平台借款，以贷养贷"};
 
+    /** Where the portfolio stands; readiness is UP only in the states that say it is in place (or not wanted). */
+    public enum Progress {
+        DISABLED(true), CHECKING(false), LOADING(false), LOADED(true), ALREADY_PRESENT(true), FAILED(false);
+
+        private final boolean ready;
+
+        Progress(boolean ready) {
+            this.ready = ready;
+        }
+    }
+
     private final CreditLineService lines;
     private final EventStore store;
+    private final AtomicReference<Progress> progress;
     private final Clock clock;
     private final boolean enabled;
     private final int count;
@@ -65,6 +81,11 @@ public class DemoPortfolio {
         this.enabled = enabled;
         this.count = count;
         this.seed = seed;
+        this.progress = new AtomicReference<>(enabled ? Progress.CHECKING : Progress.DISABLED);
+    }
+
+    public Progress progress() {
+        return progress.get();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -73,14 +94,45 @@ public class DemoPortfolio {
         }
         store.streamIds(CreditLineStream.PREFIX, "", null, null, 1)
                 .map(existing -> !existing.isEmpty())
-                .chain(any -> any ? Uni.createFrom().item(0) : generate())
+                .chain(any -> {
+                    if (any) {
+                        return Uni.createFrom().item(0);
+                    }
+                    progress.set(Progress.LOADING);
+                    return generate();
+                })
                 .subscribe().with(
                         generated -> {
+                            progress.set(generated > 0 ? Progress.LOADED : Progress.ALREADY_PRESENT);
                             if (generated > 0) {
                                 LOG.infof("Demo portfolio: %d credit lines generated (seed %d)", generated, seed);
                             }
                         },
-                        failure -> LOG.warn("Demo portfolio could not be generated", failure));
+                        failure -> {
+                            progress.set(Progress.FAILED);
+                            LOG.warn("Demo portfolio could not be generated", failure);
+                        });
+    }
+
+    /**
+     * Readiness: a dev instance is not ready until its demo portfolio is in place, so that whoever waits for UP (a
+     * script, the README's walk-through) finds the queues and the portfolio filled rather than half-generated.
+     */
+    @Readiness
+    @ApplicationScoped
+    static class Loaded implements HealthCheck {
+
+        private final DemoPortfolio portfolio;
+
+        Loaded(DemoPortfolio portfolio) {
+            this.portfolio = portfolio;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            Progress now = portfolio.progress();
+            return HealthCheckResponse.named("demo-portfolio").status(now.ready).withData("state", now.name()).build();
+        }
     }
 
     /** Generates the portfolio; returns the number of lines. */

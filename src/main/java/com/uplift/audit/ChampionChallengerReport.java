@@ -6,6 +6,7 @@ import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.eventstore.RecordedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ public class ChampionChallengerReport {
                         BigDecimal rate30PlusLater, BigDecimal benchmark30Plus) {
     }
 
+    @Schema(name = "ChampionChallengerReport")
     public record Report(AuditScope scope, Map<String, Group> groups) {
     }
 

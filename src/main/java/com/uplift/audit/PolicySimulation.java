@@ -12,6 +12,7 @@ import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public class PolicySimulation {
                                BigDecimal rate30PlusDpd, List<NewApproval> sample) {
     }
 
+    @Schema(name = "PolicySimulationReport")
     public record Report(int candidateVersion, PolicyBook.Status candidateStatus, String candidateContentHash,
                          AuditScope scope, long linesRead, Comparison overall, Map<String, Comparison> byGrade,
                          Map<String, Comparison> bySegment, NewApprovals newlyApproved) {

@@ -2,6 +2,7 @@ package com.uplift.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,21 @@ public record VerificationReport(String id, Status status, AuditScope scope, Str
                                  List<Mismatch> mismatches, List<BrokenLink> brokenLinks,
                                  List<AnchorProblem> anchorProblems, String failure) {
 
+    @Schema(name = "VerificationStatus")
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
 
-    /** True when finished with nothing found. */
+    /**
+     * True when finished with nothing found, false when something was found or the run failed, null while queued or
+     * running: a job that has not checked anything yet has not found the store unclean.
+     */
     @JsonProperty("clean")
-    public boolean clean() {
-        return status == Status.COMPLETED && mismatchCount == 0 && brokenLinkCount == 0 && anchorProblemCount == 0;
+    @Schema(nullable = true, description = "null until the run has finished; then true when nothing was found")
+    public Boolean clean() {
+        return switch (status) {
+            case QUEUED, RUNNING -> null;
+            case COMPLETED -> mismatchCount == 0 && brokenLinkCount == 0 && anchorProblemCount == 0;
+            case FAILED -> false;
+        };
     }
 
     /**

@@ -92,7 +92,8 @@ public class IncreaseDecisionsProjection implements Projection {
         row.proposedLimit = e.proposedLimit();
         row.newLimit = e.newLimit();
         row.reasons = String.join(",", e.reasons());
-        row.explanation = CanonicalJson.write(applied.recorded().payload());
+        // the decision as this service reads it (upcast to the current shape), so that queries can read it back typed
+        row.explanation = CanonicalJson.write(CanonicalJson.toTree(e));
         row.decidedAt = applied.recorded().recordedAt();
         row.updatedAt = row.decidedAt;
         return row;

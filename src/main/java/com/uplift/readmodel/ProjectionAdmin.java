@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public class ProjectionAdmin {
      * @param lagSeconds age of the oldest event the live generation has not read yet (0 when caught up)
      * @param eventsPerSecond over the last minute, where the projection runs on this instance (else null)
      */
+    @Schema(name = "ProjectionStatus")
     public record Status(String name, String state, int liveGeneration, Integer buildingGeneration, String position,
                          String buildingPosition, long eventsApplied, long lagEvents, long lagSeconds,
                          Double eventsPerSecond, boolean runsHere, String error, String failedPosition) {

@@ -1,6 +1,6 @@
 package com.uplift.readmodel;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.eventstore.CanonicalJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
@@ -126,7 +126,7 @@ public class ReadModelQueries {
 
     public record QueueItem(String requestId, String creditLineId, int level, long ageSeconds, Instant referredAt,
                             String requestedBy, String channel, String segment, String grade, Integer score,
-                            BigDecimal oldLimit, BigDecimal proposedLimit, List<String> reasons, JsonNode explanation) {
+                            BigDecimal oldLimit, BigDecimal proposedLimit, List<String> reasons, IncreaseDecided explanation) {
     }
 
     /** Referred requests awaiting review, oldest first; {@code level} null means every level. */
@@ -144,7 +144,8 @@ public class ReadModelQueries {
                         Duration.between(r.decidedAt, now).toSeconds(), r.decidedAt, r.requestedBy, r.channel, r.segment,
                         r.grade, r.score, r.oldLimit, r.proposedLimit,
                         r.reasons == null || r.reasons.isEmpty() ? List.of() : Arrays.asList(r.reasons.split(",")),
-                        CanonicalJson.parse(r.explanation))).toList());
+                        // the decision as /decisions shows it (amounts as JSON numbers), not in its stored form
+                        CanonicalJson.fromTree(CanonicalJson.parse(r.explanation), IncreaseDecided.class))).toList());
     }
 
     // ---- portfolio ----
