@@ -1,6 +1,8 @@
 package com.uplift.readmodel;
 
 import com.uplift.eventstore.Checkpoint;
+import com.uplift.eventstore.EventStore;
+import io.smallrye.mutiny.Multi;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,9 +27,7 @@ public class ProjectionAdmin {
     private static final String STATUS = """
             SELECT p.name, p.state, p.live_generation, p.building_generation, p.error, p.failed_position,
                    c.transaction_id, c.position, c.events_applied, c.last_recorded_at,
-                   b.transaction_id AS b_transaction_id, b.position AS b_position,
-                   coalesce((SELECT max(global_position) FROM events), 0) AS head,
-                   (SELECT min(recorded_at) FROM events e WHERE e.global_position > c.position) AS oldest_unread
+                   b.transaction_id AS b_transaction_id, b.position AS b_position
             FROM projections p
             JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
             LEFT JOIN projection_checkpoints b ON b.projection = p.name AND b.generation = p.building_generation
@@ -39,11 +39,13 @@ public class ProjectionAdmin {
             WHERE p.name = $1""";
 
     private final ProjectionRunner runner;
+    private final EventStore store;
     private final Pool pool;
     private final Clock clock;
 
-    public ProjectionAdmin(ProjectionRunner runner, Pool pool, Clock clock) {
+    public ProjectionAdmin(ProjectionRunner runner, EventStore store, Pool pool, Clock clock) {
         this.runner = runner;
+        this.store = store;
         this.pool = pool;
         this.clock = clock;
     }
@@ -59,24 +61,23 @@ public class ProjectionAdmin {
     }
 
     public Uni<List<Status>> status() {
-        return pool.query(STATUS).execute().map(rows -> {
-            List<Status> all = new ArrayList<>();
-            for (Row row : rows) {
-                String name = row.getString("name");
-                Instant oldestUnread = row.getOffsetDateTime("oldest_unread") == null ? null
-                        : row.getOffsetDateTime("oldest_unread").toInstant();
-                String building = row.getLong("b_transaction_id") == null ? null
-                        : new Checkpoint(row.getLong("b_transaction_id"), row.getLong("b_position")).toString();
-                all.add(new Status(name, row.getString("state"), row.getInteger("live_generation"),
-                        row.getInteger("building_generation"),
-                        new Checkpoint(row.getLong("transaction_id"), row.getLong("position")).toString(), building,
-                        row.getLong("events_applied"), Math.max(0, row.getLong("head") - row.getLong("position")),
-                        oldestUnread == null ? 0 : Math.max(0, Duration.between(oldestUnread, clock.instant()).toSeconds()),
-                        runner.throughput(name), runner.leadsHere(name), row.getString("error"),
-                        row.getString("failed_position")));
-            }
-            return all;
-        });
+        return pool.query(STATUS).execute()
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> store.backlogAfter(row.getLong("position"))
+                        .map(backlog -> status(row, backlog)))
+                .collect().asList();
+    }
+
+    private Status status(Row row, EventStore.Backlog backlog) {
+        String name = row.getString("name");
+        long position = row.getLong("position");
+        String building = row.getLong("b_transaction_id") == null ? null
+                : new Checkpoint(row.getLong("b_transaction_id"), row.getLong("b_position")).toString();
+        return new Status(name, row.getString("state"), row.getInteger("live_generation"),
+                row.getInteger("building_generation"), new Checkpoint(row.getLong("transaction_id"), position).toString(),
+                building, row.getLong("events_applied"), backlog.eventsAfter(position),
+                backlog.secondsBehind(clock.instant()), runner.throughput(name), runner.leadsHere(name),
+                row.getString("error"), row.getString("failed_position"));
     }
 
     /** Starts building a new generation from position 0; the live one keeps serving until it has caught up. */

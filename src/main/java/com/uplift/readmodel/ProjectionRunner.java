@@ -89,6 +89,11 @@ public class ProjectionRunner {
         }
     }
 
+    private static final String LIVE_POSITION = """
+            SELECT c.position FROM projections p
+            JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
+            WHERE p.name = $1""";
+
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final EventStore store;
     private final EventTypeRegistry types;
@@ -421,22 +426,18 @@ public class ProjectionRunner {
     // ---- measurements ----
 
     private Uni<Void> measureLag(Worker worker) {
-        return pool.preparedQuery("""
-                        SELECT coalesce((SELECT max(global_position) FROM events), 0) - c.position AS lag,
-                               (SELECT min(recorded_at) FROM events e WHERE e.global_position > c.position) AS oldest_unread
-                        FROM projections p JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
-                        WHERE p.name = $1""")
-                .execute(Tuple.of(worker.projection.name()))
-                .invoke(rows -> {
-                    if (rows.iterator().hasNext()) {
-                        var row = rows.iterator().next();
-                        worker.lagEvents.set(Math.max(0, row.getLong("lag")));
-                        worker.lagSeconds.set(row.getOffsetDateTime("oldest_unread") == null ? 0
-                                : Math.max(0, java.time.Duration.between(row.getOffsetDateTime("oldest_unread").toInstant(), clock.instant()).toSeconds()));
+        return pool.preparedQuery(LIVE_POSITION).execute(Tuple.of(worker.projection.name()))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().voidItem();
                     }
-                    sample(worker);
+                    long position = rows.iterator().next().getLong("position");
+                    return store.backlogAfter(position).invoke(backlog -> {
+                        worker.lagEvents.set(backlog.eventsAfter(position));
+                        worker.lagSeconds.set(backlog.secondsBehind(clock.instant()));
+                    }).replaceWithVoid();
                 })
-                .replaceWithVoid();
+                .invoke(() -> sample(worker));
     }
 
     private void sample(Worker worker) {
