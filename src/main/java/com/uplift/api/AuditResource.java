@@ -114,12 +114,13 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "A verification's progress and findings: lines, events and decisions checked; mismatches with the first differing field; broken links and anchors with their position")
     @APIResponse(responseCode = "404", description = "No such job")
-    public VerificationReport verification(@PathParam("id") String id) {
-        return verifications.find(id).orElseThrow(NotFoundException::new);
+    public Uni<VerificationReport> verification(@PathParam("id") String id) {
+        return verifications.find(id).map(report -> report.orElseThrow(NotFoundException::new));
     }
 
     @POST
     @Path("/anchors")
+    @Blocking // anchoring pages through the log (StreamAnchors): a worker thread, never the event loop
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Anchor now: record the head hash of every stream changed since the last anchor in the audit stream")
     @APIResponse(responseCode = "201", description = "Anchored")
@@ -131,6 +132,7 @@ public class AuditResource {
 
     @GET
     @Path("/export")
+    @Blocking // the body is written page by page as it is read (RegulatorExport), on a worker thread
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Stream events (NDJSON) or decisions (format=csv) for regulators; the last line is a manifest with counts, range and the SHA-256 of every byte before it")
@@ -155,7 +157,7 @@ public class AuditResource {
 
     @GET
     @Path("/champion-challenger")
-    @Blocking
+    @Blocking // replays lines one by one (LineHistory)
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
     @Operation(summary = "Outcomes and later delinquency per policy group (strategy arm and policy version) against the 30+ DPD benchmark")
     public ChampionChallengerReport.Report championChallenger(@QueryParam("from") String from, @QueryParam("to") String to,
