@@ -124,12 +124,13 @@ public class AuditResource {
             description = "Roles: auditor.")
     @APIResponse(responseCode = "200", description = "The job's report; clean is null until it has finished")
     @APIResponse(responseCode = "404", description = "No such job")
-    public VerificationReport verification(@PathParam("id") String id) {
-        return verifications.find(id).orElseThrow(NotFoundException::new);
+    public Uni<VerificationReport> verification(@PathParam("id") String id) {
+        return verifications.find(id).map(report -> report.orElseThrow(NotFoundException::new));
     }
 
     @POST
     @Path("/anchors")
+    @Blocking // anchoring pages through the log (StreamAnchors): a worker thread, never the event loop
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "anchorStreamHeads",
             summary = "Anchor now: record the head hash of every stream changed since the last anchor in the audit stream",
@@ -145,6 +146,7 @@ public class AuditResource {
 
     @GET
     @Path("/export")
+    @Blocking // the body is written page by page as it is read (RegulatorExport), on a worker thread
     @Produces({NDJSON, "text/csv"})
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "exportAuditRecords",
@@ -173,7 +175,7 @@ public class AuditResource {
 
     @GET
     @Path("/champion-challenger")
-    @Blocking
+    @Blocking // replays lines one by one (LineHistory)
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
     @Operation(operationId = "getChampionChallengerReport",
             summary = "Outcomes and later delinquency per policy group (strategy arm and policy version) against the 30+ DPD benchmark",

@@ -2,13 +2,11 @@ package com.uplift.application;
 
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.readmodel.BorrowerLimits;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * The limits a borrower holds on their other lines, from the credit-line read model: the regulatory maximum is per
@@ -20,12 +18,6 @@ import java.math.RoundingMode;
 @ApplicationScoped
 public class BorrowerExposure {
 
-    private static final String OTHER_LIMITS = """
-            SELECT (SELECT state FROM projections WHERE name = 'credit-lines') AS state,
-                   (SELECT coalesce(sum(credit_limit), 0) FROM credit_line_view
-                    WHERE generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')
-                      AND borrower_id = $1 AND credit_line_id <> $2) AS total""";
-
     /** The borrower's other lines cannot be summed right now (the credit-line read model is stopped). */
     public static class ExposureUnknownException extends RuntimeException {
         public ExposureUnknownException() {
@@ -33,10 +25,10 @@ public class BorrowerExposure {
         }
     }
 
-    private final Pool pool;
+    private final BorrowerLimits limits;
 
-    public BorrowerExposure(Pool pool) {
-        this.pool = pool;
+    public BorrowerExposure(BorrowerLimits limits) {
+        this.limits = limits;
     }
 
     /** The command with the borrower's other limits filled in, where it needs them and does not carry them yet. */
@@ -51,13 +43,7 @@ public class BorrowerExposure {
     }
 
     Uni<BigDecimal> otherLimits(String borrowerId, String excludingLineId) {
-        return pool.preparedQuery(OTHER_LIMITS).execute(Tuple.of(borrowerId, excludingLineId)).map(rows -> {
-            var row = rows.iterator().next();
-            // A stopped read model would undercount: refuse rather than let a line past the cap (fail closed).
-            if (row.getString("state") != null && !"RUNNING".equals(row.getString("state"))) {
-                throw new ExposureUnknownException();
-            }
-            return row.getBigDecimal("total").setScale(2, RoundingMode.HALF_EVEN);
-        });
+        // A stopped read model would undercount: refuse rather than let a line past the cap (fail closed).
+        return limits.otherThan(borrowerId, excludingLineId).map(total -> total.orElseThrow(ExposureUnknownException::new));
     }
 }

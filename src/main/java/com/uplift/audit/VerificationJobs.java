@@ -2,31 +2,31 @@ package com.uplift.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.uplift.eventstore.CanonicalJson;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.time.ZoneOffset;
-
 import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventTypeRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Re-verification runs as background jobs, one at a time per instance (the machine's cores serve the API first),
- * in submission order. Progress is followed in memory on the instance that runs the job (the last
- * {@value #KEPT_JOBS}); the report is written to PostgreSQL when the job is submitted and when it ends, so a finished
- * report outlives a restart and can be read from any instance.
+ * in submission order, on Quarkus' managed executor: each job is chained behind the previous one, so the worker pool
+ * lends one thread at a time (the jobs block, as {@link LineHistory} explains). Progress is followed in memory on the
+ * instance that runs the job (the last {@value #KEPT_JOBS}); the report is written to PostgreSQL when the job starts
+ * and when it ends, so a finished report outlives a restart and can be read from any instance.
  */
 @ApplicationScoped
 public class VerificationJobs {
@@ -38,11 +38,10 @@ public class VerificationJobs {
     private final EventStore store;
     private final EventTypeRegistry types;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "audit-verification");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ManagedExecutor executor;
+    /** The last job queued: the next one starts when it has finished. */
+    private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
+    private volatile boolean stopping;
     private final Map<String, VerificationRun> jobs = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, VerificationRun> eldest) {
@@ -58,8 +57,10 @@ public class VerificationJobs {
 
     private final Pool pool;
 
-    public VerificationJobs(LineHistory history, EventStore store, EventTypeRegistry types, Clock clock, Pool pool) {
+    public VerificationJobs(LineHistory history, EventStore store, EventTypeRegistry types, Clock clock, Pool pool,
+                            ManagedExecutor executor) {
         this.history = history;
+        this.executor = executor;
         this.store = store;
         this.types = types;
         this.clock = clock;
@@ -73,27 +74,35 @@ public class VerificationJobs {
             jobs.put(run.id(), run);
         }
         VerificationReport queued = run.report();
-        worker.submit(() -> {
-            save(queued);
-            try {
-                run.run();
-            } finally {
-                save(run.report());
-            }
-        });
+        synchronized (jobs) {
+            // exceptionally: a job that failed unexpectedly must not stop the ones queued behind it
+            queue = queue.exceptionally(failure -> null).thenRunAsync(() -> execute(run, queued), executor);
+        }
         return queued;
     }
 
+    private void execute(VerificationRun run, VerificationReport queued) {
+        if (stopping) {
+            return; // the instance is shutting down: the report stays as queued in memory, and nothing was written
+        }
+        save(queued);
+        try {
+            run.run();
+        } finally {
+            save(run.report());
+        }
+    }
+
     /** The job's report: live progress where it runs here, else the last report written to the database. */
-    public Optional<VerificationReport> find(String id) {
+    public Uni<Optional<VerificationReport>> find(String id) {
         synchronized (jobs) {
             VerificationRun run = jobs.get(id);
             if (run != null) {
-                return Optional.of(run.report());
+                return Uni.createFrom().item(Optional.of(run.report()));
             }
         }
-        return pool.preparedQuery(LOAD).execute(Tuple.of(id)).await().atMost(DB_WAIT).stream().findFirst()
-                .map(row -> read(row.getString("report")));
+        return pool.preparedQuery(LOAD).execute(Tuple.of(id))
+                .map(rows -> rows.stream().findFirst().map(row -> read(row.getString("report"))));
     }
 
     private void save(VerificationReport report) {
@@ -115,8 +124,9 @@ public class VerificationJobs {
         }
     }
 
+    /** Queued jobs do not start once the instance is stopping; the one running ends with the executor. */
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        stopping = true;
     }
 }

@@ -99,6 +99,11 @@ public class EventStore {
             ORDER BY events.transaction_id, events.global_position
             LIMIT $6""".formatted(COLUMNS);
 
+    /** The head of the log and when the oldest event after a position was recorded: how far a reader trails. */
+    private static final String BACKLOG = """
+            SELECT coalesce((SELECT max(global_position) FROM events), 0) AS head,
+                   (SELECT min(recorded_at) FROM events WHERE global_position > $1) AS oldest_unread""";
+
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VERSION_CONSTRAINT = "events_stream_version_unique";
     private static final String EVENT_ID_CONSTRAINT = "events_event_id_unique";
@@ -308,6 +313,34 @@ public class EventStore {
                 .execute(Tuple.tuple(java.util.Arrays.asList(Long.toString(after.transactionId()), after.position(),
                         utc(from), utc(to), streamIds == null ? null : streamIds.toArray(String[]::new), limit)))
                 .map(EventStore::toEvents);
+    }
+
+    /**
+     * How far a reader at {@code position} trails the log.
+     *
+     * @param headPosition   the highest position stored (0 for an empty log)
+     * @param oldestUnreadAt when the oldest event after the position was recorded; null when there is none
+     */
+    public record Backlog(long headPosition, Instant oldestUnreadAt) {
+
+        /** Positions between the head and {@code position} (gaps count too); never negative. */
+        public long eventsAfter(long position) {
+            return Math.max(0, headPosition - position);
+        }
+
+        /** Age of the oldest unread event at {@code now}, in whole seconds; 0 when there is none. */
+        public long secondsBehind(Instant now) {
+            return oldestUnreadAt == null ? 0 : Math.max(0, java.time.Duration.between(oldestUnreadAt, now).toSeconds());
+        }
+    }
+
+    /** The backlog of a reader whose checkpoint is at {@code position} (by position, as subscribers' lag is shown). */
+    public Uni<Backlog> backlogAfter(long position) {
+        return pool.preparedQuery(BACKLOG).execute(Tuple.of(position)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Backlog(row.getLong("head"), row.getOffsetDateTime("oldest_unread") == null ? null
+                    : row.getOffsetDateTime("oldest_unread").toInstant());
+        });
     }
 
     private static java.time.OffsetDateTime utc(Instant instant) {

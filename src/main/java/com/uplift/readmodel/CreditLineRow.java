@@ -1,15 +1,17 @@
 package com.uplift.readmodel;
 
+import com.uplift.domain.creditline.CreditLineEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** One credit line in the list view: what risk officers filter and sort on. */
 @Entity
@@ -38,12 +40,19 @@ public class CreditLineRow extends PanacheEntityBase {
     public BigDecimal aprPercent;
     @Column(name = "days_past_due")
     public int daysPastDue;
+    /** Derived from {@link #pastDue()} for SQL, which ages days past due from it ({@link PastDue#reportedSince}). */
     @Column(name = "reported_since")
     public LocalDate reportedSince;
+    /** Derived from {@link #pastDue()} for SQL ({@link PastDue#arrearsSince}). */
     @Column(name = "arrears_since")
     public LocalDate arrearsSince;
-    /** Unpaid missed instalments, oldest first ({@code due=outstanding;...}): repayments pay the oldest first. */
-    public String arrears;
+    /** {@link PastDue} as canonical JSON (jsonb): unpaid missed instalments and servicing's latest report. */
+    @Column(name = "past_due")
+    // text in both directions: bound as a plain string, the reactive client would store it as a JSON string scalar
+    @ColumnTransformer(read = "past_due::text", write = "cast(cast(? as text) as jsonb)")
+    public String pastDueJson;
+    @Transient
+    private PastDue pastDue;
     public String status;
     @Column(name = "active_warnings")
     public int activeWarnings;
@@ -60,56 +69,24 @@ public class CreditLineRow extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /**
-     * Days past due on a date, as the domain counts them: from the servicing report aged to that date, or from the
-     * oldest unpaid missed instalment, whichever is longer. Stored dates age by themselves; a stored number would not.
-     */
+    /** Days past due on a date, counted by the domain from the row's unpaid instalments and servicing's report. */
     public int daysPastDueOn(LocalDate date) {
-        LocalDate since = reportedSince == null ? arrearsSince
-                : arrearsSince == null || reportedSince.isBefore(arrearsSince) ? reportedSince : arrearsSince;
-        return since == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(since, date));
+        return pastDue().daysPastDueOn(date);
     }
 
-    /** Records a missed instalment. */
-    void missed(LocalDate due, BigDecimal amount) {
-        java.util.TreeMap<LocalDate, BigDecimal> open = arrears();
-        open.merge(due, amount, BigDecimal::add);
-        arrears(open);
-    }
-
-    /** Applies a repayment to the oldest unpaid instalments first, as the domain does. */
-    void repaid(BigDecimal amount) {
-        java.util.TreeMap<LocalDate, BigDecimal> open = arrears();
-        BigDecimal left = amount;
-        for (var entry : open.entrySet()) {
-            BigDecimal paid = left.min(entry.getValue());
-            entry.setValue(entry.getValue().subtract(paid));
-            left = left.subtract(paid);
+    PastDue pastDue() {
+        if (pastDue == null) {
+            pastDue = PastDue.fromJson(pastDueJson);
         }
-        open.values().removeIf(outstanding -> outstanding.signum() <= 0);
-        arrears(open);
+        return pastDue;
     }
 
-    void arrearsCleared() {
-        arrears(new java.util.TreeMap<>());
-    }
-
-    private java.util.TreeMap<LocalDate, BigDecimal> arrears() {
-        java.util.TreeMap<LocalDate, BigDecimal> open = new java.util.TreeMap<>();
-        if (arrears != null && !arrears.isBlank()) {
-            for (String item : arrears.split(";")) {
-                String[] parts = item.split("=");
-                open.put(LocalDate.parse(parts[0]), new BigDecimal(parts[1]));
-            }
-        }
-        return open;
-    }
-
-    private void arrears(java.util.TreeMap<LocalDate, BigDecimal> open) {
-        StringBuilder text = new StringBuilder();
-        open.forEach((due, outstanding) -> text.append(text.isEmpty() ? "" : ";").append(due).append('=').append(outstanding.toPlainString()));
-        arrears = text.isEmpty() ? null : text.toString();
-        arrearsSince = open.isEmpty() ? null : open.firstKey();
+    /** Folds an event that changes what is past due (see {@link PastDue#changedBy}). */
+    void pastDue(CreditLineEvent event) {
+        pastDue = pastDue().after(event);
+        pastDueJson = pastDue.unpaid().isEmpty() && pastDue.report() == null ? null : pastDue.toJson();
+        reportedSince = pastDue.reportedSince();
+        arrearsSince = pastDue.arrearsSince();
     }
 
     static String key(int generation, String creditLineId) {

@@ -3,10 +3,7 @@ package com.uplift.readmodel;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
-import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
-import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
-import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
@@ -100,12 +97,12 @@ public class CreditLinesProjection implements Projection {
     }
 
     private void update(CreditLineRow row, Applied applied) {
+        if (PastDue.changedBy(applied.event())) {
+            row.pastDue(applied.event()); // repayments, missed instalments, servicing's reports and cures
+        }
         switch (applied.event()) {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
-            case RepaymentRecorded e -> {
-                row.drawn = e.drawnAfter();
-                row.repaid(e.amount()); // the oldest unpaid instalment first, as the domain does
-            }
+            case RepaymentRecorded e -> row.drawn = e.drawnAfter();
             case CreditLimitChanged e -> row.limit = e.newLimit();
             case RiskAssessed e -> {
                 row.score = e.assessment().score();
@@ -115,12 +112,6 @@ public class CreditLinesProjection implements Projection {
             case PricingTierChanged e -> {
                 row.grade = e.grade();
                 row.aprPercent = e.aprPercent();
-            }
-            case DelinquencyReported e -> row.reportedSince = e.daysPastDue() == 0 ? null : e.asOf().minusDays(e.daysPastDue());
-            case PaymentMissed e -> row.missed(e.dueDate(), e.amountDue());
-            case DelinquencyCured e -> {
-                row.reportedSince = null;
-                row.arrearsCleared();
             }
             case WarningRaised e -> {
                 row.activeWarnings++;

@@ -1,34 +1,31 @@
 package com.uplift.readmodel;
 
 import com.uplift.eventstore.Checkpoint;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.uplift.eventstore.EventStore;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/** What operators do with projections: see their state, rebuild one, and deal with a stopped one. */
+/**
+ * What operators do with projections: see their state, rebuild one, and deal with a stopped one; and what readers
+ * wait on to read their own writes. The work is done by {@link ProjectionGenerations}; this wakes the runner after it.
+ */
 @ApplicationScoped
 public class ProjectionAdmin {
-
-    private static final Logger LOG = Logger.getLogger(ProjectionAdmin.class);
 
     private static final String STATUS = """
             SELECT p.name, p.state, p.live_generation, p.building_generation, p.error, p.failed_position,
                    c.transaction_id, c.position, c.events_applied, c.last_recorded_at,
-                   b.transaction_id AS b_transaction_id, b.position AS b_position,
-                   coalesce((SELECT max(global_position) FROM events), 0) AS head,
-                   (SELECT min(recorded_at) FROM events e WHERE e.global_position > c.position) AS oldest_unread
+                   b.transaction_id AS b_transaction_id, b.position AS b_position
             FROM projections p
             JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
             LEFT JOIN projection_checkpoints b ON b.projection = p.name AND b.generation = p.building_generation
@@ -40,11 +37,20 @@ public class ProjectionAdmin {
             WHERE p.name = $1""";
 
     private final ProjectionRunner runner;
+    private final ProjectionGenerations generations;
+    private final ProjectionLeadership leadership;
+    private final ProjectionMetrics metrics;
+    private final EventStore store;
     private final Pool pool;
     private final Clock clock;
 
-    public ProjectionAdmin(ProjectionRunner runner, Pool pool, Clock clock) {
+    public ProjectionAdmin(ProjectionRunner runner, ProjectionGenerations generations, ProjectionLeadership leadership,
+                           ProjectionMetrics metrics, EventStore store, Pool pool, Clock clock) {
         this.runner = runner;
+        this.generations = generations;
+        this.leadership = leadership;
+        this.metrics = metrics;
+        this.store = store;
         this.pool = pool;
         this.clock = clock;
     }
@@ -52,7 +58,7 @@ public class ProjectionAdmin {
     /**
      * @param lagEvents  global positions between the head of the log and the live checkpoint (gaps count too)
      * @param lagSeconds age of the oldest event the live generation has not read yet (0 when caught up)
-     * @param eventsPerSecond over the last minute, where the projection runs on this instance (else null)
+     * @param eventsPerSecond read in the last complete minute, where the projection runs on this instance (else null)
      */
     @Schema(name = "ProjectionStatus")
     public record Status(String name, String state, int liveGeneration, Integer buildingGeneration, String position,
@@ -61,90 +67,37 @@ public class ProjectionAdmin {
     }
 
     public Uni<List<Status>> status() {
-        return pool.query(STATUS).execute().map(rows -> {
-            List<Status> all = new ArrayList<>();
-            for (Row row : rows) {
-                String name = row.getString("name");
-                Instant oldestUnread = row.getOffsetDateTime("oldest_unread") == null ? null
-                        : row.getOffsetDateTime("oldest_unread").toInstant();
-                String building = row.getLong("b_transaction_id") == null ? null
-                        : new Checkpoint(row.getLong("b_transaction_id"), row.getLong("b_position")).toString();
-                all.add(new Status(name, row.getString("state"), row.getInteger("live_generation"),
-                        row.getInteger("building_generation"),
-                        new Checkpoint(row.getLong("transaction_id"), row.getLong("position")).toString(), building,
-                        row.getLong("events_applied"), Math.max(0, row.getLong("head") - row.getLong("position")),
-                        oldestUnread == null ? 0 : Math.max(0, Duration.between(oldestUnread, clock.instant()).toSeconds()),
-                        runner.throughput(name), runner.leadsHere(name), row.getString("error"),
-                        row.getString("failed_position")));
-            }
-            return all;
-        });
+        return pool.query(STATUS).execute()
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> store.backlogAfter(row.getLong("position"))
+                        .map(backlog -> status(row, backlog)))
+                .collect().asList();
+    }
+
+    private Status status(Row row, EventStore.Backlog backlog) {
+        String name = row.getString("name");
+        boolean runsHere = leadership.leadsHere(name);
+        long position = row.getLong("position");
+        String building = row.getLong("b_transaction_id") == null ? null
+                : new Checkpoint(row.getLong("b_transaction_id"), row.getLong("b_position")).toString();
+        return new Status(name, row.getString("state"), row.getInteger("live_generation"),
+                row.getInteger("building_generation"), new Checkpoint(row.getLong("transaction_id"), position).toString(),
+                building, row.getLong("events_applied"), backlog.eventsAfter(position),
+                backlog.secondsBehind(clock.instant()), runsHere ? metrics.eventsPerSecond(name) : null, runsHere,
+                row.getString("error"), row.getString("failed_position"));
     }
 
     /** Starts building a new generation from position 0; the live one keeps serving until it has caught up. */
     public Uni<Integer> rebuild(String name) {
-        return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
-            if (row == null) {
-                return Uni.createFrom().failure(new IllegalStateException("projection " + name + " has not started yet"));
-            }
-            if (row.buildingGeneration != null || "FAILED".equals(row.state)) {
-                return Uni.createFrom().failure(new IllegalStateException(row.buildingGeneration != null
-                        ? "projection " + name + " is already rebuilding generation " + row.buildingGeneration
-                        : "projection " + name + " is stopped; restart it first"));
-            }
-            int next = row.liveGeneration + 1;
-            // One UPDATE claims the rebuild, so a concurrent stop or rebuild is never overwritten by a stale row.
-            return ProjectionRow.update("buildingGeneration = ?1, updatedAt = ?2 where name = ?3 and buildingGeneration is null "
-                            + "and state = 'RUNNING'", next, clock.instant(), name)
-                    .chain(claimed -> claimed == 0
-                            ? Uni.createFrom().<Integer>failure(new IllegalStateException("projection " + name + " changed meanwhile; try again"))
-                            : runner.projection(name).drop(next) // leftovers of an abandoned build, if any
-                                .chain(() -> ProjectionCheckpointRow.delete("id", ProjectionCheckpointRow.key(name, next)))
-                                .chain(() -> ProjectionRunner.startCheckpoint(name, next))
-                                .replaceWith(next));
-        })).invoke(generation -> {
-            LOG.infof("projection %s: rebuilding as generation %d", name, generation);
-            runner.wakeAll();
-        });
+        return generations.rebuild(name).invoke(runner::wakeAll);
     }
 
     /**
-     * Restarts a stopped projection. With {@code skipFailedEvent}, the event that stopped it is passed over on purpose,
-     * in the generation it stopped (and only if that generation is still just before it): the reason is logged and
-     * kept in the projection's record, never silent.
+     * Restarts a stopped projection; with {@code skipFailedEvent} the event that stopped it is passed over, and who
+     * did it and why is kept in the projection's record (see {@link ProjectionGenerations#restart}).
      */
     public Uni<Void> restart(String name, boolean skipFailedEvent, String reason, String actor) {
-        return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
-            if (row == null || !"FAILED".equals(row.state)) {
-                return Uni.createFrom().failure(new IllegalStateException("projection " + name + " is not stopped"));
-            }
-            String error = row.error;
-            Uni<Void> skip = Uni.createFrom().voidItem();
-            if (skipFailedEvent) {
-                int generation = row.failedGeneration != null ? row.failedGeneration : row.liveGeneration;
-                skip = skipPast(name, generation, Checkpoint.parse(row.failedPosition));
-                LOG.warnf("projection %s: %s skipped the event at %s of generation %d (%s): %s", name, actor,
-                        row.failedPosition, generation, row.error, reason);
-                error = "skipped by " + actor + " at " + row.failedPosition + ": " + reason + " (was: " + row.error + ")";
-            }
-            String newError = skipFailedEvent ? (error.length() > 2000 ? error.substring(0, 2000) : error) : null;
-            return skip.chain(() -> ProjectionRow.update("state = 'RUNNING', error = ?1, failedPosition = null, "
-                    + "failedGeneration = null, updatedAt = ?2 where name = ?3 and state = 'FAILED'", newError, clock.instant(), name))
-                    .replaceWithVoid();
-        })).invoke(runner::wakeAll);
-    }
-
-    /** Moves one generation's checkpoint onto the failed event, so that reading resumes after it. */
-    private Uni<Void> skipPast(String name, int generation, Checkpoint poison) {
-        return ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(ProjectionCheckpointRow.key(name, generation),
-                        LockModeType.PESSIMISTIC_WRITE)
-                .invoke(checkpoint -> {
-                    if (checkpoint != null && new Checkpoint(checkpoint.transactionId, checkpoint.position).compareTo(poison) < 0) {
-                        checkpoint.transactionId = poison.transactionId();
-                        checkpoint.position = poison.position();
-                        checkpoint.eventsApplied++;
-                    }
-                }).replaceWithVoid();
+        return generations.restart(name, skipFailedEvent, reason, actor).invoke(runner::wakeAll);
     }
 
     /** Waits, up to {@code max}, until a projection's live generation has read past a position; true if it has. */

@@ -69,6 +69,25 @@ class ReadModelQueriesTest {
     }
 
     @Test
+    void theListCountsDaysPastDueFromTheOldestInstalmentARepaymentLeftUnpaid() {
+        String id = com.uplift.testing.Api.openLine("B-ARREARS", "5000");
+        String line = "/api/credit-lines/" + id;
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")); // uplift.business-zone
+        as("ops").body("{\"dueDate\":\"%s\",\"amountDue\":300.00}".formatted(today.minusDays(40)))
+                .post(line + "/missed-payments").then().statusCode(200);
+        as("ops").body("{\"dueDate\":\"%s\",\"amountDue\":300.00}".formatted(today.minusDays(10)))
+                .post(line + "/missed-payments").then().statusCode(200);
+        // pays the older instalment and 100.00 of the newer one: the line is now 10 days past due, not 40
+        String position = as("ops").body("{\"amount\":400.00,\"dueDate\":\"%s\",\"paidOn\":\"%s\"}"
+                        .formatted(today.minusDays(40), today.minusDays(1)))
+                .post(line + "/repayments").then().statusCode(200).extract().jsonPath().getString("position");
+
+        as("officer1").get("/api/credit-lines?borrowerId=B-ARREARS&minPosition=" + position).then().statusCode(200)
+                .header("X-Projection-Caught-Up", "true")
+                .body("items.find { it.id == '" + id + "' }.daysPastDue", equalTo(10));
+    }
+
+    @Test
     void theScheduledReassessmentRunsOverEveryLineAndRecordsNothingWhenTimeChangedNothing() {
         String id = com.uplift.testing.Api.openLine("B-REASSESS", "4000");
         var first = as("admin").post("/api/admin/reassessments").then().statusCode(200).extract().jsonPath();

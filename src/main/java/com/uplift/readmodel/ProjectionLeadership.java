@@ -1,0 +1,109 @@
+package com.uplift.readmodel;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which projections run on this instance. Each projection is led by the instance holding the PostgreSQL session
+ * advisory lock {@code hashtext('uplift-projection:<name>')}, taken on one dedicated control connection that also
+ * LISTENs for new events. The lock lives as long as that session: when this instance dies or the connection drops,
+ * the lock is released and another instance takes the projection at its next poll.
+ */
+@ApplicationScoped
+public class ProjectionLeadership {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionLeadership.class);
+
+    private final Vertx vertx;
+    private final String databaseUrl;
+    private final Optional<String> username;
+    private final Optional<String> password;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onNewEvents = () -> { };
+    private volatile Uni<SqlConnection> control;
+
+    public ProjectionLeadership(Vertx vertx,
+                                @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+                                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.vertx = vertx;
+        this.databaseUrl = databaseUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** What to do when PostgreSQL notifies that events were committed. */
+    void onNewEvents(Runnable wake) {
+        this.onNewEvents = wake;
+    }
+
+    /** True when this instance leads the projection: it held the lock already, or has just taken it. */
+    Uni<Boolean> lead(String projection) {
+        if (held.contains(projection)) {
+            return Uni.createFrom().item(true);
+        }
+        return control().chain(connection -> connection
+                        .preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
+                        .execute(Tuple.of("uplift-projection:" + projection)))
+                .map(rows -> rows.iterator().next().getBoolean("locked"))
+                .invoke(locked -> {
+                    if (locked) {
+                        held.add(projection);
+                        LOG.infof("projection %s runs on this instance", projection);
+                    }
+                });
+    }
+
+    public boolean leadsHere(String projection) {
+        return held.contains(projection);
+    }
+
+    /** Closes the control connection: releases every lock this instance holds, as a crash would. */
+    public Uni<Void> release() {
+        Uni<SqlConnection> current = control;
+        if (current == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return current.chain(SqlConnection::close).invoke(this::forgetControl);
+    }
+
+    /**
+     * The connection that LISTENs for new events and holds the projection locks; reopened if it drops. It is a
+     * connection of its own, not one from the pool: closing it (or this process dying) must really end the session,
+     * since that is what releases the locks.
+     */
+    private synchronized Uni<SqlConnection> control() {
+        if (control == null) {
+            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
+            username.ifPresent(options::setUser);
+            password.ifPresent(options::setPassword);
+            control = PgConnection.connect(vertx, options).chain(pg -> {
+                pg.notificationHandler(notification -> onNewEvents.run());
+                pg.closeHandler(this::controlLost);
+                return pg.query("LISTEN uplift_events").execute().replaceWith((SqlConnection) pg);
+            }).onFailure().invoke(failure -> forgetControl()).memoize().indefinitely();
+        }
+        return control;
+    }
+
+    private void controlLost() {
+        LOG.warn("projection control connection closed: leadership released, reconnecting at the next poll");
+        forgetControl();
+    }
+
+    private synchronized void forgetControl() {
+        control = null;
+        held.clear();
+    }
+}

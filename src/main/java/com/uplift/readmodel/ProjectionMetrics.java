@@ -1,0 +1,113 @@
+package com.uplift.readmodel;
+
+import com.uplift.eventstore.EventStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.step.StepCounter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the projections report about themselves on this instance: events read (a Micrometer counter, whose rate is the
+ * throughput), and lag in events and in seconds (gauges, measured after each turn by the instance that runs the
+ * projection).
+ */
+@ApplicationScoped
+public class ProjectionMetrics {
+
+    /** The throughput shown to operators is the count of the last complete step of this length. */
+    static final long THROUGHPUT_STEP_MILLIS = 60_000;
+
+    private static final String LIVE_POSITION = """
+            SELECT c.position FROM projections p
+            JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
+            WHERE p.name = $1""";
+
+    /** One projection's meters. */
+    private record Meters(Counter applied, StepCounter lastMinute, AtomicLong lagEvents, AtomicLong lagSeconds) {
+    }
+
+    private final Map<String, Meters> meters = new HashMap<>();
+    private final EventStore store;
+    private final Pool pool;
+    private final Clock clock;
+
+    @Inject
+    public ProjectionMetrics(Instance<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock) {
+        this((Iterable<Projection>) projections, registry, store, pool, clock);
+    }
+
+    ProjectionMetrics(Iterable<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock) {
+        this.store = store;
+        this.pool = pool;
+        this.clock = clock;
+        // Prometheus computes rates from the cumulative counter; the admin API's events/s comes from a step counter
+        // beside it (Micrometer's own per-interval count), driven by the injected clock.
+        io.micrometer.core.instrument.Clock stepClock = new io.micrometer.core.instrument.Clock() {
+            @Override
+            public long wallTime() {
+                return clock.millis();
+            }
+
+            @Override
+            public long monotonicTime() {
+                return System.nanoTime();
+            }
+        };
+        for (Projection projection : projections) {
+            String name = projection.name();
+            Counter applied = Counter.builder("uplift.projection.events.applied").tag("projection", name)
+                    .description("events read by the projection (applied or passed over)").register(registry);
+            StepCounter lastMinute = new StepCounter(new Meter.Id("uplift.projection.events.applied.step",
+                    Tags.of("projection", name), null, null, Meter.Type.COUNTER), stepClock, THROUGHPUT_STEP_MILLIS);
+            Meters m = new Meters(applied, lastMinute, new AtomicLong(), new AtomicLong());
+            Gauge.builder("uplift.projection.lag.events", m.lagEvents(), AtomicLong::get).tag("projection", name)
+                    .description("global positions between the head of the log and the projection's checkpoint").register(registry);
+            Gauge.builder("uplift.projection.lag.seconds", m.lagSeconds(), AtomicLong::get).tag("projection", name)
+                    .description("age of the oldest event the projection has not read yet (0 when caught up)").register(registry);
+            meters.put(name, m);
+        }
+    }
+
+    /** Counts events read by a projection (applied, or passed over as not its type). */
+    void applied(String projection, int events) {
+        Meters m = meters.get(projection);
+        m.applied().increment(events);
+        // A step counter rolls over when it is read (a step registry reads it at each step); read it first, so that
+        // events counted after a minute ended land in the new minute, not in the one already over.
+        m.lastMinute().count();
+        m.lastMinute().increment(events);
+    }
+
+    /** Measures how far the live generation trails the log and sets the lag gauges. */
+    Uni<Void> measureLag(String projection) {
+        Meters m = meters.get(projection);
+        return pool.preparedQuery(LIVE_POSITION).execute(Tuple.of(projection)).chain(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Uni.createFrom().voidItem();
+            }
+            long position = rows.iterator().next().getLong("position");
+            return store.backlogAfter(position).invoke(backlog -> {
+                m.lagEvents().set(backlog.eventsAfter(position));
+                m.lagSeconds().set(backlog.secondsBehind(clock.instant()));
+            }).replaceWithVoid();
+        });
+    }
+
+    /** Events per second read in the last complete minute on this instance. */
+    public double eventsPerSecond(String projection) {
+        return meters.get(projection).lastMinute().count() * 1000.0 / THROUGHPUT_STEP_MILLIS;
+    }
+}
