@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.uplift.testing.Api.as;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
+@Tag("integration")
 class CreditLineResourceTest {
 
     @Test

@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every role against every endpoint: allowed (anything but 401/403) or 403; anonymous always 401. */
 @QuarkusTest
+@Tag("integration")
 class RoleMatrixTest {
 
     private static final List<String> USERS = List.of("channel", "ops", "officer1", "senior1", "auditor", "admin");

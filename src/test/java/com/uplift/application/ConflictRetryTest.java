@@ -5,6 +5,7 @@ import com.uplift.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without If-Match, concurrent commands on one line are decided again on fresh state instead of failing. */
 @QuarkusTest
+@Tag("integration")
 class ConflictRetryTest {
 
     @Inject

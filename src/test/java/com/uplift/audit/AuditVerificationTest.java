@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Re-verification of recorded decisions, hash chains and anchors; tampering behind the store's back is found. */
 @QuarkusTest
+@Tag("integration")
 class AuditVerificationTest {
 
     @Inject

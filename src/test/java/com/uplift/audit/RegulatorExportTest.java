@@ -5,6 +5,7 @@ import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventMetadata;
 import com.uplift.eventstore.HashChain;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A receiver of an export can check that it is complete and unaltered, from the export alone. */
 @QuarkusTest
+@Tag("integration")
 class RegulatorExportTest {
 
     @Test

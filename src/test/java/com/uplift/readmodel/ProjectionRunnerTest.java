@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The projection runner's guarantees, against the real database. */
 @QuarkusTest
+@Tag("integration")
 class ProjectionRunnerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
