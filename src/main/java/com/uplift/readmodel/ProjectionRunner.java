@@ -71,6 +71,7 @@ public class ProjectionRunner {
         volatile boolean stopped;
         volatile int guessedTransient;
         final AtomicLong lagEvents = new AtomicLong();
+        final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong lagSeconds = new AtomicLong();
         final Counter applied;
         final ArrayList<long[]> samples = new ArrayList<>(); // [epochMillis, events applied so far]
@@ -185,6 +186,7 @@ public class ProjectionRunner {
     }
 
     private void finished(Worker worker) {
+        worker.completedTurns.incrementAndGet();
         worker.busy.set(false);
         if (worker.again) {
             wake(worker);
@@ -462,6 +464,14 @@ public class ProjectionRunner {
             long millis = last[0] - first[0];
             return millis == 0 ? 0.0 : (last[1] - first[1]) * 1000.0 / millis;
         }
+    }
+
+    /**
+     * Turns of a projection finished on this instance since it started, led or not, failed or not. A signal to wait
+     * for: once it has grown by two after a call, a whole turn has begun and ended after that call.
+     */
+    public long completedTurns(String name) {
+        return workers.get(name).completedTurns.get();
     }
 
     public boolean leadsHere(String name) {
