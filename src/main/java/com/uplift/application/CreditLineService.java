@@ -14,6 +14,8 @@ import com.uplift.eventstore.ExpectedVersion;
 import com.uplift.eventstore.NewEvent;
 import com.uplift.eventstore.RecordedEvent;
 import com.uplift.eventstore.WrongExpectedVersionException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,12 +37,16 @@ public class CreditLineService {
     private final EventTypeRegistry types;
     private final PolicyCatalog policies;
     private final BorrowerExposure exposure;
+    private final Counter conflictsRetried;
 
-    public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies, BorrowerExposure exposure) {
+    public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies, BorrowerExposure exposure,
+                             MeterRegistry meters) {
         this.store = store;
         this.types = types;
         this.policies = policies;
         this.exposure = exposure;
+        this.conflictsRetried = Counter.builder("uplift.commands.conflicts.retried")
+                .description("commands decided again on fresh state because another writer appended first").register(meters);
     }
 
     /** Runs a command against an existing (or, for an opening, a new) credit line. */
@@ -52,9 +58,13 @@ public class CreditLineService {
         return load(creditLineId)
                 .chain(current -> decideAndAppend(creditLineId, command, context, current))
                 .onFailure(WrongExpectedVersionException.class)
-                .recoverWithUni(conflict -> context.expectedVersion() == null && attempt < MAX_ATTEMPTS
-                        ? attempt(creditLineId, command, context, attempt + 1)
-                        : Uni.createFrom().failure(conflict));
+                .recoverWithUni(conflict -> {
+                    if (context.expectedVersion() != null || attempt >= MAX_ATTEMPTS) {
+                        return Uni.createFrom().failure(conflict);
+                    }
+                    conflictsRetried.increment();
+                    return attempt(creditLineId, command, context, attempt + 1);
+                });
     }
 
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,

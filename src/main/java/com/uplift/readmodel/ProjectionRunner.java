@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +59,7 @@ public class ProjectionRunner {
         volatile boolean again;
         volatile boolean stopped;
         volatile int guessedTransient;
+        final AtomicLong completedTurns = new AtomicLong();
         /**
          * Runs a task on this turn's own Vert.x context. Hibernate Reactive binds the current session to the context,
          * and database clients answer on the context of their connection: every result that comes from outside
@@ -157,6 +159,7 @@ public class ProjectionRunner {
     }
 
     private void finished(Worker worker) {
+        worker.completedTurns.incrementAndGet();
         worker.busy.set(false);
         if (worker.again) {
             wake(worker);
@@ -285,6 +288,14 @@ public class ProjectionRunner {
     /** Closes the control connection: releases every lock this instance holds (as a crash would). For tests. */
     public Uni<Void> releaseLeadership() {
         return leadership.release();
+    }
+
+    /**
+     * Turns of a projection finished on this instance since it started, led or not, failed or not. A signal to wait
+     * for: once it has grown by two after a call, a whole turn has begun and ended after that call.
+     */
+    public long completedTurns(String name) {
+        return workers.get(name).completedTurns.get();
     }
 
     public boolean leadsHere(String name) {

@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** What a client relies on beyond the schema: unknown parameters refused, one number type for money, honest states. */
 @QuarkusTest
+@Tag("integration")
 class ApiContractTest {
 
     @Test

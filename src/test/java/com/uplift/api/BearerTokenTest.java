@@ -2,12 +2,14 @@ package com.uplift.api;
 
 import com.uplift.testing.JwtTestKeys;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
+@Tag("integration")
 class BearerTokenTest {
 
     private static final String BODY = """

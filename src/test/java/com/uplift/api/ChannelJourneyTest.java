@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** The journey a channel and the servicing systems make together, end to end over HTTP. */
 @QuarkusTest
+@Tag("integration")
 class ChannelJourneyTest {
 
     @Test

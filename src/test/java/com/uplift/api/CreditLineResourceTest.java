@@ -1,6 +1,8 @@
 package com.uplift.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.uplift.testing.Api.as;
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
+@Tag("integration")
 class CreditLineResourceTest {
 
     @Test
@@ -193,19 +196,24 @@ class CreditLineResourceTest {
     }
 
     @Test
-    void aPastStateIsRebuiltFromTheEventsUpToThatVersionOrInstant() throws InterruptedException {
+    void aPastStateIsRebuiltFromTheEventsUpToThatVersionOrInstant() {
         String id = com.uplift.testing.Api.openLine("B-HISTORY", "9000");
-        as("ops").body("{\"amount\":1000.00}").post("/api/credit-lines/" + id + "/drawdowns").then().statusCode(200);
-        Thread.sleep(20); // distinct record times on either side of "between"
-        String between = java.time.Instant.now().toString();
-        Thread.sleep(20);
+        int first = as("ops").body("{\"amount\":1000.00}").post("/api/credit-lines/" + id + "/drawdowns")
+                .then().statusCode(200).extract().jsonPath().getInt("version");
         int last = as("ops").body("{\"amount\":500.00}").post("/api/credit-lines/" + id + "/drawdowns")
                 .then().statusCode(200).extract().jsonPath().getInt("version");
+        // "as of" the instant the first drawdown was recorded: it counts (the instant is inclusive), the second not yet
+        JsonPath events = as("auditor").get("/api/credit-lines/" + id + "/events").then().statusCode(200).extract().jsonPath();
+        java.time.Instant firstRecorded = java.time.Instant.parse(events.getString("items.find { it.version == " + first + " }.recordedAt"));
+        java.time.Instant lastRecorded = java.time.Instant.parse(events.getString("items.find { it.version == " + last + " }.recordedAt"));
+        assertThat(lastRecorded).isAfter(firstRecorded);
 
         as("auditor").get("/api/credit-lines/" + id + "?version=1").then().statusCode(200)
                 .body("drawn", equalTo(0.00f)).header("ETag", "\"1\"");
-        as("auditor").get("/api/credit-lines/" + id + "?asOf=" + between).then().statusCode(200)
+        as("auditor").get("/api/credit-lines/" + id + "?asOf=" + firstRecorded).then().statusCode(200)
                 .body("drawn", equalTo(1000.00f)).body("available", equalTo(8000.00f));
+        as("auditor").get("/api/credit-lines/" + id + "?asOf=" + firstRecorded.minusNanos(1000)).then().statusCode(200)
+                .body("drawn", equalTo(0.00f));
         as("auditor").get("/api/credit-lines/" + id).then().statusCode(200)
                 .body("drawn", equalTo(1500.00f)).body("version", equalTo(last));
     }

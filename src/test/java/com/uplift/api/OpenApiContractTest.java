@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where .ci/run lints it with Redocly and Spectral.
  */
 @QuarkusTest
+@Tag("integration")
 class OpenApiContractTest {
 
     /** Every resource class; an operation in the document from a class missing here fails the count below. */

@@ -2,6 +2,7 @@ package com.uplift.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Four-eyes on policy changes: propose, self-approval refused, approval by another admin puts it in force. */
 @QuarkusTest
+@Tag("integration")
 class PolicyGovernanceTest {
 
     @Test

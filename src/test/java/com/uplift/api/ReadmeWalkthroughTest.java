@@ -2,6 +2,7 @@ package com.uplift.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
  * that a policy or API change that alters them fails here rather than in front of a new user.
  */
 @QuarkusTest
+@Tag("integration")
 class ReadmeWalkthroughTest {
 
     @Test

@@ -2,6 +2,7 @@ package com.uplift.api;
 
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static com.uplift.testing.Api.as;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** 多层级审核 over HTTP: referral levels, four-eyes, roles per level, If-Match, refusals. */
 @QuarkusTest
+@Tag("integration")
 class ReviewFlowTest {
 
     @Test

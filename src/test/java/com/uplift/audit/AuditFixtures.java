@@ -1,8 +1,15 @@
 package com.uplift.audit;
 
+import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.testing.Borrowers;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,7 +17,7 @@ import java.util.Map;
 
 import static com.uplift.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /** A small portfolio built over the API, and the audit calls the tests share. */
 final class AuditFixtures {
@@ -90,22 +97,37 @@ final class AuditFixtures {
         return awaitJob(location);
     }
 
-    /** Polls a job until it has finished: a wait for completion, not an assertion on time. */
+    /** Waits for a job to finish (it runs in the background) and returns its last state: COMPLETED or FAILED. */
     static JsonPath awaitJob(String location) {
-        for (int attempt = 0; attempt < 1200; attempt++) {
-            JsonPath job = as("auditor").get(location).then().statusCode(200).extract().jsonPath();
-            String status = job.getString("status");
-            if (status.equals("COMPLETED") || status.equals("FAILED")) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
+        JsonPath[] job = new JsonPath[1];
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            job[0] = as("auditor").get(location).then().statusCode(200).extract().jsonPath();
+            return job[0].getString("status").equals("COMPLETED") || job[0].getString("status").equals("FAILED");
+        });
+        return job[0];
+    }
+
+    /**
+     * Waits until every event of these lines lies below the event store's gap-safe horizon
+     * ({@code pg_snapshot_xmin}), where the readers of the whole log (export, anchoring) see them. Until then they
+     * stop before a line's newest events: right after a command, the projection runner may still be in a
+     * transaction it began before the command appended (it locks its checkpoint first), and the horizon only passes
+     * the new events once that transaction ends. Once past, it stays past: later transactions get higher ids.
+     */
+    static void awaitGapSafeHorizonPast(AgroalDataSource jdbc, List<String> lineIds) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsAboveTheHorizon(jdbc, lineIds) == 0);
+    }
+
+    private static long eventsAboveTheHorizon(AgroalDataSource jdbc, List<String> lineIds) throws SQLException {
+        try (Connection c = jdbc.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT count(*) FROM events
+                WHERE stream_id = ANY(?) AND transaction_id >= pg_snapshot_xmin(pg_current_snapshot())""")) {
+            s.setArray(1, c.createArrayOf("text", lineIds.stream().map(CreditLineStream::of).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
-        return fail("the verification job never finished");
     }
 
     /** Every event of a line, as the auditor's timeline shows them. */

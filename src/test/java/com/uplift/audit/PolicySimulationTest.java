@@ -2,6 +2,7 @@ package com.uplift.audit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What-if on recorded history, and champion/challenger outcomes; neither writes anything. */
 @QuarkusTest
+@Tag("integration")
 class PolicySimulationTest {
 
     @Test

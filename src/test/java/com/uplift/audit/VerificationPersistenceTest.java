@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A finished verification's report is in the database, readable after the instance that ran it is gone. */
 @QuarkusTest
+@Tag("integration")
 class VerificationPersistenceTest {
 
     @Inject

@@ -3,6 +3,7 @@ package com.uplift.audit;
 import com.uplift.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Verification jobs run on the managed executor one at a time, in the order they were submitted. */
 @QuarkusTest
+@Tag("integration")
 class VerificationQueueTest {
 
     @Test

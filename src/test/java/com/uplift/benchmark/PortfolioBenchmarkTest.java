@@ -29,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * export), never a speed: timings are read by people and compared between runs of the same machine.
  */
 @QuarkusTest
+@Tag("integration")
 @Tag("benchmark")
 class PortfolioBenchmarkTest {
 

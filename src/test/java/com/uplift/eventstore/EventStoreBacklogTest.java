@@ -3,6 +3,7 @@ package com.uplift.eventstore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** How far a reader trails the log: what the projections' lag is measured with. */
 @QuarkusTest
+@Tag("integration")
 class EventStoreBacklogTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

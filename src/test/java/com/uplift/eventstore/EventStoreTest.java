@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,7 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The event store against the real database. What a superuser could do behind its back, and how the hash chain tells,
+ * runs on a database of its own: {@link EventStoreTamperingTest}.
+ */
 @QuarkusTest
+@Tag("integration")
 class EventStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -166,50 +172,19 @@ class EventStoreTest {
     }
 
     @Test
-    void aRowAlteredBehindTheStoresBackIsReportedAtItsVersion() throws SQLException {
+    void theStoreRefusesToChangeOrDeleteAStoredEvent() throws SQLException {
         String stream = newStream();
-        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))
-                .await().atMost(WAIT);
-        assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
+        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2))).await().atMost(WAIT);
 
         try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET payload = '{\"amount\": 1}' WHERE stream_id = '" + stream + "'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM events WHERE stream_id = '" + stream + "'"))
                     .hasMessageContaining("append-only");
-
-            // A superuser can switch the trigger off: the hash chain still tells.
-            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
-            try {
-                s.executeUpdate("UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"5000.00\"') "
-                        + "WHERE stream_id = '" + stream + "' AND stream_version = 2");
-            } finally {
-                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
-            }
         }
-
-        ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.brokenAtVersion()).isEqualTo(2);
-        assertThat(verification.eventsChecked()).isEqualTo(1);
-    }
-
-    @Test
-    void aDeletedEventIsReportedAsAMissingVersion() throws SQLException {
-        String stream = newStream();
-        store.append(stream, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3)))
-                .await().atMost(WAIT);
-        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
-            try {
-                s.executeUpdate("DELETE FROM events WHERE stream_id = '" + stream + "' AND stream_version = 2");
-            } finally {
-                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
-            }
-        }
-        ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
-        assertThat(verification.brokenAtVersion()).isEqualTo(2);
-        assertThat(verification.problem()).contains("missing");
+        assertThat(store.readStream(stream, 1).await().atMost(WAIT)).extracting(e -> e.payload().get("amount").asText())
+                .containsExactly("1.00", "2.00");
+        assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
     }
 
     /** A v1 shape {amount} evolved into v2 {amount, currency}: the old row still reads, as v2. */

@@ -2,6 +2,7 @@ package com.uplift.readmodel;
 
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** The cross-line queries, read through the projections with read-your-writes. */
 @QuarkusTest
+@Tag("integration")
 class ReadModelQueriesTest {
 
     @Test
