@@ -73,6 +73,9 @@ public class CreditLineResource {
             // a segment carries its own increase rules (steps, affordability): assigned by operations, not chosen by a channel
             throw new io.quarkus.security.ForbiddenException("only operations may open a line in segment " + request.segment());
         }
+        if (!caller.mayActFor(request.borrowerId())) {
+            throw new io.quarkus.security.ForbiddenException("this token acts for borrower " + caller.borrower().orElseThrow() + " only");
+        }
         if (request.openedOn() != null && !caller.hasRole(Roles.OPERATIONS)) {
             // months on book earn eligibility and points: only a migration from the origination system may back-date
             throw new io.quarkus.security.ForbiddenException("openedOn may only be set by operations (migration)");
@@ -100,7 +103,7 @@ public class CreditLineResource {
                               @Parameter(description = "a position a command returned: wait until the list includes it")
                               @QueryParam("minPosition") String minPosition) {
         return readYourWrites.query(CreditLinesProjection.NAME, minPositionHeader, minPosition,
-                () -> queries.creditLines(grade, status, warning, borrowerId, page, size));
+                () -> queries.creditLines(grade, status, warning, caller.borrowerToList(borrowerId), page, size));
     }
 
     @GET
