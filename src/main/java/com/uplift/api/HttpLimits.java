@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The request limits that the HTTP layer enforces before any resource is chosen, answered as problem+json like every
@@ -25,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HttpLimits {
+
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+    private static final long DRAIN_MILLIS = 5000;
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
@@ -83,19 +90,39 @@ public class HttpLimits {
         }
     }
 
-    /** Answers and, when a body may still be on its way, closes the connection rather than reading it. */
-    private void answer(RoutingContext context, Problem problem, boolean close) {
+    /**
+     * Answers; when a body may still be on its way, says the connection ends and closes it once the client has sent
+     * the rest (discarded, at most {@value #DRAIN_LIMIT} bytes or {@value #DRAIN_MILLIS} ms). Closing at once would
+     * make many clients (the JDK's among them) lose the answer while they are still sending.
+     */
+    private void answer(RoutingContext context, Problem problem, boolean bodyMayFollow) {
         String body;
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        HttpServerRequest request = context.request();
         var response = context.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
+        if (bodyMayFollow && request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
+            // HTTP/1.x: the rest of the body must not be read as a next request. (HTTP/2 ends just this stream, and
+            // forbids a Connection header.)
             response.putHeader(HttpHeaders.CONNECTION, "close");
-            response.endHandler(ignored -> context.request().connection().close());
+            AtomicLong drained = new AtomicLong();
+            Runnable close = () -> request.connection().close();
+            long timer = context.vertx().setTimer(DRAIN_MILLIS, ignored -> close.run());
+            request.handler(chunk -> {
+                if (drained.addAndGet(chunk.length()) > DRAIN_LIMIT) {
+                    close.run();
+                }
+            });
+            request.endHandler(ignored -> {
+                context.vertx().cancelTimer(timer);
+                close.run();
+            });
+            request.exceptionHandler(ignored -> close.run());
+            request.resume();
         }
         response.end(body);
     }
