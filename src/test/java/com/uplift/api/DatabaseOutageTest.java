@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static com.uplift.testing.Api.as;
+import static com.uplift.testing.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,6 +54,7 @@ class DatabaseOutageTest {
         assertUnavailable(as("channel").get("/api/credit-lines?borrowerId=B-OUTAGE"));
         assertUnavailable(as("channel").body("{\"borrowerId\":\"B-OUTAGE\",\"productCode\":\"XM-CASH\",\"initialLimit\":100}")
                 .post("/api/credit-lines"));
+        management().get("/q/health/ready").then().statusCode(503);
 
         StoppablePostgres.restart();
         long back = System.nanoTime();
@@ -62,6 +64,7 @@ class DatabaseOutageTest {
         as("ops").header("Idempotency-Key", "outage-1").body("{\"amount\":100.00}").post(line + "/drawdowns")
                 .then().statusCode(200);
         assertThat(as("channel").get(line).jsonPath().getDouble("drawn")).isEqualTo(100.00);
+        await().atMost(Duration.ofSeconds(10)).until(() -> management().get("/q/health/ready").statusCode() == 200);
     }
 
     private static void assertUnavailable(Response response) {

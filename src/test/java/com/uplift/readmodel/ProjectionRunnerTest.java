@@ -136,7 +136,7 @@ class ProjectionRunnerTest {
             JsonPath status = as("admin").get("/api/admin/projections").then().statusCode(200).extract().jsonPath();
             assertThat(status.getString("find { it.name == 'credit-lines' }.failedPosition")).isEqualTo(position);
             assertThat(status.getString("find { it.name == 'credit-lines' }.error")).contains(poisonStream);
-            given().get("/q/health/ready").then().statusCode(503);
+            com.uplift.testing.Management.management().get("/q/health/ready").then().statusCode(503);
 
             // The others read past it (they do not read that event type) and keep following the log.
             await().atMost(WAIT).until(() -> lag("warnings") == 0 && lag("increase-decisions") == 0);
@@ -154,7 +154,7 @@ class ProjectionRunnerTest {
                     .post("/api/admin/projections/credit-lines/restart").then().statusCode(204);
         }
         await().atMost(WAIT).until(() -> "RUNNING".equals(state("credit-lines")) && lag("credit-lines") == 0);
-        given().get("/q/health/ready").then().statusCode(200);
+        com.uplift.testing.Management.management().get("/q/health/ready").then().statusCode(200);
         assertThat(as("admin").get("/api/admin/projections").then().extract().jsonPath()
                 .getString("find { it.name == 'credit-lines' }.error")).contains("skipped by admin");
     }
