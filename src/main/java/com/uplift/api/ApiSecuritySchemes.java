@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-                description = "A JWT from the identity provider; roles in the groups claim"),
+                description = "A JWT from the identity provider; roles in the groups claim. A borrower_id claim confines the caller to "
+                        + "that borrower's credit lines (another borrower's line is 404, cross-borrower endpoints 403)"),
         @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
                 description = "Demo users (dev and test only): channel, ops, officer1, officer2, senior1, auditor, admin, admin2; password = name")})
 public class ApiSecuritySchemes extends Application {

@@ -4,7 +4,9 @@ import com.uplift.api.security.Roles;
 import com.uplift.application.CommandContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,12 @@ public class Caller {
 
     static final Set<String> CHANNELS = Set.of("APP", "WEB", "PARTNER", "BACK_OFFICE", "SERVICING", "SYSTEM");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /**
+     * The JWT claim that confines a caller to one borrower's credit lines (e.g. a token the app issues for a signed-in
+     * borrower). A token without it (the channel's service account) keeps the reach of its roles.
+     */
+    public static final String BORROWER_CLAIM = "borrower_id";
+    private static final Pattern BORROWER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final SecurityIdentity identity;
     private String requestId;
@@ -55,6 +63,36 @@ public class Caller {
 
     public String requestId() {
         return requestId;
+    }
+
+    /**
+     * The borrower this caller is confined to, from the {@value #BORROWER_CLAIM} claim of its token; empty for an
+     * unconfined caller. A claim that is present but not a borrower id confines the caller to nothing.
+     */
+    public Optional<String> borrower() {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || !token.containsClaim(BORROWER_CLAIM)) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim(BORROWER_CLAIM);
+        String borrower = claim instanceof jakarta.json.JsonString json ? json.getString() : String.valueOf(claim);
+        return Optional.of(BORROWER_ID.matcher(borrower).matches() ? borrower : "");
+    }
+
+    /** May this caller act for {@code borrowerId}? Always when unconfined; else only for its own borrower. */
+    public boolean mayActFor(String borrowerId) {
+        return borrower().map(own -> !own.isEmpty() && own.equals(borrowerId)).orElse(true);
+    }
+
+    /**
+     * The borrower a list of lines is filtered by: the caller's own when it is confined (asking for another is
+     * refused), else what it asked for.
+     */
+    public String borrowerToList(String requested) {
+        Optional<String> own = borrower();
+        if (own.isPresent() && requested != null && !requested.equals(own.get())) {
+            throw new io.quarkus.security.ForbiddenException("this token lists borrower " + own.get() + "'s lines only");
+        }
+        return own.orElse(requested);
     }
 
     public String actor() {

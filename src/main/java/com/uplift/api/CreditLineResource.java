@@ -82,6 +82,9 @@ public class CreditLineResource {
             // a segment carries its own increase rules (steps, affordability): assigned by operations, not chosen by a channel
             throw forbiddenField("segment", "only operations may open a line in segment " + request.segment());
         }
+        if (!caller.mayActFor(request.borrowerId())) {
+            throw new io.quarkus.security.ForbiddenException("this token acts for borrower " + caller.borrower().orElseThrow() + " only");
+        }
         if (request.openedOn() != null && !caller.hasRole(Roles.OPERATIONS)) {
             // months on book earn eligibility and points: only a migration from the origination system may back-date
             throw forbiddenField("openedOn", "openedOn may only be set by operations (migration)");
@@ -111,7 +114,7 @@ public class CreditLineResource {
                               @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
                               @Parameter(description = ReadYourWrites.MIN_POSITION) @QueryParam("minPosition") String minPosition) {
         return readYourWrites.query(CreditLinesProjection.NAME, minPositionHeader, minPosition,
-                () -> queries.creditLines(grade, status, warning, borrowerId, page, size));
+                () -> queries.creditLines(grade, status, warning, caller.borrowerToList(borrowerId), page, size));
     }
 
     @GET

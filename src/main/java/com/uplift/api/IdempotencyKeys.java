@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.eventstore.HashChain;
+import com.uplift.application.ScheduledRuns;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,15 +55,18 @@ public class IdempotencyKeys {
             WHERE actor = $1 AND idempotency_key = $2 AND request_hash = $3 AND status IS NULL AND created_at < $5""";
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < $1";
+    private static final String PURGE_EVERY = "1h";
 
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration retention;
+    private final ScheduledRuns runs;
 
-    public IdempotencyKeys(Pool pool, ObjectMapper json, Clock clock,
+    public IdempotencyKeys(Pool pool, ObjectMapper json, Clock clock, ScheduledRuns runs,
                            @ConfigProperty(name = "uplift.idempotency.retention", defaultValue = "PT48H") Duration retention) {
         this.pool = pool;
+        this.runs = runs;
         this.json = json;
         this.clock = clock;
         this.retention = retention.compareTo(Duration.ofHours(24)) < 0 ? Duration.ofHours(24) : retention;
@@ -166,9 +170,10 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = PURGE_EVERY, delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeExpired() {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+        return runs.claim("idempotency-purge", ScheduledRuns.interval(PURGE_EVERY)).chain(won -> !won ? Uni.createFrom().voidItem()
+                : pool.preparedQuery(PURGE).execute(Tuple.of(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)))
+                        .replaceWithVoid());
     }
 }

@@ -1,12 +1,14 @@
 package com.uplift.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.uplift.application.CommandRejectedException;
 import com.uplift.application.CreditLineNotFoundException;
 import com.uplift.eventstore.WrongExpectedVersionException;
+import com.uplift.eventstore.DatabaseUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,23 +46,41 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return Problem.of(ProblemType.VALIDATION, "unknown field '" + unknown.getPropertyName() + "'")
-                    .withErrors(List.of(new Problem.FieldError(unknown.getPropertyName(), "unknown field")))
+            return Problem.invalid(unknown.getPropertyName(), "unknown field", "unknown field '" + unknown.getPropertyName() + "'")
+                    .toResponse();
+        }
+        if (e instanceof StrictJson.TextRefused refused) {
+            String field = fieldPath(refused);
+            return Problem.invalid(field, refused.getOriginalMessage(), "field '" + field + "' " + refused.getOriginalMessage())
                     .toResponse();
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("");
-            return Problem.of(ProblemType.VALIDATION, "field '" + field + "' has the wrong type or format")
-                    .withErrors(List.of(new Problem.FieldError(field, "wrong type or format")))
-                    .toResponse();
+            String field = fieldPath(mapping);
+            return Problem.invalid(field, "wrong type or format", "field '" + field + "' has the wrong type or format").toResponse();
+        }
+        java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof StreamReadException && duplicate.matches()) {
+            // Jackson's strict duplicate detection (StrictJson) has no exception type of its own, only this message
+            return Problem.invalid(duplicate.group(1), "given more than once",
+                    "field '" + duplicate.group(1) + "' is given more than once").toResponse();
         }
         return Problem.of(ProblemType.MALFORMED, "the body is not valid JSON").toResponse();
     }
 
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate field '(.*)'", java.util.regex.Pattern.DOTALL);
+
+    private static String fieldPath(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
+        return unauthenticated();
+    }
+
+    static Response unauthenticated() {
         return Response.fromResponse(Problem.of(ProblemType.UNAUTHENTICATED, "send a bearer token or valid credentials").toResponse())
                 .header("WWW-Authenticate", "Bearer, Basic realm=\"uplift\"")
                 .build();
@@ -117,6 +137,10 @@ public class ProblemMappers {
         if (e.getResponse().hasEntity() && e.getResponse().getEntity() instanceof Problem) {
             return e.getResponse();
         }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // the JSON reader wraps parse failures (a duplicate key, nesting too deep) as a plain 400
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 400 -> ProblemType.MALFORMED;
@@ -125,14 +149,25 @@ public class ProblemMappers {
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.NOT_ALLOWED;
             case 413 -> ProblemType.TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
         };
         return new Problem(type.uri(), type.title(), status, type.title(), null, null, null, null, null).toResponse();
     }
 
+    /** How long a client should wait before retrying a request refused because the database is unreachable. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            // an outage is not a bug: readiness is DOWN meanwhile, and the pool reconnects by itself once it is back
+            LOG.warnf("database unavailable: %s", e.toString());
+            return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE,
+                            "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s").toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return Problem.of(ProblemType.INTERNAL, "unexpected failure; incident " + incident).toResponse();

@@ -10,6 +10,7 @@ public enum ProblemType {
     NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_LARGE("payload-too-large", "The request body is too large", 413),
+    URI_TOO_LONG("uri-too-long", "The request target is too long", 414),
     BUSINESS_RULE("business-rule", "The credit line refuses this command", 422),
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     VERSION_MISMATCH("version-mismatch", "The credit line has changed since you read it", 412),

@@ -1,13 +1,21 @@
 package com.uplift.api;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** X-Request-Id accepted (when well formed) or generated, put in the log context, echoed; X-Channel checked. */
@@ -18,31 +26,11 @@ public class RequestFilters {
     private static final String PROPERTY = "uplift.requestId";
 
     private final Caller caller;
-    private final long maxBodyBytes;
+    private final CurrentIdentityAssociation identities;
 
-    public RequestFilters(Caller caller,
-                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "uplift.http.max-body-size", defaultValue = "65536") long maxBodyBytes) {
+    public RequestFilters(Caller caller, CurrentIdentityAssociation identities) {
         this.caller = caller;
-        this.maxBodyBytes = maxBodyBytes;
-    }
-
-    /**
-     * Bodies above {@code uplift.http.max-body-size} are refused as problem+json before they are read. The HTTP layer's
-     * own, higher limit ({@code quarkus.http.limits.max-body-size}) stops bodies that announce no length.
-     */
-    @ServerRequestFilter(preMatching = true, priority = 1)
-    public Response limitBody(ContainerRequestContext request) {
-        String length = request.getHeaderString("Content-Length");
-        if (length == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(length.trim()) > maxBodyBytes
-                    ? Problem.of(ProblemType.TOO_LARGE, "the request body exceeds " + maxBodyBytes + " bytes").toResponse()
-                    : null;
-        } catch (NumberFormatException e) {
-            return Problem.of(ProblemType.MALFORMED, "Content-Length is not a number").toResponse();
-        }
+        this.identities = identities;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -59,6 +47,46 @@ public class RequestFilters {
                 return Problem.invalid(CHANNEL, "unknown channel", "X-Channel must be one of " + Caller.CHANNELS).toResponse();
             }
             caller.channelHeader(normalized);
+        }
+        return null;
+    }
+
+    /**
+     * Every endpoint under /api needs a caller, so the caller is established before anything else is looked at: an
+     * anonymous request or bad credentials get 401 before the content type (415), the body (400) or the path (404)
+     * are judged. Authentication stays inside the REST layer (not proactive) so that this 401 is problem+json too.
+     */
+    @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.USER + 1)
+    public Uni<Response> authenticateFirst(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.isAnonymous() ? ProblemMappers.unauthenticated() : null)
+                .onFailure(AuthenticationFailedException.class).recoverWithItem(failure -> ProblemMappers.unauthenticated());
+    }
+
+    /**
+     * Path and query parameters obey the same {@link PlainText} rule as body fields, before any of them reaches a
+     * query: {@code /api/credit-lines/%00} is a 400 naming {@code id}, not a failure inside PostgreSQL.
+     */
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
+    public Response plainParameters(ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        Response refused = refuse(uri.getPathParameters(), "path parameter");
+        return refused != null ? refused : refuse(uri.getQueryParameters(), "query parameter");
+    }
+
+    private static Response refuse(MultivaluedMap<String, String> parameters, String kind) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            Optional<String> problem = PlainText.problem(parameter.getKey());
+            for (int i = 0; problem.isEmpty() && i < parameter.getValue().size(); i++) {
+                problem = PlainText.problem(parameter.getValue().get(i));
+            }
+            if (problem.isPresent()) {
+                String name = PlainText.problem(parameter.getKey()).isPresent() ? "?" : parameter.getKey();
+                return Problem.invalid(name, problem.get(), kind + " '" + name + "' " + problem.get()).toResponse();
+            }
         }
         return null;
     }

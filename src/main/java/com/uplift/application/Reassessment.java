@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The servicing schedule: re-evaluates every open line as time passes ({@code ReassessOverTime}), so that a line
  * whose days past due cross 30 or 60, or whose income or bureau report goes stale, gets its flags and grade on the
  * day it happens, not at its next fact. Lines where nothing changed append nothing. Run every
- * {@code uplift.reassessment.interval} (1h; "off" disables it) and on demand by an admin.
+ * {@code uplift.reassessment.interval} (1h; "off" disables it), once per interval across instances, and on demand by
+ * an admin.
  */
 @ApplicationScoped
 public class Reassessment {
@@ -29,11 +31,16 @@ public class Reassessment {
     private final CreditLineService lines;
     private final EventStore store;
     private final Clock clock;
+    private final ScheduledRuns runs;
+    private final String every;
 
-    public Reassessment(CreditLineService lines, EventStore store, Clock clock) {
+    public Reassessment(CreditLineService lines, EventStore store, Clock clock, ScheduledRuns runs,
+                        @ConfigProperty(name = "uplift.reassessment.interval", defaultValue = "1h") String every) {
         this.lines = lines;
         this.store = store;
         this.clock = clock;
+        this.runs = runs;
+        this.every = every;
     }
 
     /** @param changed lines whose flags, score or grade changed with time (each got a TimeElapsed batch) */
@@ -43,8 +50,10 @@ public class Reassessment {
     @Scheduled(every = "${uplift.reassessment.interval:1h}", delayed = "${uplift.reassessment.delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().invoke(result -> LOG.infof("Reassessment over time: %d lines, %d changed, %d failed",
-                result.lines(), result.changed(), result.failed())).replaceWithVoid();
+        // every instance ticks; one of them runs each interval
+        return runs.claim("reassessment", ScheduledRuns.interval(every)).chain(won -> !won ? Uni.createFrom().voidItem()
+                : run().invoke(result -> LOG.infof("Reassessment over time: %d lines, %d changed, %d failed",
+                        result.lines(), result.changed(), result.failed())).replaceWithVoid());
     }
 
     public Uni<Result> run() {

@@ -9,8 +9,10 @@ import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.ExpectedVersion;
 import com.uplift.eventstore.NewEvent;
 import com.uplift.eventstore.RecordedEvent;
+import com.uplift.application.ScheduledRuns;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,7 +27,8 @@ import java.util.UUID;
  * the previous anchor. The chain of a stream proves that nothing before its head changed; the anchor proves where
  * the head was, so a later truncation of a stream's tail, or a rewrite of the whole chain, is detected too.
  * <p>
- * Runs every {@code uplift.audit.anchor-interval} (default 1h; "off" disables it) and on demand. Blocking: call it
+ * Runs every {@code uplift.audit.anchor-interval} (default 1h; "off" disables it), once per interval across
+ * instances, and on demand. Blocking: call it
  * on a worker thread. Only the heads of the streams changed since the last anchor are held in memory.
  */
 @ApplicationScoped
@@ -48,18 +51,26 @@ public class StreamAnchors {
     private final EventStore store;
     private final EventTypeRegistry types;
     private final Clock clock;
+    private final ScheduledRuns runs;
+    private final String every;
     private Last last = new Last(0, Checkpoint.START);
 
-    public StreamAnchors(EventStore store, EventTypeRegistry types, Clock clock) {
+    public StreamAnchors(EventStore store, EventTypeRegistry types, Clock clock, ScheduledRuns runs,
+                         @ConfigProperty(name = "uplift.audit.anchor-interval", defaultValue = "1h") String every) {
         this.store = store;
         this.types = types;
         this.clock = clock;
+        this.runs = runs;
+        this.every = every;
     }
 
     @Scheduled(every = "${uplift.audit.anchor-interval:1h}", delayed = "${uplift.audit.anchor-delay:1m}",
             identity = "audit-anchor", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
+            if (!runs.claim("audit-anchor", ScheduledRuns.interval(every)).await().atMost(WAIT)) {
+                return; // another instance anchors this interval
+            }
             AnchorResult result = anchorNow("system");
             LOG.infof("Anchored %d stream heads through %s", result.streams(), result.throughCheckpoint());
         } catch (RuntimeException e) {

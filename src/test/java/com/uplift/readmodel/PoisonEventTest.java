@@ -20,7 +20,7 @@ import java.util.UUID;
 import static com.uplift.readmodel.ReadModelProbe.WAIT;
 import static com.uplift.readmodel.ReadModelProbe.lag;
 import static com.uplift.testing.Api.as;
-import static io.restassured.RestAssured.given;
+import static com.uplift.testing.Management.management;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +55,7 @@ class PoisonEventTest {
             JsonPath status = as("admin").get("/api/admin/projections").then().statusCode(200).extract().jsonPath();
             assertThat(status.getString("find { it.name == 'credit-lines' }.failedPosition")).isEqualTo(position);
             assertThat(status.getString("find { it.name == 'credit-lines' }.error")).contains(poisonStream);
-            given().get("/q/health/ready").then().statusCode(503);
+            management().get("/q/health/ready").then().statusCode(503);
 
             // The others read past it (they do not read that event type) and keep following the log.
             await().atMost(WAIT).until(() -> lag("warnings") == 0 && lag("increase-decisions") == 0);
@@ -73,7 +73,7 @@ class PoisonEventTest {
         }
         await().atMost(WAIT).until(() -> "RUNNING".equals(probe.state("credit-lines")) && lag("credit-lines") == 0);
         assertThat(probe.liveRow(line).get("stream_version")).isEqualTo(probe.storeVersion(line)); // and caught up after
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
         assertThat(as("admin").get("/api/admin/projections").then().extract().jsonPath()
                 .getString("find { it.name == 'credit-lines' }.error")).contains("skipped by admin");
     }

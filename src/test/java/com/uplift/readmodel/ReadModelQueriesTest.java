@@ -104,7 +104,7 @@ class ReadModelQueriesTest {
     void projectionLagAndThroughputArePrometheusMetrics() {
         com.uplift.testing.Api.openLine("B-METRICS", "1000");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = com.uplift.testing.Management.management().get("/q/metrics").then().statusCode(200).extract().asString();
             org.assertj.core.api.Assertions.assertThat(metrics)
                     .contains("uplift_projection_lag_events{projection=\"credit-lines\"}")
                     .contains("uplift_projection_lag_seconds{projection=\"warnings\"}")

@@ -40,4 +40,10 @@ public class JwtTestKeys implements QuarkusTestResourceLifecycleManager {
     public static String token(String subject, String issuer, String... roles) {
         return Jwt.issuer(issuer).upn(subject).groups(Set.of(roles)).expiresIn(300).sign(keys.getPrivate());
     }
+
+    /** The same, confined to one borrower by the {@code borrower_id} claim. */
+    public static String borrowerToken(String subject, String borrowerId, String... roles) {
+        return Jwt.issuer(ISSUER).upn(subject).groups(Set.of(roles)).claim("borrower_id", borrowerId).expiresIn(300)
+                .sign(keys.getPrivate());
+    }
 }

@@ -1,0 +1,67 @@
+package com.uplift.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+
+/**
+ * How request bodies are read, beyond Quarkus' defaults (unknown fields are already refused):
+ * <ul>
+ * <li>a key given twice ({@code {"amount":1,"amount":2}}) is refused: which one counts would be the parser's
+ *     choice, and a body must mean one thing;</li>
+ * <li>every string and every map key must be {@link PlainText}.</li>
+ * </ul>
+ * Both failures are Jackson exceptions that {@link ProblemMappers} turns into a 400 naming the field.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("uplift-plain-text")
+                .addDeserializer(String.class, new PlainStringDeserializer())
+                .addKeyDeserializer(String.class, new PlainKeyDeserializer()));
+    }
+
+    /** A text that breaks {@link PlainText}; Jackson adds the path of the field it was read for. */
+    public static final class TextRefused extends InvalidFormatException {
+        TextRefused(JsonParser parser, String reason, String value) {
+            super(parser, reason, value, String.class);
+        }
+    }
+
+    static final class PlainStringDeserializer extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return checked(p, super.deserialize(p, ctxt));
+        }
+    }
+
+    static final class PlainKeyDeserializer extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            var reason = PlainText.problem(key);
+            if (reason.isPresent()) {
+                throw new TextRefused(ctxt.getParser(), "a key " + reason.get(), key);
+            }
+            return key;
+        }
+    }
+
+    private static String checked(JsonParser p, String value) throws IOException {
+        var reason = value == null ? java.util.Optional.<String>empty() : PlainText.problem(value);
+        if (reason.isPresent()) {
+            throw new TextRefused(p, reason.get(), value);
+        }
+        return value;
+    }
+}

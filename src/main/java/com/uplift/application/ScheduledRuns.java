@@ -1,0 +1,79 @@
+package com.uplift.application;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Makes a scheduled job run once per interval across every instance that shares the database, not once per instance.
+ * <p>
+ * Time is cut into intervals of the job's length, aligned on the epoch (an hourly job has one interval per clock
+ * hour). Every instance's scheduler still ticks; before running, a tick claims the current interval for its job, and
+ * the one statement below lets exactly one claim per job and interval succeed, whichever instance ticks first: the
+ * row is updated only when it records an earlier interval, and PostgreSQL serializes concurrent upserts of one row.
+ * An instance that dies mid-run leaves that interval unfinished; the next interval runs again (every job here is
+ * safe to repeat: re-evaluation, anchoring since the last anchor, purging).
+ */
+@ApplicationScoped
+public class ScheduledRuns {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledRuns.class);
+
+    private static final String CLAIM = """
+            INSERT INTO scheduled_runs AS run (job, interval_start, claimed_at, claimed_by) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (job) DO UPDATE
+                SET interval_start = excluded.interval_start, claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by
+                WHERE run.interval_start < excluded.interval_start""";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final String instance;
+
+    @Inject
+    public ScheduledRuns(Pool pool, Clock clock) {
+        this(pool, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** @param instance how this instance is named in {@code scheduled_runs.claimed_by} */
+    public ScheduledRuns(Pool pool, Clock clock, String instance) {
+        this.pool = pool;
+        this.clock = clock;
+        this.instance = instance;
+    }
+
+    /** How this instance is named in {@code scheduled_runs.claimed_by}. */
+    public String instance() {
+        return instance;
+    }
+
+    /** An interval as the schedules write it ("1h", "30m", "PT1H"). */
+    public static Duration interval(String every) {
+        return DurationConverter.parseDuration(every);
+    }
+
+    /** True when this instance won {@code job}'s current interval and should run it; false when another did. */
+    public Uni<Boolean> claim(String job, Duration interval) {
+        Instant now = clock.instant();
+        long length = interval.toMillis();
+        Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
+        return pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(job, start.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), instance))
+                .map(rows -> rows.rowCount() == 1)
+                .invoke(won -> {
+                    if (!won) {
+                        LOG.debugf("%s for the interval from %s already ran on another instance", job, start);
+                    }
+                });
+    }
+}

@@ -1,0 +1,54 @@
+package com.uplift.eventstore;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Whether a failure means "PostgreSQL cannot be reached or is refusing work for now" rather than "this request is
+ * wrong" or "the service has a bug". The reactive client reports an outage in several shapes, often wrapped (by Mutiny,
+ * Hibernate Reactive or a CompletionException), so the whole cause chain is read.
+ */
+public final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean is(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null && unavailable(pg.getSqlState())) {
+                return true;
+            }
+            if (t.getClass().getName().startsWith("io.vertx") && aboutTheConnection(t.getMessage())) {
+                // e.g. NoStackTraceThrowable "Connection is not active", VertxException "Connection was closed":
+                // the client has no exception type for these, only a message
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 08 connection exceptions; 57P01-57P03 shutdown, crash, "cannot connect now" (starting up or recovering);
+     * 53 insufficient resources (too many connections); 40001/40P01 serialization failure and deadlock, which a
+     * retry resolves.
+     */
+    private static boolean unavailable(String state) {
+        return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                || state.equals("40001") || state.equals("40P01");
+    }
+
+    private static boolean aboutTheConnection(String message) {
+        if (message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("connection") || text.contains("closed") || text.contains("timeout") || text.contains("timed out");
+    }
+}

@@ -1,0 +1,147 @@
+package com.uplift.api;
+
+import com.uplift.testing.Api;
+import com.uplift.testing.EventCount;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.Socket;
+import java.io.OutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import static com.uplift.testing.Api.anonymous;
+import static com.uplift.testing.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile requests of issue 10 that used to reach PostgreSQL or the HTTP layer's empty answers: each is now a
+ * problem+json that names what is wrong, and none appends an event.
+ */
+@QuarkusTest
+@Tag("integration")
+class HostileInputTest {
+
+    @Inject
+    Pool pool;
+
+    private String line;
+
+    @BeforeEach
+    void openLine() {
+        line = "/api/credit-lines/" + Api.openLine("B-HOSTILE", "10000");
+    }
+
+    @Test
+    void aNulCharacterInAnyTextIsA400NamingTheField() {
+        assertRefused(() -> as("ops").body("{\"text\":\"a\\u0000b\"}").post(line + "/service-notes"), 400, "text");
+        assertRefused(() -> as("ops").body("""
+                        {"bureau":"PBOC","reportId":"R-1","score":720,"negativeRecords":["late\\u0000"],"pulledAt":"2026-01-01T00:00:00Z"}""")
+                .post(line + "/bureau-reports"), 400, "negativeRecords[0]");
+        assertRefused(() -> as("officer1").body("{\"level\":1,\"outcome\":\"APPROVE\",\"comment\":\"ok\\u0000\"}")
+                .post(line + "/increase-requests/IR-1/reviews"), 400, "comment");
+        assertRefused(() -> as("ops").body("{\"text\":\"bell\\u0007\"}").post(line + "/service-notes"), 400, "text");
+        assertRefused(() -> as("ops").body("{\"text\":\"half a pair \\ud800\"}").post(line + "/service-notes"), 400, "text");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreText() {
+        long before = events();
+        as("ops").body("{\"text\":\"line one\\n\\tline two\\r\\n客户表示还款有困难\"}").post(line + "/service-notes")
+                .then().statusCode(200);
+        assertThat(events()).isGreaterThan(before);
+    }
+
+    @Test
+    void aControlCharacterInAPathOrQueryParameterIsA400NamingIt() {
+        assertRefused(() -> as("channel").urlEncodingEnabled(false).get("/api/credit-lines/%00"), 400, "id");
+        assertRefused(() -> as("ops").urlEncodingEnabled(false).body("{\"amount\":1}").post("/api/credit-lines/%00/drawdowns"), 400, "id");
+        assertRefused(() -> as("channel").urlEncodingEnabled(false).get("/api/credit-lines?borrowerId=%00"), 400, "borrowerId");
+        assertRefused(() -> as("auditor").urlEncodingEnabled(false).get("/api/warnings?creditLineId=a%01b"), 400, "creditLineId");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsA400NamingIt() {
+        assertRefused(() -> as("ops").body("{\"amount\":1,\"amount\":2}").post(line + "/drawdowns"), 400, "amount");
+        assertRefused(() -> as("ops").body("{\"amount\":1,\"amount\":2,\"dueDate\":\"2026-01-01\",\"paidOn\":\"2026-01-01\"}")
+                .post(line + "/repayments"), 400, "amount");
+    }
+
+    @Test
+    void aBodyAnnouncedOverTheLimitIsA413Problem() {
+        String big = "{\"text\":\"" + "a".repeat(200_000) + "\"}";
+        assertRefused(() -> as("ops").body(big).post(line + "/service-notes"), 413, null);
+    }
+
+    @Test
+    void aRequestTargetOverTheLimitIsA414Problem() {
+        assertRefused(() -> as("channel").get("/api/credit-lines/" + "a".repeat(9000)), 414, null);
+    }
+
+    @Test
+    void anAnonymousRequestIsA401BeforeItsContentTypeOrPathIsJudged() {
+        assertRefused(() -> anonymous().contentType("text/plain").body("x").post(line + "/drawdowns"), 401, null);
+        assertRefused(() -> given().auth().preemptive().basic("ops", "wrong").contentType("text/plain").body("x")
+                .post(line + "/drawdowns"), 401, null);
+        assertRefused(() -> anonymous().get("/api/no-such-thing"), 401, null);
+        // an authenticated caller still learns that the content type is wrong
+        assertRefused(() -> as("ops").contentType("text/plain").body("x").post(line + "/drawdowns"), 415, null);
+    }
+
+    @Test
+    void aBodyWithoutALengthIsReadUpToTheLimitAndRefusedAsAProblemBeyondIt() throws Exception {
+        // chunked: no Content-Length to judge up front
+        String small = chunked(line + "/service-notes", "{\"text\":\"sent in chunks\"}");
+        assertThat(small.lines().findFirst().orElse("")).startsWith("HTTP/1.1 200");
+
+        long before = events();
+        String big = chunked(line + "/service-notes", "{\"text\":\"" + "a".repeat(200_000) + "\"}");
+        assertThat(big.lines().findFirst().orElse("")).startsWith("HTTP/1.1 413");
+        assertThat(big.toLowerCase()).contains("content-type: application/problem+json").contains("payload-too-large");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /** Sends a POST as ops with a chunked body over a raw socket and returns the whole answer. */
+    private static String chunked(String path, String body) throws java.io.IOException {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Authorization: Basic b3BzOm9wcw==\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        try (Socket socket = new Socket("localhost", io.restassured.RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            try {
+                for (int from = 0; from < body.length(); from += 8192) {
+                    String chunk = body.substring(from, Math.min(body.length(), from + 8192));
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (java.io.IOException closedEarly) {
+                // the server may answer and close before the whole body is sent
+            }
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void assertRefused(Supplier<Response> call, int status, String field) {
+        long before = events();
+        Response response = call.get();
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+        if (field != null) {
+            assertThat(response.jsonPath().getList("errors.field", String.class)).containsExactly(field);
+        }
+        assertThat(events()).as("events appended by a refused request").isEqualTo(before);
+    }
+
+    private long events() {
+        return EventCount.of(pool);
+    }
+}
