@@ -4,6 +4,7 @@ import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.creditline.ReviewOutcome;
+import com.uplift.domain.increase.OverrideReason;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -95,6 +96,9 @@ public final class CommandRequests {
             @Schema(examples = "APPROVE") @NotNull ReviewOutcome outcome,
             @Schema(examples = "60000.00", description = "APPROVE only; defaults to the proposed limit")
             @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal approvedLimit,
-            @Schema(examples = "income and bureau verified by phone") @NotBlank @Size(max = 1000) String comment) {
+            @Schema(examples = "income and bureau verified by phone") @NotBlank @Size(max = 1000) String comment,
+            @Schema(examples = "VERIFIED_INCOME_INCREASE", description = "APPROVE above the policy's increase band only: "
+                    + "why (a closed set, docs/policy.md); level 1 recommends with it, level 2 approves with its own")
+            OverrideReason overrideReason) {
     }
 }

@@ -101,7 +101,9 @@ public class IncreaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "403", description = "The caller's role may not review at that level")
-    @APIResponse(responseCode = "422", description = "Refused: not pending, wrong level, same reviewer, or the requester")
+    @APIResponse(responseCode = "422", description = "Refused: not pending, wrong level, same reviewer, the requester, "
+            + "or a rule the approval breaks (e.g. ABOVE_INCREASE_BAND: above the policy's maximum increase without "
+            + "level 2 and an override reason; ABOVE_AFFORDABILITY and ABOVE_BORROWER_MAX no reason can pass)")
     public Uni<Response> review(@PathParam("id") String id,
                                 @PathParam("requestId") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId,
                                 @Valid @NotNull CommandRequests.Review body,
@@ -114,7 +116,7 @@ public class IncreaseResource {
         return commands.run(caller, "POST", "/api/credit-lines/" + id + "/increase-requests/" + requestId + "/reviews",
                 id, ifMatch, key, body,
                 at -> new CreditLineCommand.ReviewIncrease(requestId, caller.actor(), body.level(), body.outcome(),
-                        body.approvedLimit(), body.comment(), at),
+                        body.approvedLimit(), body.comment(), body.overrideReason(), at),
                 (snapshot, response) -> response.entity(ReviewView.of(
                         snapshot.appended(IncreaseReviewed.class).orElseThrow(), CreditLineView.of(snapshot))),
                 Response.Status.OK);

@@ -2,11 +2,13 @@ package com.uplift.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
+import com.uplift.domain.creditline.DecisionEvent;
 import com.uplift.domain.policy.PolicyVersion;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventTypeRegistry;
@@ -17,10 +19,28 @@ import java.util.Optional;
 
 /**
  * Re-decides one recorded command batch: the command rebuilt from the batch's first event, the state folded from
- * every earlier event, the policy the batch names (or, for pure facts, the one in force when it was recorded); then
- * compares what the decider produces now with what was stored, as canonical JSON, event by event.
+ * every earlier event, the policy the batch names (or, for pure facts, the one in force when it was recorded) and the
+ * decider rules version it names; then compares what the decider produces now with what was stored, as canonical
+ * JSON, event by event.
+ * <p>
+ * Rules versions: a batch whose decision events name a rules version this build no longer (or not yet) carries is
+ * not re-decided but reported as such, never as a mismatch. A batch of pure facts names none; since it records no
+ * decision, it is reproduced if any rules version this build carries reproduces it (newest first), and a mismatch
+ * reports its difference under the newest.
  */
 public final class DecisionReplay {
+
+    /** What re-deciding a batch found. */
+    public sealed interface Outcome {
+        record Reproduced(int rulesVersion) implements Outcome {
+        }
+
+        record Mismatched(VerificationReport.Mismatch mismatch) implements Outcome {
+        }
+
+        record NotRedecidable(VerificationReport.NotRedecidable batch) implements Outcome {
+        }
+    }
 
     private final PolicyHistory policies;
     private final EventTypeRegistry types;
@@ -49,8 +69,39 @@ public final class DecisionReplay {
         return recorded;
     }
 
-    /** Empty when the batch is reproduced exactly; otherwise its first difference. */
-    public Optional<VerificationReport.Mismatch> check(CommandBatch batch, CreditLineState before) {
+    /** The rules version the batch's decision events name; null for a batch of pure facts. */
+    public static Integer recordedRulesVersion(CommandBatch batch) {
+        return batch.events().stream().filter(DecisionEvent.class::isInstance).map(DecisionEvent.class::cast)
+                .map(DecisionEvent::rulesVersion).findFirst().orElse(null);
+    }
+
+    /** Re-decides the batch under the rules it names, or under each this build carries for pure facts. */
+    public Outcome replay(CommandBatch batch, CreditLineState before) {
+        Integer rules = batch.readable() ? recordedRulesVersion(batch) : null;
+        if (rules != null && !DeciderRules.canDecide(rules)) {
+            RecordedEvent first = batch.first();
+            return new Outcome.NotRedecidable(new VerificationReport.NotRedecidable(batch.creditLineId(),
+                    first.streamVersion(), first.eventType(), first.metadata().causationId(), rules,
+                    "made under rules v" + rules + ", not re-decidable by this build (it decides v"
+                            + DeciderRules.OLDEST_SUPPORTED + " to v" + DeciderRules.CURRENT + ")"));
+        }
+        if (rules != null) {
+            return check(batch, before, rules).<Outcome>map(Outcome.Mismatched::new).orElse(new Outcome.Reproduced(rules));
+        }
+        Optional<VerificationReport.Mismatch> newest = check(batch, before, DeciderRules.CURRENT);
+        if (newest.isEmpty()) {
+            return new Outcome.Reproduced(DeciderRules.CURRENT);
+        }
+        for (int older = DeciderRules.CURRENT - 1; older >= DeciderRules.OLDEST_SUPPORTED; older--) {
+            if (check(batch, before, older).isEmpty()) {
+                return new Outcome.Reproduced(older);
+            }
+        }
+        return new Outcome.Mismatched(newest.get());
+    }
+
+    /** Empty when the batch is reproduced exactly under that rules version; otherwise its first difference. */
+    private Optional<VerificationReport.Mismatch> check(CommandBatch batch, CreditLineState before, int rulesVersion) {
         RecordedEvent first = batch.first();
         Integer named = batch.recordedPolicyVersion();
         if (!batch.readable()) {
@@ -68,7 +119,7 @@ public final class DecisionReplay {
         }
         Decision decision;
         try {
-            decision = CreditLineDecider.decide(command.get(), before, policy);
+            decision = CreditLineDecider.decide(command.get(), before, policy, rulesVersion);
         } catch (RuntimeException failure) {
             return mismatch(batch, first, named, "$", null, null, "the decider fails on this history: " + failure);
         }

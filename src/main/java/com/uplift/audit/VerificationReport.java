@@ -11,13 +11,16 @@ import java.util.List;
  * Progress and findings of a re-verification run. {@code otherStreamsChecked}: streams other than credit lines whose
  * chain was walked (only when no set of lines is given); their events count in {@code eventsChecked}. Counts are exact; the lists keep the first
  * {@value VerificationRun#KEPT} findings of each kind (the counts say how many there were).
+ * {@code notRedecidableCount}: batches made under a decider rules version this build does not carry; their chain is
+ * checked, they are not re-decided, and they are not mismatches ({@code notRedecidable} names them).
  */
 public record VerificationReport(String id, Status status, AuditScope scope, String requestedBy, Instant startedAt,
                                  Instant finishedAt, long linesChecked, long eventsChecked, long batchesChecked,
                                  long decisionsChecked, long otherStreamsChecked, long anchorsChecked, long anchoredHeadsChecked,
                                  long mismatchCount, long brokenLinkCount, long anchorProblemCount,
                                  List<Mismatch> mismatches, List<BrokenLink> brokenLinks,
-                                 List<AnchorProblem> anchorProblems, String failure) {
+                                 List<AnchorProblem> anchorProblems, String failure, long notRedecidableCount,
+                                 List<NotRedecidable> notRedecidable) {
 
     @Schema(name = "VerificationStatus")
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
@@ -44,6 +47,14 @@ public record VerificationReport(String id, Status status, AuditScope scope, Str
      */
     public record Mismatch(String creditLineId, long streamVersion, String eventType, String causationId,
                            Integer policyVersion, String field, JsonNode recorded, JsonNode reproduced, String problem) {
+    }
+
+    /**
+     * A recorded batch made under a decider rules version this build cannot decide under (newer, or older than it
+     * still carries): it is not re-decided, and that is no finding against the record.
+     */
+    public record NotRedecidable(String creditLineId, long streamVersion, String eventType, String causationId,
+                                 int rulesVersion, String problem) {
     }
 
     /** A hash-chain link that does not hold: an event changed, missing, or out of place. */

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,6 +60,8 @@ final class VerificationRun implements Runnable {
     private final AtomicLong mismatchCount = new AtomicLong();
     private final AtomicLong brokenCount = new AtomicLong();
     private final AtomicLong anchorProblemCount = new AtomicLong();
+    private final AtomicLong notRedecidableCount = new AtomicLong();
+    private final List<VerificationReport.NotRedecidable> notRedecidable = Collections.synchronizedList(new ArrayList<>());
     private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
     private final List<BrokenLink> brokenLinks = Collections.synchronizedList(new ArrayList<>());
     private final List<AnchorProblem> anchorProblems = Collections.synchronizedList(new ArrayList<>());
@@ -117,8 +118,12 @@ final class VerificationRun implements Runnable {
                 if (batch.isDecision()) {
                     decisions.incrementAndGet();
                 }
-                Optional<Mismatch> mismatch = replay.check(batch, before);
-                mismatch.ifPresent(m -> keep(mismatches, mismatchCount, m));
+                switch (replay.replay(batch, before)) {
+                    case DecisionReplay.Outcome.Reproduced reproduced -> {
+                    }
+                    case DecisionReplay.Outcome.Mismatched m -> keep(mismatches, mismatchCount, m.mismatch());
+                    case DecisionReplay.Outcome.NotRedecidable n -> keep(notRedecidable, notRedecidableCount, n.batch());
+                }
             }
         });
         if (read > 0) {
@@ -230,6 +235,6 @@ final class VerificationRun implements Runnable {
         return new VerificationReport(id, status, scope, requestedBy, startedAt, finishedAt, lines.get(), events.get(),
                 batches.get(), decisions.get(), otherStreams.get(), anchors.get(), anchoredHeads.get(), mismatchCount.get(), brokenCount.get(),
                 anchorProblemCount.get(), List.copyOf(mismatches), List.copyOf(brokenLinks), List.copyOf(anchorProblems),
-                failure);
+                failure, notRedecidableCount.get(), List.copyOf(notRedecidable));
     }
 }

@@ -1,25 +1,69 @@
 package com.uplift.platform;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
+import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
+import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.governance.PolicyEvent;
 import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.EventTypeRegistry.Upcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The event types the store reads and writes: the credit line's, the policy book's and the audit stream's. Wiring
  * lives here, not in the application layer, because the audit stream's events belong to audit, which sits above the
  * application: registering them from below would make the layers depend on each other. Every event starts at
  * schema version 1; when one evolves, register it here with its new version and the upcaster from the old one.
+ * <p>
+ * Schema v2 of the credit line's decision events: they record the decider's rules version beside the policy version
+ * ({@code rulesVersion}), and a review its {@code overrideReason}. Everything stored at v1 was decided before rules
+ * versions existed, so it is read as rules v1, without an override reason (rules v1 had none).
  */
 @ApplicationScoped
 public class StoredEventTypes {
 
+    /** The decision events that gained {@code rulesVersion} in schema v2. */
+    static final List<Class<? extends CreditLineEvent>> DECISION_EVENTS = List.of(RiskAssessed.class,
+            PricingTierChanged.class, WarningRaised.class, WarningCleared.class, IncreaseDecided.class,
+            IncreaseReviewed.class, CreditLimitChanged.class);
+
+    /** v1 -> v2 of a decision event: made under the decider's first rules. */
+    static final Upcaster MADE_UNDER_RULES_V1 = payload -> {
+        payload.put("rulesVersion", 1);
+        return payload;
+    };
+
+    /** v1 -> v2 of a review: made under the first rules, which knew no override reason. */
+    static final Upcaster REVIEWED_UNDER_RULES_V1 = payload -> {
+        ObjectNode lifted = MADE_UNDER_RULES_V1.apply(payload);
+        lifted.putNull("overrideReason");
+        return lifted;
+    };
+
     @Produces
     @ApplicationScoped
     EventTypeRegistry eventTypeRegistry() {
-        return new EventTypeRegistry().registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
+        return registry();
+    }
+
+    /** The registry the service uses; tests read stored shapes through the very same one. */
+    public static EventTypeRegistry registry() {
+        EventTypeRegistry registry = new EventTypeRegistry();
+        for (Class<? extends CreditLineEvent> type : DECISION_EVENTS) {
+            registry.register(type.getSimpleName(), type, 2,
+                    Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
+        }
+        return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
                 .registerSealed(AuditEvent.class);
     }
 }

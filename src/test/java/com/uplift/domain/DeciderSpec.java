@@ -21,16 +21,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * given / when / then for the decider, Emmett-style: {@code given(events...)} or {@code givenCommands(commands...)}
  * (each command decided and its events folded, as the application would), {@code when(command)}, then
- * {@code then(events...)}, {@code thenRejects(code)} or a look at one event type.
+ * {@code then(events...)}, {@code thenRejects(code)} or a look at one event type. Decided under this build's rules
+ * unless {@link #underRules(int)} names an older version (what re-verification does with older decisions).
  */
 public final class DeciderSpec {
 
     private final PolicyVersion policy;
+    private final int rulesVersion;
     private final List<CreditLineEvent> history;
 
-    private DeciderSpec(PolicyVersion policy, List<CreditLineEvent> history) {
+    private DeciderSpec(PolicyVersion policy, int rulesVersion, List<CreditLineEvent> history) {
         this.policy = policy;
+        this.rulesVersion = rulesVersion;
         this.history = List.copyOf(history);
+    }
+
+    private DeciderSpec(PolicyVersion policy, List<CreditLineEvent> history) {
+        this(policy, DeciderRules.CURRENT, history);
     }
 
     public static DeciderSpec given(CreditLineEvent... events) {
@@ -45,12 +52,17 @@ public final class DeciderSpec {
         return new DeciderSpec(policy, List.of()).andCommands(commands);
     }
 
+    /** A history decided, command by command, under a rules version of the decider, as a build of then would have. */
+    public static DeciderSpec givenCommandsUnderRules(int rulesVersion, CreditLineCommand... commands) {
+        return new DeciderSpec(TestPolicies.v1(), rulesVersion, List.of()).andCommands(commands);
+    }
+
     /** More history, decided command by command: fails the test if any of them is rejected. */
     public DeciderSpec andCommands(CreditLineCommand... commands) {
         List<CreditLineEvent> events = new ArrayList<>(history);
         CreditLineState state = state();
         for (CreditLineCommand command : commands) {
-            Decision decision = CreditLineDecider.decide(command, state, policy);
+            Decision decision = CreditLineDecider.decide(command, state, policy, rulesVersion);
             if (decision instanceof Decision.Rejected rejected) {
                 fail("given command " + command + " was rejected: " + rejected.rejection());
             }
@@ -59,11 +71,16 @@ public final class DeciderSpec {
                 state = CreditLineDecider.evolve(state, event);
             }
         }
-        return new DeciderSpec(policy, events);
+        return new DeciderSpec(policy, rulesVersion, events);
     }
 
     public DeciderSpec withPolicy(PolicyVersion other) {
-        return new DeciderSpec(other, history);
+        return new DeciderSpec(other, rulesVersion, history);
+    }
+
+    /** The same history, with further commands decided under another rules version of the decider. */
+    public DeciderSpec underRules(int version) {
+        return new DeciderSpec(policy, version, history);
     }
 
     public List<CreditLineEvent> history() {
@@ -79,7 +96,7 @@ public final class DeciderSpec {
     }
 
     public Then when(CreditLineCommand command) {
-        return new Then(CreditLineDecider.decide(command, state(), policy), this, command);
+        return new Then(CreditLineDecider.decide(command, state(), policy, rulesVersion), this, command);
     }
 
     public record Then(Decision decision, DeciderSpec spec, CreditLineCommand command) {
@@ -126,7 +143,7 @@ public final class DeciderSpec {
         public DeciderSpec andThen() {
             List<CreditLineEvent> events = new ArrayList<>(spec.history());
             events.addAll(events());
-            return new DeciderSpec(spec.policy, events);
+            return new DeciderSpec(spec.policy, spec.rulesVersion, events);
         }
     }
 }

@@ -106,5 +106,10 @@ public final class Fixtures {
         public DeciderSpec spec() {
             return DeciderSpec.givenCommands(commands().toArray(CreditLineCommand[]::new));
         }
+
+        /** The same history decided under a rules version of the decider. */
+        public DeciderSpec spec(int rulesVersion) {
+            return DeciderSpec.givenCommandsUnderRules(rulesVersion, commands().toArray(CreditLineCommand[]::new));
+        }
     }
 }

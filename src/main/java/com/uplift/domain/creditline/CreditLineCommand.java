@@ -3,6 +3,7 @@ package com.uplift.domain.creditline;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.increase.OverrideReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,13 +21,21 @@ public sealed interface CreditLineCommand {
     Instant occurredAt();
 
     /**
+     * A fact about the line as its servicing reports it (opening, the ledger, income, assets, the bureau, notes, the
+     * passing of time): recorded as it comes, with its consequences (re-assessment, pricing, warnings) after it.
+     * The other commands ask for a decision: an increase, or a review of one.
+     */
+    sealed interface ServicingFact extends CreditLineCommand {
+    }
+
+    /**
      * @param openedOn the line's real open date (a line migrated from the origination system keeps its history);
      *                 null means the business date of {@code occurredAt}. Drives months on book.
      */
     record OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
                           Currency currency, String segment, LocalDate openedOn, BigDecimal borrowerOtherLimits,
                           Instant occurredAt)
-            implements CreditLineCommand {
+            implements ServicingFact {
 
         /** Without the borrower's other limits (unknown: the per-borrower cap is not checked). */
         public OpenCreditLine(String creditLineId, String borrowerId, String productCode, BigDecimal initialLimit,
@@ -47,39 +56,39 @@ public sealed interface CreditLineCommand {
     }
 
     /** The borrower draws on the line. */
-    record RecordDrawdown(BigDecimal amount, Instant occurredAt) implements CreditLineCommand {
+    record RecordDrawdown(BigDecimal amount, Instant occurredAt) implements ServicingFact {
     }
 
     /** The servicing system reports a repayment of the instalment due on {@code dueDate}, paid on {@code paidOn}. */
     record RecordRepayment(BigDecimal amount, LocalDate dueDate, LocalDate paidOn, Instant occurredAt)
-            implements CreditLineCommand {
+            implements ServicingFact {
     }
 
     /** The servicing system reports that the instalment due on {@code dueDate} was not paid. */
-    record RecordMissedPayment(LocalDate dueDate, BigDecimal amountDue, Instant occurredAt) implements CreditLineCommand {
+    record RecordMissedPayment(LocalDate dueDate, BigDecimal amountDue, Instant occurredAt) implements ServicingFact {
     }
 
     /** The servicing system's days past due as of a date; 0 means the line is current again. */
-    record ReportDelinquency(int daysPastDue, LocalDate asOf, Instant occurredAt) implements CreditLineCommand {
+    record ReportDelinquency(int daysPastDue, LocalDate asOf, Instant occurredAt) implements ServicingFact {
     }
 
     /** A verified monthly income for one month (收入稳定性). */
     record VerifyIncome(BigDecimal monthlyIncome, IncomeSource source, YearMonth period, Instant occurredAt)
-            implements CreditLineCommand {
+            implements ServicingFact {
     }
 
     /** A change in the borrower's assets (资产变化). */
     record ReportAssetChange(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt)
-            implements CreditLineCommand {
+            implements ServicingFact {
     }
 
     /** A credit-bureau report (征信); any negative record is a knock-out. */
     record ReceiveBureauReport(String bureau, String reportId, int score, List<String> negativeRecords,
-                               Instant pulledAt, Instant occurredAt) implements CreditLineCommand {
+                               Instant pulledAt, Instant occurredAt) implements ServicingFact {
     }
 
     /** Free text from customer service, in Chinese or English; risk signals are extracted from it. */
-    record RecordServiceNote(String text, String channel, Instant occurredAt) implements CreditLineCommand {
+    record RecordServiceNote(String text, String channel, Instant occurredAt) implements ServicingFact {
     }
 
     /** 提额: the borrower (or an agent on their behalf) asks for a higher limit; requestedLimit null = "as much as allowed". */
@@ -103,10 +112,17 @@ public sealed interface CreditLineCommand {
 
     /**
      * A reviewer's verdict on a referred request at a review level (1 risk officer, 2 senior risk officer).
-     * approvedLimit null on APPROVE means the proposed limit.
+     * approvedLimit null on APPROVE means the proposed limit. overrideReason: why an approval goes above the policy's
+     * increase band (only the top level approves there; a lower level may recommend it); null when none is given.
      */
     record ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome, BigDecimal approvedLimit,
-                          String comment, Instant occurredAt) implements CreditLineCommand {
+                          String comment, OverrideReason overrideReason, Instant occurredAt) implements CreditLineCommand {
+
+        /** A review without an override reason. */
+        public ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome,
+                              BigDecimal approvedLimit, String comment, Instant occurredAt) {
+            this(requestId, reviewer, level, outcome, approvedLimit, comment, null, occurredAt);
+        }
     }
 
     /**
@@ -114,6 +130,6 @@ public sealed interface CreditLineCommand {
      * windows that close). Appends nothing when nothing changed; otherwise a {@code TimeElapsed} fact and its
      * consequences (re-assessment, pricing tier, warnings). The servicing schedule sends it; the domain reads no clock.
      */
-    record ReassessOverTime(Instant occurredAt) implements CreditLineCommand {
+    record ReassessOverTime(Instant occurredAt) implements ServicingFact {
     }
 }

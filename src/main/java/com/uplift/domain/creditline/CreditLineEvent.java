@@ -4,6 +4,7 @@ import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.increase.IncreaseOutcome;
+import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.increase.RuleResult;
 import com.uplift.domain.increase.Sizing;
 import com.uplift.domain.policy.Severity;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * A fact about one credit line. Stored forever: a change of shape needs a new schema version and an upcaster
- * (approval tests freeze every shape). Decision events name the policy version and content hash they were made under.
+ * (approval tests freeze every shape). Decision events name the policy version and content hash they were made under,
+ * and the decider's rules version ({@link com.uplift.domain.DeciderRules}): re-verification re-decides them under both.
  */
 public sealed interface CreditLineEvent {
 
@@ -81,23 +83,24 @@ public sealed interface CreditLineEvent {
 
     /** A re-assessment after an input changed; {@code trigger} names the event type that caused it. */
     record RiskAssessed(String trigger, RiskAssessment assessment, int policyVersion, String policyContentHash,
-                        Instant occurredAt) implements CreditLineEvent {
+                        int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
     }
 
     /** 差异化定价: the grade, and with it the APR, changed. previousGrade/previousApr null on the first grading. */
     record PricingTierChanged(String previousGrade, BigDecimal previousAprPercent, String grade, BigDecimal aprPercent,
-                              int score, int policyVersion, String policyContentHash, Instant occurredAt)
-            implements CreditLineEvent {
+                              int score, int policyVersion, String policyContentHash, int rulesVersion,
+                              Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
     }
 
     /** 智能预警: an early-warning flag became active. */
     record WarningRaised(String flag, Severity severity, String detail, int policyVersion, String policyContentHash,
-                         Instant occurredAt) implements CreditLineEvent {
+                         int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
     }
 
     /** The flag's condition ended. */
     record WarningCleared(String flag, Severity severity, String detail, int policyVersion, String policyContentHash,
-                          Instant occurredAt) implements CreditLineEvent {
+                          int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
     }
 
     /**
@@ -116,7 +119,7 @@ public sealed interface CreditLineEvent {
                            Sizing sizing, int reviewLevelsRequired, RiskAssessment assessment, List<RuleResult> rules,
                            List<String> activeWarnings, List<String> reasons, String segment, String strategyArm,
                            BigDecimal borrowerOtherLimits, int policyVersion, String policyContentHash,
-                           Instant occurredAt) implements CreditLineEvent {
+                           int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
         public IncreaseDecided {
             rules = List.copyOf(rules);
             activeWarnings = List.copyOf(activeWarnings);
@@ -131,11 +134,14 @@ public sealed interface CreditLineEvent {
      * @param nextLevel   the level that must review next, when statusAfter is PENDING
      * @param assessment  the risk assessment at review time (inputs and their age, score, breakdown, grade, APR)
      * @param checks      every rule an approval had to pass, with the values it was checked on (empty for a decline)
+     * @param overrideReason why the reviewer approved above the policy's increase band; null when not given (and in
+     *                    every review recorded before rules v2)
      */
     record IncreaseReviewed(String requestId, String reviewer, int level, ReviewOutcome outcome,
-                            BigDecimal approvedLimit, String comment, String requestedBy, IncreaseStatus statusAfter,
-                            Integer nextLevel, List<String> reasons, RiskAssessment assessment, List<RuleResult> checks,
-                            int policyVersion, String policyContentHash, Instant occurredAt) implements CreditLineEvent {
+                            BigDecimal approvedLimit, String comment, OverrideReason overrideReason, String requestedBy,
+                            IncreaseStatus statusAfter, Integer nextLevel, List<String> reasons,
+                            RiskAssessment assessment, List<RuleResult> checks, int policyVersion,
+                            String policyContentHash, int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
         public IncreaseReviewed {
             reasons = List.copyOf(reasons);
             checks = List.copyOf(checks);
@@ -144,8 +150,8 @@ public sealed interface CreditLineEvent {
 
     /** The limit applied to the line; cause AUTOMATIC_INCREASE or REVIEWED_INCREASE. */
     record CreditLimitChanged(BigDecimal oldLimit, BigDecimal newLimit, String requestId, String cause,
-                              int policyVersion, String policyContentHash, Instant occurredAt)
-            implements CreditLineEvent {
+                              int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
     }
 
     /** The line was re-evaluated as of a business date because time passed; what changed follows in the same batch. */

@@ -15,4 +15,12 @@ public sealed interface Decision {
 
     record Rejected(Rejection rejection) implements Decision {
     }
+
+    static Decision accept(CreditLineEvent event) {
+        return new Accepted(List.of(event));
+    }
+
+    static Decision reject(String code, String message) {
+        return new Rejected(Rejection.of(code, message));
+    }
 }

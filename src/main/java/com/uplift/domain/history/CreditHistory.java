@@ -1,5 +1,7 @@
 package com.uplift.domain.history;
 
+import com.uplift.domain.DeciderRules;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -27,8 +29,8 @@ public record CreditHistory(List<Repayment> repayments,
                             BureauRecord bureau,
                             List<NoteSignal> noteSignals) {
 
-    /** Longer than any window in the policy (12-month lookback, 6-month income window, 90-day score and note windows). */
-    public static final int HORIZON_MONTHS = 26;
+    /** Longer than any window in the policy; a constant of the decider's rules ({@link DeciderRules}). */
+    public static final int HORIZON_MONTHS = DeciderRules.HISTORY_HORIZON_MONTHS;
 
     public static final CreditHistory EMPTY = new CreditHistory(List.of(), List.of(), null, List.of(), List.of(),
             List.of(), null, List.of());

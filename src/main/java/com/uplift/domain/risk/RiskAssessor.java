@@ -1,5 +1,6 @@
 package com.uplift.domain.risk;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.Bin;
 import com.uplift.domain.policy.Characteristic;
@@ -20,8 +21,8 @@ import java.util.List;
  */
 public final class RiskAssessor {
 
-    /** Adverse-action notices quote at most four principal reasons. */
-    public static final int MAX_PRINCIPAL_REASONS = 4;
+    /** Adverse-action notices quote at most four principal reasons; a constant of the decider's rules. */
+    public static final int MAX_PRINCIPAL_REASONS = DeciderRules.MAX_PRINCIPAL_REASONS;
 
     private RiskAssessor() {
     }

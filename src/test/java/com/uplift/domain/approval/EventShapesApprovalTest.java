@@ -27,13 +27,22 @@ import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.signals.RiskSignal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.uplift.domain.DeciderRules;
 import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.platform.StoredEventTypes;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -45,22 +54,36 @@ import static com.uplift.domain.Fixtures.TODAY;
 import static com.uplift.domain.Fixtures.borrower;
 import static com.uplift.domain.Fixtures.cny;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Freezes the canonical JSON of every event type: stored events are forever, so a changed shape must be a conscious
  * decision (new approved file + upcaster), never an accident. Decision events come from the real decider, so their
  * nested records (assessment, rules, sizing) are frozen too.
+ * <p>
+ * The decision events are at schema v2 (rules version; a review's override reason): their current shape is frozen
+ * in the {@code ...V2} files. Their v1 files stay as they were approved, and are checked both ways: the decider under
+ * rules v1, written in the v1 shape, still produces them byte for byte; and upcasting them gives that same event
+ * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}).
  */
 class EventShapesApprovalTest {
 
+    /** The fields schema v2 added to decision events; without them, a v2 payload is the v1 shape. */
+    static final List<String> FIELDS_ADDED_IN_V2 = List.of("rulesVersion", "overrideReason");
+
     /** One sample of each type; the test below fails if a new event type has no sample here. */
     static List<CreditLineEvent> samples() {
-        DeciderSpec.Then increase = borrower().spec().when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1", NOW));
-        DeciderSpec.Then referred = borrower().limit("40000.00").incomes("40000.00", "41000.00").spec()
+        return samples(DeciderRules.CURRENT);
+    }
+
+    /** The samples as a build deciding under that rules version makes them. */
+    static List<CreditLineEvent> samples(int rules) {
+        DeciderSpec.Then increase = borrower().spec(rules).when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1", NOW));
+        DeciderSpec.Then referred = borrower().limit("40000.00").incomes("40000.00", "41000.00").spec(rules)
                 .when(new RequestLimitIncrease("REQ-9", cny("110000"), "BRANCH", "A-7", NOW));
         DeciderSpec.Then reviewed = referred.andThen()
                 .when(new ReviewIncrease("REQ-9", "RO-1", 1, ReviewOutcome.APPROVE, cny("60000"), "payslips checked", NOW));
-        DeciderSpec.Then cured = borrower().spec().when(new ReportDelinquency(35, TODAY, NOW)).andThen()
+        DeciderSpec.Then cured = borrower().spec(rules).when(new ReportDelinquency(35, TODAY, NOW)).andThen()
                 .when(new ReportDelinquency(0, TODAY, NOW));
         return List.of(
                 new CreditLineOpened("CL-1", "B-1", "XIAOMI-LOAN", cny("10000.00"), "CNY", "STANDARD", TODAY.minusMonths(13), NOW),
@@ -76,12 +99,13 @@ class EventShapesApprovalTest {
                         List.of(new RiskSignal("HARDSHIP", "en", List.of("struggling to pay")),
                                 new RiskSignal("JOB_LOSS", "zh", List.of("失业"))), NOW),
                 increase.andThen().when(new ReportDelinquency(35, TODAY, NOW)).all(RiskAssessed.class).get(0),
-                new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", NOW),
-                new WarningRaised("DPD_30", Severity.WARNING, "DAYS_PAST_DUE 35 >= 30", 1, "test-hash-v1", NOW),
-                new WarningCleared("DPD_30", Severity.WARNING, "condition ended", 1, "test-hash-v1", NOW),
+                new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", rules, NOW),
+                new WarningRaised("DPD_30", Severity.WARNING, "DAYS_PAST_DUE 35 >= 30", 1, "test-hash-v1", rules, NOW),
+                new WarningCleared("DPD_30", Severity.WARNING, "condition ended", 1, "test-hash-v1", rules, NOW),
                 increase.event(IncreaseDecided.class),
                 reviewed.event(IncreaseReviewed.class),
-                new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1", NOW),
+                new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1",
+                        rules, NOW),
                 new TimeElapsed(TODAY, NOW));
     }
 
@@ -109,17 +133,67 @@ class EventShapesApprovalTest {
     @Test void assetChangeReported() { verify(AssetChangeReported.class); }
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
     @Test void serviceNoteRecorded() { verify(ServiceNoteRecorded.class); }
-    @Test void riskAssessed() { verify(RiskAssessed.class); }
-    @Test void pricingTierChanged() { verify(PricingTierChanged.class); }
-    @Test void warningRaised() { verify(WarningRaised.class); }
-    @Test void warningCleared() { verify(WarningCleared.class); }
-    @Test void increaseDecided() { verify(IncreaseDecided.class); }
-    @Test void increaseReviewed() { verify(IncreaseReviewed.class); }
-    @Test void creditLimitChanged() { verify(CreditLimitChanged.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
+
+    // schema v2: the current shapes of the decision events
+    @Test void riskAssessedV2() { verify(RiskAssessed.class); }
+    @Test void pricingTierChangedV2() { verify(PricingTierChanged.class); }
+    @Test void warningRaisedV2() { verify(WarningRaised.class); }
+    @Test void warningClearedV2() { verify(WarningCleared.class); }
+    @Test void increaseDecidedV2() { verify(IncreaseDecided.class); }
+    @Test void increaseReviewedV2() { verify(IncreaseReviewed.class); }
+    @Test void creditLimitChangedV2() { verify(CreditLimitChanged.class); }
+
+    // schema v1, frozen: what rules v1 decide, in the shape stored before schema v2
+    @Test void riskAssessed() { verifyV1(RiskAssessed.class); }
+    @Test void pricingTierChanged() { verifyV1(PricingTierChanged.class); }
+    @Test void warningRaised() { verifyV1(WarningRaised.class); }
+    @Test void warningCleared() { verifyV1(WarningCleared.class); }
+    @Test void increaseDecided() { verifyV1(IncreaseDecided.class); }
+    @Test void increaseReviewed() { verifyV1(IncreaseReviewed.class); }
+    @Test void creditLimitChanged() { verifyV1(CreditLimitChanged.class); }
+
+    /** Override reasons are stored by name in reviews: a code may be added, never renamed or removed. */
+    @Test
+    void overrideReasonCodes() {
+        Approvals.verifyAll("override reason", OverrideReason.values(), new Options());
+    }
+
+    @Test
+    void frozen_v1_shapes_upcast_to_what_rules_v1_decide() throws IOException {
+        EventTypeRegistry registry = StoredEventTypes.registry();
+        List<CreditLineEvent> underRulesV1 = samples(1);
+        for (String type : List.of("riskAssessed", "pricingTierChanged", "warningRaised", "warningCleared",
+                "increaseDecided", "increaseReviewed", "creditLimitChanged")) {
+            String file = "EventShapesApprovalTest." + type + ".approved.txt";
+            try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
+                assertNotNull(in, file);
+                JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
+                assertEquals(2, registry.types().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow()
+                        .schemaVersion(), name);
+                CreditLineEvent read = (CreditLineEvent) registry.deserialize(name, 1, stored);
+                CreditLineEvent expected = underRulesV1.stream().filter(e -> e.getClass().getSimpleName().equals(name))
+                        .findFirst().orElseThrow();
+                assertEquals(expected, read, name);
+            }
+        }
+    }
 
     private static void verify(Class<? extends CreditLineEvent> type) {
         CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
         Approvals.verify(CanonicalJson.pretty(sample), new Options());
+    }
+
+    private static void verifyV1(Class<? extends CreditLineEvent> type) {
+        CreditLineEvent sample = samples(1).stream().filter(type::isInstance).findFirst().orElseThrow();
+        Approvals.verify(CanonicalJson.pretty(v1Shape(sample)), new Options());
+    }
+
+    /** What a build before schema v2 stored for the event: the same payload without the fields v2 added. */
+    static ObjectNode v1Shape(CreditLineEvent event) {
+        ObjectNode payload = (ObjectNode) CanonicalJson.toTree(event);
+        FIELDS_ADDED_IN_V2.forEach(payload::remove);
+        return payload;
     }
 }

@@ -133,7 +133,7 @@ class LimitIncreaseTest {
         assertEquals(IncreaseOutcome.APPROVED, d.outcome());
         assertEquals(0, d.reviewLevelsRequired());
         assertEquals(new CreditLimitChanged(cny("40000.00"), cny("50000.00"), "REQ-1", "AUTOMATIC_INCREASE", 1,
-                "test-hash-v1", NOW), then.event(CreditLimitChanged.class));
+                "test-hash-v1", com.uplift.domain.DeciderRules.CURRENT, NOW), then.event(CreditLimitChanged.class));
     }
 
     @Test

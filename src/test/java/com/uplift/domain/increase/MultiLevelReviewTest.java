@@ -45,7 +45,7 @@ class MultiLevelReviewTest {
         assertEquals(cny("58400.00"), review.approvedLimit(), "the score target (146%) binds below the 60,000 asked");
         assertEquals("A-7", review.requestedBy());
         assertEquals(new CreditLimitChanged(cny("40000.00"), cny("58400.00"), "REQ-1", "REVIEWED_INCREASE", 1,
-                "test-hash-v1", NOW), then.event(CreditLimitChanged.class));
+                "test-hash-v1", com.uplift.domain.DeciderRules.CURRENT, NOW), then.event(CreditLimitChanged.class));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package com.uplift.domain;
+
+import java.time.Duration;
+
+/**
+ * The version of the decider's own rules: the behaviour written in code rather than in the policy document. Every
+ * decision event names it beside the policy version and content hash, because a decision follows from both: the
+ * same policy under different code can decide differently, and re-verification must then re-decide an old decision
+ * under the rules it was made with instead of reporting the difference as tampering.
+ * <p>
+ * Raise {@link #CURRENT} with every change to the code that would make a recorded decision come out differently, and
+ * keep the older behaviour reachable by version (as {@link #reviewsBoundedByIncreaseBand(int)} does) for as long as
+ * decisions made under it must be re-verified. A build that no longer carries an old behaviour raises
+ * {@link #OLDEST_SUPPORTED}; verification then reports those decisions as "not re-decidable by this build", never
+ * as mismatches. docs/audit.md explains this to auditors.
+ *
+ * <table>
+ *     <caption>versions</caption>
+ *     <tr><th>version</th><th>what changed</th></tr>
+ *     <tr><td>1</td><td>the first release: every decision recorded before rules versions existed</td></tr>
+ *     <tr><td>2</td><td>reviewers are bounded by the policy: an approval above the increase band (the policy's maximum
+ *     increase of the current limit) needs the top review level and an override reason code; the review's checks are
+ *     recorded in the order they are applied (issue 11, item 5)</td></tr>
+ * </table>
+ */
+public final class DeciderRules {
+
+    /** The rules this build decides new commands under. */
+    public static final int CURRENT = 2;
+
+    /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
+    public static final int OLDEST_SUPPORTED = 1;
+
+    // ---- constants the rules version governs: changing one changes decisions, so it needs a new version.
+
+    /**
+     * Months of history kept while folding a line's events (longer than any window in a policy: 12-month lookback,
+     * 6-month income window, 90-day score and note windows). Folding does not know a rules version, so this may only
+     * grow: a longer memory keeps every window's content, a shorter one would change old states.
+     */
+    public static final int HISTORY_HORIZON_MONTHS = 26;
+
+    /** How long a score can still be a score-drop window's high; like the history horizon, it may only grow. */
+    public static final Duration SCORE_MEMORY = Duration.ofDays(400);
+
+    /** Adverse-action notices quote at most four principal reasons. */
+    public static final int MAX_PRINCIPAL_REASONS = 4;
+
+    private DeciderRules() {
+    }
+
+    public static boolean canDecide(int rulesVersion) {
+        return rulesVersion >= OLDEST_SUPPORTED && rulesVersion <= CURRENT;
+    }
+
+    /** From v2 on, a review approval above the increase band needs the top level and an override reason. */
+    public static boolean reviewsBoundedByIncreaseBand(int rulesVersion) {
+        return rulesVersion >= 2;
+    }
+}

@@ -1,0 +1,134 @@
+package com.uplift.domain.creditline;
+
+import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
+import com.uplift.domain.creditline.CreditLineEvent.BureauReportReceived;
+import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
+import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
+import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
+import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
+import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
+import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
+import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
+import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
+import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.policy.Policy;
+import com.uplift.domain.risk.RiskAssessment;
+import com.uplift.domain.risk.RiskAssessor;
+import com.uplift.domain.risk.RiskInputs;
+import com.uplift.domain.warning.EarlyWarnings;
+import com.uplift.domain.warning.WarningFlag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * What follows from a command's own events, derived from the state they produce: a re-assessment when a risk input
+ * changed ({@link RiskAssessed}, and {@link PricingTierChanged} if the grade moved), then the early-warning flags
+ * raised or cleared. Everything a projection or an auditor needs is therefore an event; replay never recomputes a
+ * score.
+ */
+final class Consequences {
+
+    private Consequences() {
+    }
+
+    /** The command's events, then the re-assessment and warning flags that follow from the state they produce. */
+    static List<CreditLineEvent> follow(CreditLineState state, List<CreditLineEvent> primary, DecisionBasis basis,
+                                        Instant now) {
+        Policy policy = basis.policy();
+        List<CreditLineEvent> events = new ArrayList<>(primary);
+        CreditLineState after = CreditLineDecider.fold(state, primary);
+        LocalDate today = RiskInputs.businessDate(now, policy);
+        List<CreditLineEvent> inputs = primary.stream().filter(Consequences::changesRiskInputs).toList();
+        if (!inputs.isEmpty()) {
+            RiskAssessment assessment = RiskAssessor.assess(after.facts(), policy, today);
+            String trigger = inputs.get(inputs.size() - 1).getClass().getSimpleName();
+            List<CreditLineEvent> assessed = new ArrayList<>();
+            assessed.add(new RiskAssessed(trigger, assessment, basis.policyNumber(), basis.policyHash(),
+                    basis.rulesVersion(), now));
+            if (!assessment.grade().equals(after.risk().grade())) {
+                assessed.add(new PricingTierChanged(after.risk().grade(), after.risk().aprPercent(), assessment.grade(),
+                        assessment.aprPercent(), assessment.score(), basis.policyNumber(), basis.policyHash(),
+                        basis.rulesVersion(), now));
+            }
+            events.addAll(assessed);
+            after = CreditLineDecider.fold(after, assessed);
+        }
+        events.addAll(warningChanges(after, basis, now));
+        return events;
+    }
+
+    /** True when time passing changed nothing worth recording: the same score, no tier change, no flag raised or cleared. */
+    static boolean nothingChangedBy(CreditLineState before, List<CreditLineEvent> events) {
+        for (CreditLineEvent event : events) {
+            switch (event) {
+                case RiskAssessed e -> {
+                    if (!Objects.equals(before.risk().score(), e.assessment().score())) {
+                        return false;
+                    }
+                }
+                case TimeElapsed e -> {
+                }
+                default -> {
+                    return false; // a tier change or a warning raised or cleared
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The flags whose conditions hold now, on the state as it is. */
+    static SortedMap<String, WarningFlag> flagsNow(CreditLineState state, Policy policy, Instant now) {
+        CreditFacts facts = state.facts();
+        RiskInputs in = RiskInputs.measure(facts, policy, RiskInputs.businessDate(now, policy));
+        return EarlyWarnings.evaluate(facts, in, policy, now);
+    }
+
+    /** Opening a line and pure bookkeeping (notes, reviews, flags) do not change what the scorecard reads. */
+    private static boolean changesRiskInputs(CreditLineEvent event) {
+        return switch (event) {
+            case DrawdownRecorded e -> true;
+            case RepaymentRecorded e -> true;
+            case PaymentMissed e -> true;
+            case DelinquencyReported e -> true;
+            case DelinquencyCured e -> true;
+            case IncomeVerified e -> true;
+            case AssetChangeReported e -> true;
+            case BureauReportReceived e -> true;
+            case CreditLimitChanged e -> true;
+            case TimeElapsed e -> true;
+            case CreditLineOpened e -> false;
+            case ServiceNoteRecorded e -> false;
+            case RiskAssessed e -> false;
+            case PricingTierChanged e -> false;
+            case WarningRaised e -> false;
+            case WarningCleared e -> false;
+            case IncreaseDecided e -> false;
+            case IncreaseReviewed e -> false;
+        };
+    }
+
+    private static List<CreditLineEvent> warningChanges(CreditLineState state, DecisionBasis basis, Instant now) {
+        SortedMap<String, WarningFlag> active = flagsNow(state, basis.policy(), now);
+        List<CreditLineEvent> events = new ArrayList<>();
+        state.warnings().values().stream().filter(w -> !active.containsKey(w.flag())).forEach(w ->
+                events.add(new WarningCleared(w.flag(), w.severity(), "condition ended", basis.policyNumber(),
+                        basis.policyHash(), basis.rulesVersion(), now)));
+        active.values().stream().filter(f -> !state.warnings().containsKey(f.flag())).forEach(f ->
+                events.add(new WarningRaised(f.flag(), f.severity(), f.detail(), basis.policyNumber(),
+                        basis.policyHash(), basis.rulesVersion(), now)));
+        return events;
+    }
+}

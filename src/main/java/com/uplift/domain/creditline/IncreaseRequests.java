@@ -1,0 +1,91 @@
+package com.uplift.domain.creditline;
+
+import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
+import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.increase.IncreaseEligibility;
+import com.uplift.domain.increase.IncreaseOutcome;
+import com.uplift.domain.increase.IncreaseVerdict;
+import com.uplift.domain.policy.IncreaseRules;
+import com.uplift.domain.policy.Policy;
+import com.uplift.domain.policy.StrategyAssignment;
+import com.uplift.domain.risk.RiskAssessment;
+import com.uplift.domain.risk.RiskAssessor;
+import com.uplift.domain.risk.RiskInputs;
+import com.uplift.domain.warning.EarlyWarnings;
+import com.uplift.domain.warning.WarningFlag;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+import static com.uplift.domain.creditline.CommandValues.ZERO;
+import static com.uplift.domain.creditline.CommandValues.blank;
+import static com.uplift.domain.creditline.CommandValues.money;
+import static com.uplift.domain.creditline.Decision.reject;
+
+/**
+ * 提额: the first decision on a limit-increase request. Every eligibility rule is evaluated and recorded
+ * ({@link IncreaseEligibility}); an approval applies the new limit in the same decision.
+ */
+final class IncreaseRequests {
+
+    private IncreaseRequests() {
+    }
+
+    static Decision decide(RequestLimitIncrease c, CreditLineState state, DecisionBasis basis) {
+        Policy policy = basis.policy();
+        if (blank(c.requestId()) || blank(c.requestedBy()) || blank(c.channel())) {
+            return reject("INVALID_COMMAND", "requestId, channel and requestedBy are required");
+        }
+        if (state.increases().requests().containsKey(c.requestId())) {
+            return reject("DUPLICATE_REQUEST", "request " + c.requestId() + " was already decided");
+        }
+        if (!state.increases().pending().isEmpty()) {
+            return reject("INCREASE_ALREADY_PENDING", "request " + state.increases().pending().get(0).requestId()
+                    + " is still under review");
+        }
+        BigDecimal requested = c.requestedLimit() == null ? null : money(c.requestedLimit());
+        if (requested != null && requested.compareTo(state.limit()) <= 0) {
+            return reject("REQUESTED_LIMIT_NOT_HIGHER", "requested " + requested + " is not above the current limit " + state.limit());
+        }
+        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
+        CreditFacts facts = state.facts();
+        RiskInputs in = RiskInputs.measure(facts, policy, today);
+        RiskAssessment assessment = RiskAssessor.assess(in, policy);
+        SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(facts, in, policy, c.occurredAt());
+        // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
+        IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
+        IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
+                c.occurredAt());
+
+        BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
+        List<CreditLineEvent> events = new ArrayList<>();
+        events.add(new IncreaseDecided(c.requestId(), c.channel(), c.requestedBy(), requested, verdict.outcome(),
+                state.limit(), newLimit, verdict.proposedLimit(), verdict.sizing(), verdict.reviewLevelsRequired(),
+                assessment, verdict.rules(), List.copyOf(flags.keySet()), verdict.reasons(), state.segment(),
+                (basis.policyVersion().arm() != null ? basis.policyVersion().arm()
+                        : StrategyAssignment.assign(state.creditLineId(), policy.championChallenger())).name(),
+                c.borrowerOtherLimits() == null ? null : money(c.borrowerOtherLimits()),
+                basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
+        if (newLimit != null) {
+            events.add(new CreditLimitChanged(state.limit(), newLimit, c.requestId(), "AUTOMATIC_INCREASE",
+                    basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
+        }
+        return new Decision.Accepted(events);
+    }
+
+    /** The increase rules with the product maximum reduced by the borrower's other lines (never below 0). */
+    static IncreaseRules perBorrower(IncreaseRules rules, BigDecimal otherLimits) {
+        if (otherLimits == null || otherLimits.signum() <= 0) {
+            return rules;
+        }
+        BigDecimal remaining = rules.productMaxLimit().subtract(otherLimits).max(ZERO);
+        return new IncreaseRules(rules.minScore(), rules.minMonthsOnBook(), rules.coolingOffDays(), rules.minIncreasePct(),
+                rules.maxIncreasePct(), rules.scoreAtMinPct(), rules.scoreAtMaxPct(), rules.affordabilityMultiple(),
+                remaining, rules.roundingUnit(), rules.autoApproveCeiling(), rules.level1Ceiling());
+    }
+}
