@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.IncreaseStatus;
 import com.uplift.domain.creditline.ReviewOutcome;
+import com.uplift.domain.increase.OverrideReason;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,10 +16,13 @@ public record ReviewView(String requestId, int level, String reviewer, ReviewOut
                          @Schema(nullable = true, description = "APPROVE only") BigDecimal approvedLimit,
                          IncreaseStatus statusAfter,
                          @Schema(nullable = true, description = "the level that must review next, while still PENDING") Integer nextLevel,
-                         List<String> reasons, CreditLineView creditLine) {
+                         List<String> reasons,
+                         @Schema(nullable = true, description = "the override reason code of an approval above the policy's increase band (docs/policy.md)")
+                         OverrideReason overrideReason,
+                         CreditLineView creditLine) {
 
     static ReviewView of(IncreaseReviewed r, CreditLineView line) {
         return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.statusAfter(),
-                r.nextLevel(), r.reasons(), line);
+                r.nextLevel(), r.reasons(), r.overrideReason(), line);
     }
 }

@@ -32,11 +32,13 @@ class ReviewerBoundsOverHttpTest {
                 .then().statusCode(200)
                 .body("statusAfter", equalTo("PENDING"))
                 .body("nextLevel", equalTo(2))
+                .body("overrideReason", equalTo("VERIFIED_INCOME_INCREASE"))
                 .body("creditLine.limit", equalTo(10000.00f));
         refused(reviews, "senior1", 2, null, null, "ABOVE_INCREASE_BAND");
         as("senior1").body(review(2, null, "COLLATERAL_PROVIDED")).post(reviews)
                 .then().statusCode(200)
                 .body("statusAfter", equalTo("APPROVED"))
+                .body("overrideReason", equalTo("COLLATERAL_PROVIDED"))
                 .body("creditLine.limit", equalTo(120000.00f));
 
         // both reasons are recorded with the reviews, beside the rules version they were decided under
