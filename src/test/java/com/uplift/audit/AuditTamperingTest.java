@@ -1,6 +1,7 @@
 package com.uplift.audit;
 
 import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.Superuser;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -9,9 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +45,7 @@ class AuditTamperingTest {
         String line = id(autoApproved("B-AUD-TAMPER"));
         int version = versionOf(line, "IncreaseDecided");
 
-        superuser("UPDATE events SET payload = jsonb_set(payload, '{newLimit}', '\"99000.00\"') "
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{newLimit}', '\"99000.00\"') "
                 + "WHERE stream_id = 'credit-line-" + line + "' AND stream_version = " + version);
         JsonPath report = verify(List.of(line));
 
@@ -66,7 +65,7 @@ class AuditTamperingTest {
     void aDeletedEventIsReportedAsAMissingVersion() throws SQLException {
         String line = id(autoApproved("B-AUD-DELETE"));
 
-        superuser("DELETE FROM events WHERE stream_id = 'credit-line-" + line + "' AND stream_version = 5");
+        Superuser.tamper(jdbc, "DELETE FROM events WHERE stream_id = 'credit-line-" + line + "' AND stream_version = 5");
         JsonPath report = verify(List.of(line));
 
         assertThat(report.getList("brokenLinks", Map.class)).containsExactly(Map.of(
@@ -85,7 +84,7 @@ class AuditTamperingTest {
         as("admin").post("/api/audit/anchors").then().statusCode(200).body("anchored", equalTo(false));
 
         // cut the whole last command (the increase decision and its consequences): the chain up to there still holds
-        superuser("DELETE FROM events WHERE stream_id = 'credit-line-" + line + "' AND stream_version >= " + decided);
+        Superuser.tamper(jdbc, "DELETE FROM events WHERE stream_id = 'credit-line-" + line + "' AND stream_version >= " + decided);
         JsonPath report = verify(List.of(line));
 
         assertThat(report.getLong("brokenLinkCount")).isZero();
@@ -102,7 +101,7 @@ class AuditTamperingTest {
     void verifyingEverythingWalksEveryStreamAndFindsATamperedLineAmongThem() throws SQLException {
         String line = id(autoApproved("B-AUD-ALL"));
         // version 2 is the first repayment; drawnAfter is derived, so re-deciding the batch contradicts it
-        superuser("UPDATE events SET payload = jsonb_set(payload, '{drawnAfter}', '\"5000.00\"') "
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{drawnAfter}', '\"5000.00\"') "
                 + "WHERE stream_id = 'credit-line-" + line + "' AND stream_version = 2");
 
         String location = as("auditor").body("{}").post("/api/audit/verifications")
@@ -120,17 +119,5 @@ class AuditTamperingTest {
             assertThat(m.get("streamVersion")).isEqualTo(2);
             assertThat(m.get("field")).isEqualTo("$.drawnAfter");
         });
-    }
-
-    /** What a superuser can do: switch the append-only trigger off, change history, switch it on again. */
-    private void superuser(String sql) throws SQLException {
-        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
-            try {
-                assertThat(s.executeUpdate(sql)).isPositive();
-            } finally {
-                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
-            }
-        }
     }
 }

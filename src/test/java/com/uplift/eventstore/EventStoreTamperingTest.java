@@ -2,6 +2,7 @@ package com.uplift.eventstore;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.Superuser;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,7 +45,7 @@ class EventStoreTamperingTest {
         String stream = threeEvents();
         assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
 
-        superuser("UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"5000.00\"') "
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"5000.00\"') "
                 + "WHERE stream_id = '" + stream + "' AND stream_version = 2");
 
         ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
@@ -57,7 +58,7 @@ class EventStoreTamperingTest {
     void aDeletedEventIsReportedAsAMissingVersion() throws SQLException {
         String stream = threeEvents();
 
-        superuser("DELETE FROM events WHERE stream_id = '" + stream + "' AND stream_version = 2");
+        Superuser.tamper(jdbc, "DELETE FROM events WHERE stream_id = '" + stream + "' AND stream_version = 2");
 
         ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);
         assertThat(verification.brokenAtVersion()).isEqualTo(2);
@@ -83,17 +84,5 @@ class EventStoreTamperingTest {
     private static NewEvent event(int amount) {
         return new NewEvent(UUID.randomUUID(), amount == 1 ? "Opened" : "Drawn", 1,
                 JsonNodeFactory.instance.objectNode().put("amount", amount + ".00"), EventMetadata.system("test"));
-    }
-
-    /** What a superuser can do: switch the append-only trigger off, change history, switch it on again. */
-    private void superuser(String sql) throws SQLException {
-        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE events DISABLE TRIGGER events_immutable");
-            try {
-                assertThat(s.executeUpdate(sql)).isPositive();
-            } finally {
-                s.execute("ALTER TABLE events ENABLE TRIGGER events_immutable");
-            }
-        }
     }
 }
