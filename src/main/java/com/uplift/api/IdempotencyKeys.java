@@ -55,18 +55,20 @@ public class IdempotencyKeys {
             WHERE actor = $1 AND idempotency_key = $2 AND request_hash = $3 AND status IS NULL AND created_at < $5""";
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < $1";
-    private static final String PURGE_EVERY = "1h";
 
     private final Pool pool;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration retention;
     private final ScheduledRuns runs;
+    private final String purgeEvery;
 
     public IdempotencyKeys(Pool pool, ObjectMapper json, Clock clock, ScheduledRuns runs,
-                           @ConfigProperty(name = "uplift.idempotency.retention", defaultValue = "PT48H") Duration retention) {
+                           @ConfigProperty(name = "uplift.idempotency.retention", defaultValue = "PT48H") Duration retention,
+                           @ConfigProperty(name = "uplift.idempotency.purge-interval", defaultValue = "1h") String purgeEvery) {
         this.pool = pool;
         this.runs = runs;
+        this.purgeEvery = purgeEvery;
         this.json = json;
         this.clock = clock;
         this.retention = retention.compareTo(Duration.ofHours(24)) < 0 ? Duration.ofHours(24) : retention;
@@ -170,9 +172,11 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(every = PURGE_EVERY, delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The interval is configurable so that a test can watch two instances share the purge within seconds.
+    @Scheduled(every = "${uplift.idempotency.purge-interval:1h}", delayed = "${uplift.idempotency.purge-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeExpired() {
-        return runs.claim("idempotency-purge", ScheduledRuns.interval(PURGE_EVERY)).chain(won -> !won ? Uni.createFrom().voidItem()
+        return runs.claim("idempotency-purge", ScheduledRuns.interval(purgeEvery)).chain(won -> !won ? Uni.createFrom().voidItem()
                 : pool.preparedQuery(PURGE).execute(Tuple.of(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)))
                         .replaceWithVoid());
     }

@@ -1,5 +1,7 @@
 package com.uplift.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +26,11 @@ import java.util.UUID;
  * row is updated only when it records an earlier interval, and PostgreSQL serializes concurrent upserts of one row.
  * An instance that dies mid-run leaves that interval unfinished; the next interval runs again (every job here is
  * safe to repeat: re-evaluation, anchoring since the last anchor, purging).
+ * <p>
+ * Each tick counts in {@code uplift.scheduled.runs{schedule, outcome=won|skipped}}: summed over the instances, a
+ * job's {@code won} grows by one per interval, and every instance that ticks shows up in {@code skipped} or {@code won}.
+ * The tag is {@code schedule}, not {@code job}: Prometheus puts its own {@code job} label (the scrape target) on every
+ * series and would rename ours to {@code exported_job}.
  */
 @ApplicationScoped
 public class ScheduledRuns {
@@ -38,17 +45,19 @@ public class ScheduledRuns {
 
     private final Pool pool;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final String instance;
 
     @Inject
-    public ScheduledRuns(Pool pool, Clock clock) {
-        this(pool, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
+    public ScheduledRuns(Pool pool, Clock clock, MeterRegistry meters) {
+        this(pool, clock, meters, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** @param instance how this instance is named in {@code scheduled_runs.claimed_by} */
-    public ScheduledRuns(Pool pool, Clock clock, String instance) {
+    public ScheduledRuns(Pool pool, Clock clock, MeterRegistry meters, String instance) {
         this.pool = pool;
         this.clock = clock;
+        this.meters = meters;
         this.instance = instance;
     }
 
@@ -71,9 +80,17 @@ public class ScheduledRuns {
                 .execute(Tuple.of(job, start.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), instance))
                 .map(rows -> rows.rowCount() == 1)
                 .invoke(won -> {
+                    count(job, won);
                     if (!won) {
                         LOG.debugf("%s for the interval from %s already ran on another instance", job, start);
                     }
                 });
+    }
+
+    private void count(String job, boolean won) {
+        Counter.builder("uplift.scheduled.runs")
+                .description("ticks of a scheduled job: won (this instance runs the interval) or skipped (another did)")
+                .tag("schedule", job).tag("outcome", won ? "won" : "skipped")
+                .register(meters).increment();
     }
 }

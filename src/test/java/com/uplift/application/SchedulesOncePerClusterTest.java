@@ -4,6 +4,7 @@ import com.uplift.audit.StreamAnchors;
 import com.uplift.api.IdempotencyKeys;
 import com.uplift.eventstore.EventStore;
 import com.uplift.testing.Api;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -194,7 +195,7 @@ class SchedulesOncePerClusterTest {
                 .setPassword(ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
         Pool own = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
         otherPools.add(own);
-        return new ScheduledRuns(own, clock, name);
+        return new ScheduledRuns(own, clock, new SimpleMeterRegistry(), name);
     }
 
     private long anchorVersion() {

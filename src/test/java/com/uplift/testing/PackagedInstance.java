@@ -1,0 +1,215 @@
+package com.uplift.testing;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Another instance of the service: the packaged application ({@code target/quarkus-app/quarkus-run.jar}, built by the
+ * {@code package} phase that runs before the integration lane) in a process of its own, in the production profile,
+ * with its own HTTP and management ports. The test says which database it uses, so that it can share one with the
+ * test's own application.
+ * <p>
+ * The process is stopped by {@link #close()} and, should the test JVM end first, by a shutdown hook; its output goes
+ * to a file under {@code target/} that failures name.
+ */
+public final class PackagedInstance implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+(\\S+)$");
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final Process process;
+    private final Thread killOnExit;
+    private final Path log;
+    private final int httpPort;
+    private final int managementPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PackagedInstance(Process process, Thread killOnExit, Path log, int httpPort, int managementPort) {
+        this.process = process;
+        this.killOnExit = killOnExit;
+        this.log = log;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+    }
+
+    /**
+     * Starts the packaged service with {@code config} (as system properties, over the jar's application.properties) and
+     * waits until it is ready, at most {@code readyWithin}.
+     */
+    public static PackagedInstance start(String name, Map<String, String> config, Duration readyWithin) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: this test runs the packaged service, "
+                    + "so run it through ./mvnw verify (package comes before the integration lane)");
+        }
+        int httpPort = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>();
+        // The test JVM's own java: the one the build selected (21+), whatever java is first on PATH.
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        // Small and quick to start: the machine is shared with the test JVM, PostgreSQL and other builds.
+        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        Map<String, String> all = new TreeMap<>(config);
+        all.put("quarkus.http.host", "localhost");
+        all.put("quarkus.http.port", Integer.toString(httpPort));
+        all.put("quarkus.management.host", "localhost");
+        all.put("quarkus.management.port", Integer.toString(managementPort));
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        try {
+            Path log = Files.createDirectories(Path.of("target", "packaged-instances")).resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Thread killOnExit = new Thread(process::destroyForcibly, "stop-" + name);
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+            PackagedInstance instance = new PackagedInstance(process, killOnExit, log, httpPort, managementPort);
+            try {
+                instance.awaitReady(readyWithin);
+            } catch (RuntimeException | Error e) {
+                instance.close();
+                throw e;
+            }
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + JAR, e);
+        }
+    }
+
+    /** The process id: {@code ScheduledRuns} names an instance "pid@host/...". */
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** A request to this instance's API as one of the demo users (it must run with uplift.demo-users.enabled). */
+    public RequestSpecification as(String user) {
+        return given().baseUri("http://localhost").port(httpPort).auth().preemptive().basic(user, user);
+    }
+
+    /** The value of every sample of a Prometheus metric on this instance's management port, by its labels. */
+    public Map<Map<String, String>, Double> metric(String name) {
+        return metric(get(managementPort, "/q/metrics").body(), name);
+    }
+
+    /** The samples of {@code name} in a Prometheus text exposition, by their labels. */
+    public static Map<Map<String, String>, Double> metric(String exposition, String name) {
+        Map<Map<String, String>, Double> samples = new java.util.HashMap<>();
+        for (String line : exposition.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line.trim());
+            if (sample.matches() && sample.group(1).equals(name)) {
+                Map<String, String> labels = new TreeMap<>();
+                Matcher label = LABEL.matcher(sample.group(2));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+                samples.put(labels, Double.parseDouble(sample.group(3)));
+            }
+        }
+        return samples;
+    }
+
+    private void awaitReady(Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        String last = "no answer yet";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the packaged instance exited with " + process.exitValue()
+                        + " before it was ready; see " + log.toAbsolutePath() + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> ready = get(managementPort, "/q/health/ready");
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                last = ready.statusCode() + " " + ready.body();
+            } catch (UncheckedIOException e) {
+                last = e.getCause().toString(); // not listening yet
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("the packaged instance was not ready within " + within + " (last answer: " + last
+                + "); see " + log.toAbsolutePath() + "\n" + tail());
+    }
+
+    private HttpResponse<String> get(int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(its log cannot be read: " + e + ")";
+        }
+    }
+
+    /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
