@@ -17,6 +17,11 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean is(Throwable failure) {
+        return byType(failure) || byMessage(failure);
+    }
+
+    /** An outage that the failure's type (or SQLSTATE) says, anywhere in the cause chain. */
+    public static boolean byType(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
@@ -25,9 +30,19 @@ public final class DatabaseUnavailable {
             if (t instanceof PgException pg && pg.getSqlState() != null && unavailable(pg.getSqlState())) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * An outage that only a client message says (e.g. NoStackTraceThrowable "Connection is not active", VertxException
+     * "Connection was closed"): the client has no exception type for these. A guess, so callers that retry for ever
+     * on an outage should bound the retries of this kind.
+     */
+    public static boolean byMessage(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().startsWith("io.vertx") && aboutTheConnection(t.getMessage())) {
-                // e.g. NoStackTraceThrowable "Connection is not active", VertxException "Connection was closed":
-                // the client has no exception type for these, only a message
                 return true;
             }
         }

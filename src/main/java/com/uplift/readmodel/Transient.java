@@ -1,11 +1,7 @@
 package com.uplift.readmodel;
 
 import com.uplift.eventstore.Checkpoint;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
+import com.uplift.eventstore.DatabaseUnavailable;
 
 /**
  * Failures that say nothing about the event being applied: the database went away for a moment, or someone else
@@ -30,20 +26,11 @@ final class Transient {
     /** Failures whose type says they are passing: retried however often they happen. */
     static boolean certain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CheckpointMoved || t instanceof ClosedConnectionException || t instanceof ConnectException
-                    || t instanceof TimeoutException) {
+            if (t instanceof CheckpointMoved) {
                 return true;
             }
-            if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
-                // connection exceptions, operator intervention (shutdown), insufficient resources, serialization, deadlock
-                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                        || state.equals("40001") || state.equals("40P01")) {
-                    return true;
-                }
-            }
         }
-        return false;
+        return DatabaseUnavailable.byType(failure);
     }
 
     /**
@@ -51,13 +38,6 @@ final class Transient {
      * times in a row, after which the event is treated as failing, so it cannot keep the projection busy for ever.
      */
     static boolean guessed(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t.getClass().getName().startsWith("io.vertx") && (message.contains("Connection") || message.contains("closed")
-                    || message.contains("Timeout") || message.contains("timed out"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.byMessage(failure);
     }
 }
