@@ -26,7 +26,7 @@ import java.time.Duration;
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -46,6 +46,16 @@ public final class DeciderRules {
     /** Adverse-action notices quote at most four principal reasons. */
     public static final int MAX_PRINCIPAL_REASONS = 4;
 
+    /**
+     * Rules v3's own-book bad record: a line that was this many days past due or more within
+     * {@link #OWN_BOOK_LOOKBACK_MONTHS} has a bad record. 30+ DPD is the industry's "ever 30+" bad definition (the
+     * delinquency benchmark the scorecard already uses); docs/policy.md gives the why.
+     */
+    public static final int OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE = 30;
+
+    /** How far back rules v3 look for an own-book bad record: one year, the scorecard's lookback. */
+    public static final int OWN_BOOK_LOOKBACK_MONTHS = 12;
+
     private DeciderRules() {
     }
 
@@ -56,5 +66,20 @@ public final class DeciderRules {
     /** From v2 on, a review approval above the increase band needs the top level and an override reason. */
     public static boolean reviewsBoundedByIncreaseBand(int rulesVersion) {
         return rulesVersion >= 2;
+    }
+
+    /** From v3 on, 30+ days past due on the lender's own book in the last 12 months declines an increase. */
+    public static boolean ownBookBadRecordKnocksOut(int rulesVersion) {
+        return rulesVersion >= 3;
+    }
+
+    /** From v3 on, an instalment known to be late only from a servicing delinquency report counts as late. */
+    public static boolean reportedLatenessCountsAsLate(int rulesVersion) {
+        return rulesVersion >= 3;
+    }
+
+    /** From v3 on, the grade (and APR) moves only on an assessment without data-quality issues, with a reason. */
+    public static boolean pricesOnlyOnFreshEvidence(int rulesVersion) {
+        return rulesVersion >= 3;
     }
 }

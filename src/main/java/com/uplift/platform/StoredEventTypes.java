@@ -28,6 +28,9 @@ import java.util.Map;
  * Schema v2 of the credit line's decision events: they record the decider's rules version beside the policy version
  * ({@code rulesVersion}), and a review its {@code overrideReason}. Everything stored at v1 was decided before rules
  * versions existed, so it is read as rules v1, without an override reason (rules v1 had none).
+ * <p>
+ * Schema v3 of {@code PricingTierChanged}: it records why the price changed ({@code reason}, rules v3). Everything
+ * stored at v1 or v2 was decided under rules that did not record it, so it is read with {@code reason: null}.
  */
 @ApplicationScoped
 public class StoredEventTypes {
@@ -50,6 +53,12 @@ public class StoredEventTypes {
         return lifted;
     };
 
+    /** v2 -> v3 of a price change: decided under rules (v1 or v2) that did not record why. */
+    static final Upcaster REPRICED_WITHOUT_REASON = payload -> {
+        payload.putNull("reason");
+        return payload;
+    };
+
     @Produces
     @ApplicationScoped
     EventTypeRegistry eventTypeRegistry() {
@@ -60,8 +69,13 @@ public class StoredEventTypes {
     public static EventTypeRegistry registry() {
         EventTypeRegistry registry = new EventTypeRegistry();
         for (Class<? extends CreditLineEvent> type : DECISION_EVENTS) {
-            registry.register(type.getSimpleName(), type, 2,
-                    Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
+            if (type == PricingTierChanged.class) {
+                registry.register(type.getSimpleName(), type, 3,
+                        Map.of(1, MADE_UNDER_RULES_V1, 2, REPRICED_WITHOUT_REASON));
+            } else {
+                registry.register(type.getSimpleName(), type, 2,
+                        Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
+            }
         }
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
                 .registerSealed(AuditEvent.class);

@@ -104,11 +104,9 @@ public class CreditLinesProjection implements Projection {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
             case RepaymentRecorded e -> row.drawn = e.drawnAfter();
             case CreditLimitChanged e -> row.limit = e.newLimit();
-            case RiskAssessed e -> {
-                row.score = e.assessment().score();
-                row.grade = e.assessment().grade();
-                row.aprPercent = e.assessment().aprPercent();
-            }
+            // the price in force comes from price changes only: from rules v3 an assessment on stale or missing data
+            // does not move it (under earlier rules a change of grade always came with its PricingTierChanged)
+            case RiskAssessed e -> row.score = e.assessment().score();
             case PricingTierChanged e -> {
                 row.grade = e.grade();
                 row.aprPercent = e.aprPercent();

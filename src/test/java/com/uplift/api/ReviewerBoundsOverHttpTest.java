@@ -46,7 +46,7 @@ class ReviewerBoundsOverHttpTest {
                 .extract().jsonPath().getList("items.findAll { it.type == 'IncreaseReviewed' }.payload");
         assertThat(reviewed).extracting(r -> r.get("overrideReason"))
                 .containsExactly("VERIFIED_INCOME_INCREASE", "COLLATERAL_PROVIDED");
-        assertThat(reviewed).extracting(r -> r.get("rulesVersion")).containsExactly(2, 2);
+        assertThat(reviewed).extracting(r -> r.get("rulesVersion")).containsExactly(com.uplift.domain.DeciderRules.CURRENT, com.uplift.domain.DeciderRules.CURRENT);
     }
 
     @Test

@@ -101,8 +101,8 @@ class RulesVersionVerificationTest {
         String line = UUID.randomUUID().toString();
         List<CreditLineCommand> commands = aboveTheBandThroughTwoLevels(line);
         write(line, commands.subList(0, commands.size() - 1), 1, StoredAs.V1_BUILD);
-        // the last review, as a later build (rules v3, same shapes) would have recorded it
-        write(line, commands.subList(commands.size() - 1, commands.size()), 1, StoredAs.CLAIMING_RULES_V3);
+        // the last review, as a later build (rules newer than this build's, same shapes) would have recorded it
+        write(line, commands.subList(commands.size() - 1, commands.size()), 1, StoredAs.CLAIMING_NEWER_RULES);
 
         JsonPath report = verify(List.of(line));
 
@@ -110,11 +110,15 @@ class RulesVersionVerificationTest {
         assertThat(report.getLong("notRedecidableCount")).isEqualTo(1);
         Map<String, Object> batch = report.getMap("notRedecidable[0]");
         assertThat(batch).containsEntry("creditLineId", line).containsEntry("eventType", "IncreaseReviewed")
-                .containsEntry("rulesVersion", 3);
-        assertThat((String) batch.get("problem")).startsWith("made under rules v3, not re-decidable by this build");
+                .containsEntry("rulesVersion", NEWER_RULES);
+        assertThat((String) batch.get("problem"))
+                .startsWith("made under rules v" + NEWER_RULES + ", not re-decidable by this build");
     }
 
-    private enum StoredAs { V1_BUILD, CLAIMING_RULES_V2, CLAIMING_RULES_V3 }
+    private enum StoredAs { V1_BUILD, CLAIMING_RULES_V2, CLAIMING_NEWER_RULES }
+
+    /** Rules no build has decided under yet: the next version after this build's. */
+    private static final int NEWER_RULES = com.uplift.domain.DeciderRules.CURRENT + 1;
 
     /** A good 10,000 line referred (a dispute note) with 120,000 asked for, approved at level 1 then 2 without a reason. */
     private static List<CreditLineCommand> aboveTheBandThroughTwoLevels(String line) {
@@ -168,11 +172,11 @@ class RulesVersionVerificationTest {
         if (event instanceof DecisionEvent) {
             switch (storedAs) {
                 case V1_BUILD -> {
-                    payload.remove(List.of("rulesVersion", "overrideReason"));
+                    payload.remove(List.of("rulesVersion", "overrideReason", "reason"));
                     schemaVersion = 1;
                 }
                 case CLAIMING_RULES_V2 -> payload.put("rulesVersion", 2);
-                case CLAIMING_RULES_V3 -> payload.put("rulesVersion", 3);
+                case CLAIMING_NEWER_RULES -> payload.put("rulesVersion", NEWER_RULES);
             }
         }
         return new NewEvent(UUID.randomUUID(), serialized.type(), schemaVersion, payload, metadata);

@@ -18,6 +18,7 @@ import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.risk.RiskAssessment;
@@ -53,21 +54,51 @@ final class Consequences {
         LocalDate today = RiskInputs.businessDate(now, policy);
         List<CreditLineEvent> inputs = primary.stream().filter(Consequences::changesRiskInputs).toList();
         if (!inputs.isEmpty()) {
-            RiskAssessment assessment = RiskAssessor.assess(after.facts(), policy, today);
+            RiskAssessment assessment = RiskAssessor.assess(after.facts(), policy, today, basis.rulesVersion());
             String trigger = inputs.get(inputs.size() - 1).getClass().getSimpleName();
             List<CreditLineEvent> assessed = new ArrayList<>();
             assessed.add(new RiskAssessed(trigger, assessment, basis.policyNumber(), basis.policyHash(),
                     basis.rulesVersion(), now));
-            if (!assessment.grade().equals(after.risk().grade())) {
+            if (repriced(assessment, after, basis.rulesVersion())) {
                 assessed.add(new PricingTierChanged(after.risk().grade(), after.risk().aprPercent(), assessment.grade(),
                         assessment.aprPercent(), assessment.score(), basis.policyNumber(), basis.policyHash(),
-                        basis.rulesVersion(), now));
+                        basis.rulesVersion(), whyRepriced(assessment, after, trigger, basis.rulesVersion()), now));
             }
             events.addAll(assessed);
             after = CreditLineDecider.fold(after, assessed);
         }
         events.addAll(warningChanges(after, basis, now));
         return events;
+    }
+
+    /**
+     * Whether the assessment moves the price. Under rules v1 and v2 any change of grade did, so a report going stale
+     * (its characteristic scored zero) repriced A to C and a new line's first drawdown, on no data, priced grade E.
+     * From rules v3 the price follows evidence only: an assessment with a missing, stale or contradictory input is
+     * recorded (and refers or flags) but leaves the price in force, so a line without enough data keeps its opening
+     * price until an assessment on fresh inputs grades it.
+     */
+    private static boolean repriced(RiskAssessment assessment, CreditLineState before, int rulesVersion) {
+        if (assessment.grade().equals(before.risk().grade())) {
+            return false;
+        }
+        return !DeciderRules.pricesOnlyOnFreshEvidence(rulesVersion) || assessment.reliable();
+    }
+
+    /** Why the price changed, for the customer's file and the auditor; rules v1 and v2 did not record it. */
+    private static String whyRepriced(RiskAssessment assessment, CreditLineState before, String trigger,
+                                      int rulesVersion) {
+        if (!DeciderRules.pricesOnlyOnFreshEvidence(rulesVersion)) {
+            return null;
+        }
+        Integer previousScore = before.risk().score();
+        String move = before.risk().grade() == null
+                ? "first grading at score " + assessment.score()
+                : "score " + previousScore + " -> " + assessment.score() + " moved grade " + before.risk().grade()
+                + " -> " + assessment.grade();
+        String reasons = assessment.principalReasons().isEmpty() ? ""
+                : "; principal reasons " + String.join(", ", assessment.principalReasons());
+        return move + " on an assessment with every input fresh, after " + trigger + reasons;
     }
 
     /** True when time passing changed nothing worth recording: the same score, no tier change, no flag raised or cleared. */
@@ -90,9 +121,9 @@ final class Consequences {
     }
 
     /** The flags whose conditions hold now, on the state as it is. */
-    static SortedMap<String, WarningFlag> flagsNow(CreditLineState state, Policy policy, Instant now) {
+    static SortedMap<String, WarningFlag> flagsNow(CreditLineState state, Policy policy, Instant now, int rulesVersion) {
         CreditFacts facts = state.facts();
-        RiskInputs in = RiskInputs.measure(facts, policy, RiskInputs.businessDate(now, policy));
+        RiskInputs in = RiskInputs.measure(facts, policy, RiskInputs.businessDate(now, policy), rulesVersion);
         return EarlyWarnings.evaluate(facts, in, policy, now);
     }
 
@@ -121,7 +152,7 @@ final class Consequences {
     }
 
     private static List<CreditLineEvent> warningChanges(CreditLineState state, DecisionBasis basis, Instant now) {
-        SortedMap<String, WarningFlag> active = flagsNow(state, basis.policy(), now);
+        SortedMap<String, WarningFlag> active = flagsNow(state, basis.policy(), now, basis.rulesVersion());
         List<CreditLineEvent> events = new ArrayList<>();
         state.warnings().values().stream().filter(w -> !active.containsKey(w.flag())).forEach(w ->
                 events.add(new WarningCleared(w.flag(), w.severity(), "condition ended", basis.policyNumber(),

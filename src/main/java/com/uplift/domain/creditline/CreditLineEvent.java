@@ -86,10 +86,15 @@ public sealed interface CreditLineEvent {
                         int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
     }
 
-    /** 差异化定价: the grade, and with it the APR, changed. previousGrade/previousApr null on the first grading. */
+    /**
+     * 差异化定价: the grade, and with it the APR, changed. previousGrade/previousApr null on the first grading.
+     *
+     * @param reason why the price changed (schema v3, rules v3): the trigger, the score's move and that every input
+     *               was fresh; null for changes decided under rules v1 and v2, which did not record it
+     */
     record PricingTierChanged(String previousGrade, BigDecimal previousAprPercent, String grade, BigDecimal aprPercent,
                               int score, int policyVersion, String policyContentHash, int rulesVersion,
-                              Instant occurredAt)
+                              String reason, Instant occurredAt)
             implements CreditLineEvent, DecisionEvent {
     }
 

@@ -54,13 +54,13 @@ final class IncreaseRequests {
         }
         LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
         CreditFacts facts = state.facts();
-        RiskInputs in = RiskInputs.measure(facts, policy, today);
+        RiskInputs in = RiskInputs.measure(facts, policy, today, basis.rulesVersion());
         RiskAssessment assessment = RiskAssessor.assess(in, policy);
         SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(facts, in, policy, c.occurredAt());
         // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
         IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
         IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
-                c.occurredAt());
+                c.occurredAt(), basis.rulesVersion());
 
         BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
         List<CreditLineEvent> events = new ArrayList<>();

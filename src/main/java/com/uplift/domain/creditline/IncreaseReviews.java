@@ -66,7 +66,7 @@ final class IncreaseReviews {
             return reject("INVALID_COMMAND", "an override reason belongs to an approval above the increase band");
         }
         RiskAssessment seen = RiskAssessor.assess(state.facts(), basis.policy(),
-                RiskInputs.businessDate(c.occurredAt(), basis.policy()));
+                RiskInputs.businessDate(c.occurredAt(), basis.policy()), basis.rulesVersion());
         return accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), null, c.comment(), null,
                 request.requestedBy(), IncreaseStatus.DECLINED, null, List.of("DECLINED_AT_LEVEL_" + c.level()),
                 seen, List.of(), basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
@@ -82,7 +82,8 @@ final class IncreaseReviews {
         if (limit == null) {
             return reject("APPROVED_LIMIT_REQUIRED", "the request could not be sized: the reviewer must name the limit");
         }
-        RiskInputs in = RiskInputs.measure(state.facts(), policy, RiskInputs.businessDate(c.occurredAt(), policy));
+        RiskInputs in = RiskInputs.measure(state.facts(), policy, RiskInputs.businessDate(c.occurredAt(), policy),
+                basis.rulesVersion());
         List<String> blocking = EarlyWarnings.evaluate(state.facts(), in, policy, c.occurredAt()).values().stream()
                 .filter(f -> f.severity().atLeast(Severity.WARNING)).map(WarningFlag::flag).toList();
         RiskAssessment now = RiskAssessor.assess(in, policy);

@@ -58,7 +58,7 @@ final class ServicingFacts {
         Policy policy = basis.policy();
         return switch (command) {
             case OpenCreditLine c -> open(c, state, policy);
-            case RecordDrawdown c -> drawdown(c, state, policy);
+            case RecordDrawdown c -> drawdown(c, state, policy, basis.rulesVersion());
             case RecordRepayment c -> repayment(c, state, policy);
             case RecordMissedPayment c -> missedPayment(c, state, policy);
             case ReportDelinquency c -> delinquency(c, state, policy);
@@ -105,12 +105,12 @@ final class ServicingFacts {
                 c.segment(), openedOn, c.borrowerOtherLimits() == null ? null : money(c.borrowerOtherLimits()), c.occurredAt()));
     }
 
-    private static Decision drawdown(RecordDrawdown c, CreditLineState state, Policy policy) {
+    private static Decision drawdown(RecordDrawdown c, CreditLineState state, Policy policy, int rulesVersion) {
         if (!positive(c.amount())) {
             return reject("INVALID_AMOUNT", "the drawdown amount must be positive");
         }
         BigDecimal amount = money(c.amount());
-        List<String> severe = Consequences.flagsNow(state, policy, c.occurredAt()).values().stream()
+        List<String> severe = Consequences.flagsNow(state, policy, c.occurredAt(), rulesVersion).values().stream()
                 .filter(f -> f.severity() == Severity.SEVERE).map(WarningFlag::flag).toList();
         if (!severe.isEmpty()) {
             return new Decision.Rejected(new Rejection("DRAWDOWN_FROZEN",

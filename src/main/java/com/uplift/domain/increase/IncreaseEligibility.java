@@ -1,6 +1,8 @@
 package com.uplift.domain.increase;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.policy.IncreaseRules;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.CharacteristicScore;
@@ -11,6 +13,7 @@ import com.uplift.domain.warning.WarningFlag;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,15 +34,21 @@ public final class IncreaseEligibility {
 
     public static final String INSUFFICIENT_DATA = "INSUFFICIENT_DATA";
 
+    /** The reason code of rules v3's own-book knock-out. */
+    public static final String OWN_BOOK_BAD_RECORD = "OWN_BOOK_BAD_RECORD";
+
     private IncreaseEligibility() {
     }
 
     public static IncreaseVerdict evaluate(CreditFacts line, BigDecimal requestedLimit, RiskInputs in,
                                            RiskAssessment assessment, Collection<WarningFlag> flags,
-                                           IncreaseRules rules, Instant now) {
+                                           IncreaseRules rules, Instant now, int rulesVersion) {
         List<RuleResult> results = new ArrayList<>();
         results.add(minScore(assessment, rules));
         results.add(noNegativeBureauRecord(in));
+        if (DeciderRules.ownBookBadRecordKnocksOut(rulesVersion)) {
+            results.add(noOwnBookBadRecord(line, in));
+        }
         results.add(repaymentRecordKnown(in));
         results.add(notPastDue(line, in));
         results.add(monthsOnBook(in, rules));
@@ -108,6 +117,24 @@ public final class IncreaseEligibility {
             return unknownInput("NO_NEGATIVE_BUREAU_RECORD", RiskInputs.BUREAU_REPORT, in);
         }
         return pass("NO_NEGATIVE_BUREAU_RECORD", RuleEffect.DECLINE, "NEGATIVE_BUREAU_RECORD", "no negative record");
+    }
+
+    /**
+     * The pilot's "no bad record" read on the lender's own book (rules v3): 30 or more days past due at any time in
+     * the last 12 months is a bad record, whether the lateness came from missed instalments, late repayments or
+     * servicing's delinquency reports, and however well the line scores since. It is a fact on our own book, never
+     * missing or stale, so it declines rather than refers.
+     */
+    private static RuleResult noOwnBookBadRecord(CreditFacts line, RiskInputs in) {
+        LocalDate since = in.today().minusMonths(DeciderRules.OWN_BOOK_LOOKBACK_MONTHS);
+        int worst = Math.max(in.currentDaysPastDue(), line.history().dpdObservations().stream()
+                .filter(o -> !o.on().isBefore(since) && !o.on().isAfter(in.today()))
+                .mapToInt(CreditHistory.DpdObservation::daysPastDue).max().orElse(0));
+        String detail = "worst " + worst + " days past due in the last " + DeciderRules.OWN_BOOK_LOOKBACK_MONTHS
+                + " months vs bad record at " + DeciderRules.OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE;
+        return worst >= DeciderRules.OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE
+                ? fail("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD, detail)
+                : pass("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD, detail);
     }
 
     private static RuleResult repaymentRecordKnown(RiskInputs in) {

@@ -27,8 +27,8 @@ public final class RiskAssessor {
     private RiskAssessor() {
     }
 
-    public static RiskAssessment assess(CreditFacts line, Policy policy, LocalDate today) {
-        return assess(RiskInputs.measure(line, policy, today), policy);
+    public static RiskAssessment assess(CreditFacts line, Policy policy, LocalDate today, int rulesVersion) {
+        return assess(RiskInputs.measure(line, policy, today, rulesVersion), policy);
     }
 
     public static RiskAssessment assess(RiskInputs in, Policy policy) {

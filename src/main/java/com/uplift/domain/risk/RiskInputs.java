@@ -1,5 +1,6 @@
 package com.uplift.domain.risk;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.history.CreditHistory.BureauRecord;
@@ -53,6 +54,12 @@ public record RiskInputs(LocalDate today,
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * Two dates of lateness this close (half a monthly cycle) are one instalment: reports age day by day and a cure
+     * repeats the episode's start, so one missed instalment must not count twice.
+     */
+    private static final int SAME_INSTALMENT_DAYS = 15;
+
     public RiskInputs {
         negativeBureauRecords = List.copyOf(negativeBureauRecords);
         dataQuality = List.copyOf(dataQuality);
@@ -68,7 +75,11 @@ public record RiskInputs(LocalDate today,
         return LocalDate.ofInstant(instant, policy.zone());
     }
 
-    public static RiskInputs measure(CreditFacts line, Policy policy, LocalDate today) {
+    /**
+     * The inputs on {@code today} as the decider's rules of that version measure them: from rules v3 an instalment
+     * known to be late only from a servicing delinquency report counts in the repayment record too.
+     */
+    public static RiskInputs measure(CreditFacts line, Policy policy, LocalDate today, int rulesVersion) {
         Scorecard card = policy.scorecard();
         CreditHistory history = line.history();
         ZoneId zone = policy.zone();
@@ -81,6 +92,12 @@ public record RiskInputs(LocalDate today,
         history.repayments().stream().map(CreditHistory.Repayment::dueDate).filter(d -> inWindow(d, lookbackStart, today)).forEach(dueDates::add);
         history.missedPayments().stream().map(CreditHistory.MissedPayment::dueDate).filter(d -> inWindow(d, lookbackStart, today)).forEach(dueDates::add);
         int currentDpd = history.daysPastDueOn(today);
+        // A report that the line is N days past due on a date means an instalment fell due N days before it and was
+        // not paid: if no instalment recorded as late explains it, it is a late instalment of its own, or servicing
+        // lateness would cost severity points (R02) but never frequency points (R01).
+        java.util.Set<LocalDate> reportedLate = DeciderRules.reportedLatenessCountsAsLate(rulesVersion)
+                ? instalmentsLateOnlyByReport(history, card.onTimeGraceDays(), lookbackStart, today) : java.util.Set.of();
+        dueDates.addAll(reportedLate);
         BigDecimal onTimeRatio = null;
         Integer worstDpd = null;
         if (dueDates.isEmpty()) {
@@ -224,6 +241,26 @@ public record RiskInputs(LocalDate today,
     }
 
     /** Share of the instalments due in the window that were paid within the grace days and never reported missed. */
+    /**
+     * Instalments an observation of days past due implies and no instalment recorded as late (missed, or repaid after
+     * the grace days) within half a month explains. An instalment recorded as paid on time does not explain a report
+     * of lateness: the report is then about another instalment, or contradicts the record, and either way it was late.
+     */
+    private static java.util.Set<LocalDate> instalmentsLateOnlyByReport(CreditHistory history, int graceDays,
+                                                                      LocalDate lookbackStart, LocalDate today) {
+        java.util.Set<LocalDate> recorded = new java.util.HashSet<>();
+        history.missedPayments().forEach(m -> recorded.add(m.dueDate()));
+        history.repayments().stream().filter(r -> r.daysLate() > graceDays).forEach(r -> recorded.add(r.dueDate()));
+        TreeSet<LocalDate> implied = new TreeSet<>();
+        history.dpdObservations().stream().filter(o -> o.daysPastDue() > 0)
+                .map(o -> o.on().minusDays(o.daysPastDue()))
+                .filter(d -> inWindow(d, lookbackStart, today))
+                .filter(d -> recorded.stream().noneMatch(r -> Math.abs(days(r, d)) <= SAME_INSTALMENT_DAYS))
+                .filter(d -> implied.stream().noneMatch(i -> Math.abs(days(i, d)) <= SAME_INSTALMENT_DAYS))
+                .forEach(implied::add);
+        return implied;
+    }
+
     private static BigDecimal onTimeRatio(CreditHistory history, TreeSet<LocalDate> dueDates, int graceDays) {
         java.util.Set<LocalDate> missed = history.missedPayments().stream().map(CreditHistory.MissedPayment::dueDate)
                 .collect(Collectors.toSet());

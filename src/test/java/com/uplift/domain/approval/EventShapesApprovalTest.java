@@ -71,6 +71,9 @@ class EventShapesApprovalTest {
     /** The fields schema v2 added to decision events; without them, a v2 payload is the v1 shape. */
     static final List<String> FIELDS_ADDED_IN_V2 = List.of("rulesVersion", "overrideReason");
 
+    /** The field schema v3 of a price change added; without it, a v3 payload is the v2 shape. */
+    static final List<String> FIELDS_ADDED_IN_V3 = List.of("reason");
+
     /** One sample of each type; the test below fails if a new event type has no sample here. */
     static List<CreditLineEvent> samples() {
         return samples(DeciderRules.CURRENT);
@@ -99,7 +102,9 @@ class EventShapesApprovalTest {
                         List.of(new RiskSignal("HARDSHIP", "en", List.of("struggling to pay")),
                                 new RiskSignal("JOB_LOSS", "zh", List.of("失业"))), NOW),
                 increase.andThen().when(new ReportDelinquency(35, TODAY, NOW)).all(RiskAssessed.class).get(0),
-                new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", rules, NOW),
+                new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", rules,
+                        DeciderRules.pricesOnlyOnFreshEvidence(rules) ? "score 81 -> 94 moved grade B -> A on an"
+                                + " assessment with every input fresh, after BureauReportReceived" : null, NOW),
                 new WarningRaised("DPD_30", Severity.WARNING, "DAYS_PAST_DUE 35 >= 30", 1, "test-hash-v1", rules, NOW),
                 new WarningCleared("DPD_30", Severity.WARNING, "condition ended", 1, "test-hash-v1", rules, NOW),
                 increase.event(IncreaseDecided.class),
@@ -135,14 +140,18 @@ class EventShapesApprovalTest {
     @Test void serviceNoteRecorded() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
 
-    // schema v2: the current shapes of the decision events
-    @Test void riskAssessedV2() { verify(RiskAssessed.class); }
-    @Test void pricingTierChangedV2() { verify(PricingTierChanged.class); }
-    @Test void warningRaisedV2() { verify(WarningRaised.class); }
-    @Test void warningClearedV2() { verify(WarningCleared.class); }
-    @Test void increaseDecidedV2() { verify(IncreaseDecided.class); }
-    @Test void increaseReviewedV2() { verify(IncreaseReviewed.class); }
-    @Test void creditLimitChangedV2() { verify(CreditLimitChanged.class); }
+    // schema v3 of a price change: the current shape, with why the price changed (rules v3)
+    @Test void pricingTierChangedV3() { verify(PricingTierChanged.class); }
+
+    // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
+    // decision events but the price change)
+    @Test void riskAssessedV2() { verifyV2(RiskAssessed.class); }
+    @Test void pricingTierChangedV2() { verifyV2(PricingTierChanged.class); }
+    @Test void warningRaisedV2() { verifyV2(WarningRaised.class); }
+    @Test void warningClearedV2() { verifyV2(WarningCleared.class); }
+    @Test void increaseDecidedV2() { verifyV2(IncreaseDecided.class); }
+    @Test void increaseReviewedV2() { verifyV2(IncreaseReviewed.class); }
+    @Test void creditLimitChangedV2() { verifyV2(CreditLimitChanged.class); }
 
     // schema v1, frozen: what rules v1 decide, in the shape stored before schema v2
     @Test void riskAssessed() { verifyV1(RiskAssessed.class); }
@@ -170,8 +179,8 @@ class EventShapesApprovalTest {
                 assertNotNull(in, file);
                 JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
-                assertEquals(2, registry.types().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow()
-                        .schemaVersion(), name);
+                assertEquals(name.equals("PricingTierChanged") ? 3 : 2, registry.types().stream()
+                        .filter(t -> t.name().equals(name)).findFirst().orElseThrow().schemaVersion(), name);
                 CreditLineEvent read = (CreditLineEvent) registry.deserialize(name, 1, stored);
                 CreditLineEvent expected = underRulesV1.stream().filter(e -> e.getClass().getSimpleName().equals(name))
                         .findFirst().orElseThrow();
@@ -180,9 +189,28 @@ class EventShapesApprovalTest {
         }
     }
 
+    @Test
+    void frozen_v2_price_change_upcasts_to_what_rules_v2_decide() throws IOException {
+        String file = "EventShapesApprovalTest.pricingTierChangedV2.approved.txt";
+        try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, file);
+            JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            CreditLineEvent read = (CreditLineEvent) StoredEventTypes.registry()
+                    .deserialize("PricingTierChanged", 2, stored);
+            assertEquals(samples(2).stream().filter(PricingTierChanged.class::isInstance).findFirst().orElseThrow(), read);
+        }
+    }
+
     private static void verify(Class<? extends CreditLineEvent> type) {
         CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
         Approvals.verify(CanonicalJson.pretty(sample), new Options());
+    }
+
+    private static void verifyV2(Class<? extends CreditLineEvent> type) {
+        CreditLineEvent sample = samples(2).stream().filter(type::isInstance).findFirst().orElseThrow();
+        ObjectNode payload = (ObjectNode) CanonicalJson.toTree(sample);
+        FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        Approvals.verify(CanonicalJson.pretty(payload), new Options());
     }
 
     private static void verifyV1(Class<? extends CreditLineEvent> type) {
@@ -194,6 +222,7 @@ class EventShapesApprovalTest {
     static ObjectNode v1Shape(CreditLineEvent event) {
         ObjectNode payload = (ObjectNode) CanonicalJson.toTree(event);
         FIELDS_ADDED_IN_V2.forEach(payload::remove);
+        FIELDS_ADDED_IN_V3.forEach(payload::remove);
         return payload;
     }
 }

@@ -108,9 +108,9 @@ class LedgerAndAssessmentTest {
         // the bureau report is what lifts the good borrower from 81 (B) to 94 (A)
         var commands = borrower().commands();
         var bureau = commands.remove(commands.size() - 1);
-        DeciderSpec.Then then = DeciderSpec.givenCommands(commands.toArray(CreditLineCommand[]::new)).when(bureau);
-        assertEquals(new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1",
-                com.uplift.domain.DeciderRules.CURRENT, NOW),
+        DeciderSpec.Then then = DeciderSpec.givenCommandsUnderRules(2, commands.toArray(CreditLineCommand[]::new))
+                .when(bureau);
+        assertEquals(new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", 2, null, NOW),
                 then.event(PricingTierChanged.class));
         // no grade change, no pricing event
         borrower().spec().when(new RecordDrawdown(cny("100"), NOW)).thenLacks(PricingTierChanged.class);

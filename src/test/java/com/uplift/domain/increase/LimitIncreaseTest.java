@@ -255,7 +255,8 @@ class LimitIncreaseTest {
     @Test
     void every_rule_is_recorded_with_its_result_and_the_decision_names_policy_inputs_and_arm() {
         IncreaseDecided d = borrower().spec().when(request("REQ-1")).event(IncreaseDecided.class);
-        assertEquals(List.of("MIN_SCORE", "NO_NEGATIVE_BUREAU_RECORD", "REPAYMENT_RECORD_KNOWN", "NOT_PAST_DUE",
+        assertEquals(List.of("MIN_SCORE", "NO_NEGATIVE_BUREAU_RECORD", "NO_OWN_BOOK_BAD_RECORD", "REPAYMENT_RECORD_KNOWN",
+                        "NOT_PAST_DUE",
                         "MIN_MONTHS_ON_BOOK", "COOLING_OFF", "NO_SEVERE_WARNING", "NO_BLOCKING_WARNING",
                         "INCOME_VERIFIED", "HEADROOM", "NO_WATCH_FLAG", "AUTO_APPROVAL_CEILING"),
                 d.rules().stream().map(RuleResult::rule).toList());

@@ -42,7 +42,10 @@ class EarlyWarningTest {
 
     @Test
     void dpd_1_is_watch_29_is_not_yet_warning_30_is() {
-        assertEquals(List.of("DPD_1"), raised(daysPastDue(1)));
+        // rules v2: a report costs severity points only, so 1 DPD moves the score too little for a score drop
+        assertEquals(List.of("DPD_1"), raised(borrower().spec(2).when(new ReportDelinquency(1, TODAY, NOW))));
+        assertTrue(raised(daysPastDue(1)).contains("DPD_1"));
+        assertTrue(!raised(daysPastDue(1)).contains("DPD_30"));
         assertTrue(!raised(daysPastDue(29)).contains("DPD_30"));
         assertTrue(raised(daysPastDue(30)).contains("DPD_30"));
         WarningRaised warning = daysPastDue(30).all(WarningRaised.class).stream()
@@ -100,8 +103,10 @@ class EarlyWarningTest {
         // 94 -> 79: worst DPD 30..59 earns 5 instead of 20
         DeciderSpec.Then then = daysPastDue(35);
         assertTrue(raised(then).contains("SCORE_DROP"), then.events()::toString);
-        // a smaller drop does not: 1..29 DPD earns 12 (-8)
-        assertTrue(!raised(daysPastDue(5)).contains("SCORE_DROP"));
+        // under rules v2 a smaller drop does not: 1..29 DPD earns 12 (-8)
+        assertTrue(!raised(borrower().spec(2).when(new ReportDelinquency(5, TODAY, NOW))).contains("SCORE_DROP"));
+        // from rules v3 the reported instalment is also a late one (on time 12 of 13: 14 instead of 25): -19
+        assertTrue(raised(daysPastDue(5)).contains("SCORE_DROP"));
     }
 
     @Test
