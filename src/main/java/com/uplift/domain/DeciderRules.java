@@ -21,12 +21,16 @@ import java.time.Duration;
  *     <tr><td>2</td><td>reviewers are bounded by the policy: an approval above the increase band (the policy's maximum
  *     increase of the current limit) needs the top review level and an override reason code; the review's checks are
  *     recorded in the order they are applied (issue 11, item 5)</td></tr>
+ *     <tr><td>3</td><td>service notes are read for negation and compounds ({@code NoteSignalReader}): a negated term
+ *     ("没有失业", "no fraud"), a term inside a compound ("反欺诈", the product's own "本网贷") or a bare stem ("fire"
+ *     for "fired") raises no signal, and each signal records its spans and the analyzer with its library version
+ *     (issue 11, item 7)</td></tr>
  * </table>
  */
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -56,5 +60,10 @@ public final class DeciderRules {
     /** From v2 on, a review approval above the increase band needs the top level and an override reason. */
     public static boolean reviewsBoundedByIncreaseBand(int rulesVersion) {
         return rulesVersion >= 2;
+    }
+
+    /** From v3 on, notes are read with negation, compounds and phrases; v1/v2 keep the stemmed keyword reader. */
+    public static boolean negationAwareNoteSignals(int rulesVersion) {
+        return rulesVersion >= 3;
     }
 }

@@ -1,5 +1,6 @@
 package com.uplift.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
@@ -8,6 +9,7 @@ import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
+import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.governance.PolicyEvent;
@@ -28,6 +30,10 @@ import java.util.Map;
  * Schema v2 of the credit line's decision events: they record the decider's rules version beside the policy version
  * ({@code rulesVersion}), and a review its {@code overrideReason}. Everything stored at v1 was decided before rules
  * versions existed, so it is read as rules v1, without an override reason (rules v1 had none).
+ * <p>
+ * Schema v2 of {@code ServiceNoteRecorded}: each signal records its {@code spans} and the {@code analyzer} (name and
+ * library version) that found it (rules v3). A v1 note was read by the rules-v1/v2 extractor, which kept neither, so
+ * its signals are read with both null: exactly what that extractor still produces, so its replay compares equal.
  */
 @ApplicationScoped
 public class StoredEventTypes {
@@ -50,6 +56,18 @@ public class StoredEventTypes {
         return lifted;
     };
 
+    /** v1 -> v2 of a note: its signals were found by the v1/v2 extractor, which recorded no spans and no analyzer. */
+    static final Upcaster NOTE_SIGNALS_WITHOUT_SPANS = payload -> {
+        JsonNode signals = payload.get("signals");
+        if (signals != null) {
+            for (JsonNode signal : signals) {
+                ((ObjectNode) signal).putNull("spans");
+                ((ObjectNode) signal).putNull("analyzer");
+            }
+        }
+        return payload;
+    };
+
     @Produces
     @ApplicationScoped
     EventTypeRegistry eventTypeRegistry() {
@@ -63,6 +81,8 @@ public class StoredEventTypes {
             registry.register(type.getSimpleName(), type, 2,
                     Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
         }
+        registry.register(ServiceNoteRecorded.class.getSimpleName(), ServiceNoteRecorded.class, 2,
+                Map.of(1, NOTE_SIGNALS_WITHOUT_SPANS));
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
                 .registerSealed(AuditEvent.class);
     }

@@ -1,6 +1,7 @@
 package com.uplift.domain.approval;
 
 import com.uplift.domain.DeciderSpec;
+import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
@@ -29,7 +30,6 @@ import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.policy.Severity;
-import com.uplift.domain.signals.RiskSignal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.domain.DeciderRules;
@@ -64,12 +64,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * The decision events are at schema v2 (rules version; a review's override reason): their current shape is frozen
  * in the {@code ...V2} files. Their v1 files stay as they were approved, and are checked both ways: the decider under
  * rules v1, written in the v1 shape, still produces them byte for byte; and upcasting them gives that same event
- * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}).
+ * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}). A service note is at schema v2 too: its signals
+ * record their spans and analyzer (rules v3); its v1 file is what the rules-v1 extractor records.
  */
 class EventShapesApprovalTest {
 
     /** The fields schema v2 added to decision events; without them, a v2 payload is the v1 shape. */
     static final List<String> FIELDS_ADDED_IN_V2 = List.of("rulesVersion", "overrideReason");
+
+    /** The fields schema v2 of a note added to each of its signals (rules v3). */
+    static final List<String> SIGNAL_FIELDS_ADDED_IN_V2 = List.of("spans", "analyzer");
 
     /** One sample of each type; the test below fails if a new event type has no sample here. */
     static List<CreditLineEvent> samples() {
@@ -85,6 +89,8 @@ class EventShapesApprovalTest {
                 .when(new ReviewIncrease("REQ-9", "RO-1", 1, ReviewOutcome.APPROVE, cny("60000"), "payslips checked", NOW));
         DeciderSpec.Then cured = borrower().spec(rules).when(new ReportDelinquency(35, TODAY, NOW)).andThen()
                 .when(new ReportDelinquency(0, TODAY, NOW));
+        DeciderSpec.Then noted = borrower().spec(rules)
+                .when(new RecordServiceNote("客户说他失业了 and is struggling to pay", "CALL_CENTER", NOW));
         return List.of(
                 new CreditLineOpened("CL-1", "B-1", "XIAOMI-LOAN", cny("10000.00"), "CNY", "STANDARD", TODAY.minusMonths(13), NOW),
                 new DrawdownRecorded(cny("2500.00"), cny("2500.00"), NOW),
@@ -95,9 +101,7 @@ class EventShapesApprovalTest {
                 new IncomeVerified(cny("20500.00"), IncomeSource.BANK_STATEMENT, YearMonth.of(2026, 2), NOW),
                 new AssetChangeReported(AssetKind.PROPERTY, AssetDirection.ACQUIRED, cny("1500000.00"), NOW),
                 new BureauReportReceived("PBOC", "R-1", 720, List.of("COURT_JUDGMENT"), NOW, NOW),
-                new ServiceNoteRecorded("客户说他失业了 and is struggling to pay", "CALL_CENTER",
-                        List.of(new RiskSignal("HARDSHIP", "en", List.of("struggling to pay")),
-                                new RiskSignal("JOB_LOSS", "zh", List.of("失业"))), NOW),
+                noted.event(ServiceNoteRecorded.class),
                 increase.andThen().when(new ReportDelinquency(35, TODAY, NOW)).all(RiskAssessed.class).get(0),
                 new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", rules, NOW),
                 new WarningRaised("DPD_30", Severity.WARNING, "DAYS_PAST_DUE 35 >= 30", 1, "test-hash-v1", rules, NOW),
@@ -132,7 +136,7 @@ class EventShapesApprovalTest {
     @Test void incomeVerified() { verify(IncomeVerified.class); }
     @Test void assetChangeReported() { verify(AssetChangeReported.class); }
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
-    @Test void serviceNoteRecorded() { verify(ServiceNoteRecorded.class); }
+    @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
 
     // schema v2: the current shapes of the decision events
@@ -152,6 +156,7 @@ class EventShapesApprovalTest {
     @Test void increaseDecided() { verifyV1(IncreaseDecided.class); }
     @Test void increaseReviewed() { verifyV1(IncreaseReviewed.class); }
     @Test void creditLimitChanged() { verifyV1(CreditLimitChanged.class); }
+    @Test void serviceNoteRecorded() { verifyV1(ServiceNoteRecorded.class); }
 
     /** Override reasons are stored by name in reviews: a code may be added, never renamed or removed. */
     @Test
@@ -164,7 +169,7 @@ class EventShapesApprovalTest {
         EventTypeRegistry registry = StoredEventTypes.registry();
         List<CreditLineEvent> underRulesV1 = samples(1);
         for (String type : List.of("riskAssessed", "pricingTierChanged", "warningRaised", "warningCleared",
-                "increaseDecided", "increaseReviewed", "creditLimitChanged")) {
+                "increaseDecided", "increaseReviewed", "creditLimitChanged", "serviceNoteRecorded")) {
             String file = "EventShapesApprovalTest." + type + ".approved.txt";
             try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
                 assertNotNull(in, file);
@@ -180,8 +185,14 @@ class EventShapesApprovalTest {
         }
     }
 
+    /**
+     * The decision events' v2 files were approved with samples decided under rules v2; a later rules version changes
+     * what is decided, not the shape, so they stay frozen with those values. A note's v2 shape is frozen as rules v3
+     * (which brought it) records it.
+     */
     private static void verify(Class<? extends CreditLineEvent> type) {
-        CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
+        int rules = type == ServiceNoteRecorded.class ? 3 : 2;
+        CreditLineEvent sample = samples(rules).stream().filter(type::isInstance).findFirst().orElseThrow();
         Approvals.verify(CanonicalJson.pretty(sample), new Options());
     }
 
@@ -194,6 +205,9 @@ class EventShapesApprovalTest {
     static ObjectNode v1Shape(CreditLineEvent event) {
         ObjectNode payload = (ObjectNode) CanonicalJson.toTree(event);
         FIELDS_ADDED_IN_V2.forEach(payload::remove);
+        if (payload.get("signals") != null) { // a note's signals gained spans and analyzer in its schema v2
+            payload.get("signals").forEach(signal -> SIGNAL_FIELDS_ADDED_IN_V2.forEach(((ObjectNode) signal)::remove));
+        }
         return payload;
     }
 }
