@@ -21,6 +21,13 @@ import java.time.Duration;
  *     <tr><td>2</td><td>reviewers are bounded by the policy: an approval above the increase band (the policy's maximum
  *     increase of the current limit) needs the top review level and an override reason code; the review's checks are
  *     recorded in the order they are applied (issue 11, item 5)</td></tr>
+ *     <tr><td>3</td><td>service notes are read for negation and compounds ({@code NoteSignalReader}): a negated term
+ *     ("没有失业", "no fraud"), a term inside a compound ("反欺诈", the product's own "本网贷") or a bare stem ("fire"
+ *     for "fired") raises no signal, and each signal records its spans and the analyzer with its library version
+ *     (issue 11, item 7); "no bad record" includes the lender's own book (30+ days past due in the last
+ *     {@value #OWN_BOOK_LOOKBACK_MONTHS} months declines an increase), lateness known only from servicing delinquency
+ *     reports counts as a late instalment, and the price moves only on an assessment with every input fresh, recording
+ *     why (issue 11, items 3 and 4)</td></tr>
  * </table>
  */
 public final class DeciderRules {
@@ -66,6 +73,11 @@ public final class DeciderRules {
     /** From v2 on, a review approval above the increase band needs the top level and an override reason. */
     public static boolean reviewsBoundedByIncreaseBand(int rulesVersion) {
         return rulesVersion >= 2;
+    }
+
+    /** From v3 on, notes are read with negation, compounds and phrases; v1/v2 keep the stemmed keyword reader. */
+    public static boolean negationAwareNoteSignals(int rulesVersion) {
+        return rulesVersion >= 3;
     }
 
     /** From v3 on, 30+ days past due on the lender's own book in the last 12 months declines an increase. */

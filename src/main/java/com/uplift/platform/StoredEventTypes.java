@@ -1,5 +1,6 @@
 package com.uplift.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
@@ -8,6 +9,7 @@ import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
+import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.governance.PolicyEvent;
@@ -31,6 +33,10 @@ import java.util.Map;
  * <p>
  * Schema v3 of {@code PricingTierChanged}: it records why the price changed ({@code reason}, rules v3). Everything
  * stored at v1 or v2 was decided under rules that did not record it, so it is read with {@code reason: null}.
+ * <p>
+ * Schema v2 of {@code ServiceNoteRecorded}: each signal records its {@code spans} and the {@code analyzer} (name and
+ * library version) that found it (rules v3). A v1 note was read by the rules-v1/v2 extractor, which kept neither, so
+ * its signals are read with both null: exactly what that extractor still produces, so its replay compares equal.
  */
 @ApplicationScoped
 public class StoredEventTypes {
@@ -59,6 +65,18 @@ public class StoredEventTypes {
         return payload;
     };
 
+    /** v1 -> v2 of a note: its signals were found by the v1/v2 extractor, which recorded no spans and no analyzer. */
+    static final Upcaster NOTE_SIGNALS_WITHOUT_SPANS = payload -> {
+        JsonNode signals = payload.get("signals");
+        if (signals != null) {
+            for (JsonNode signal : signals) {
+                ((ObjectNode) signal).putNull("spans");
+                ((ObjectNode) signal).putNull("analyzer");
+            }
+        }
+        return payload;
+    };
+
     @Produces
     @ApplicationScoped
     EventTypeRegistry eventTypeRegistry() {
@@ -77,6 +95,8 @@ public class StoredEventTypes {
                         Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
             }
         }
+        registry.register(ServiceNoteRecorded.class.getSimpleName(), ServiceNoteRecorded.class, 2,
+                Map.of(1, NOTE_SIGNALS_WITHOUT_SPANS));
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
                 .registerSealed(AuditEvent.class);
     }

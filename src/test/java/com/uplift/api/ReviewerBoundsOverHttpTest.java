@@ -1,5 +1,6 @@
 package com.uplift.api;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -46,7 +47,8 @@ class ReviewerBoundsOverHttpTest {
                 .extract().jsonPath().getList("items.findAll { it.type == 'IncreaseReviewed' }.payload");
         assertThat(reviewed).extracting(r -> r.get("overrideReason"))
                 .containsExactly("VERIFIED_INCOME_INCREASE", "COLLATERAL_PROVIDED");
-        assertThat(reviewed).extracting(r -> r.get("rulesVersion")).containsExactly(com.uplift.domain.DeciderRules.CURRENT, com.uplift.domain.DeciderRules.CURRENT);
+        assertThat(reviewed).extracting(r -> r.get("rulesVersion"))
+                .containsExactly(DeciderRules.CURRENT, DeciderRules.CURRENT);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.uplift.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.application.PolicyCatalog;
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.Fixtures;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
@@ -110,15 +111,41 @@ class RulesVersionVerificationTest {
         assertThat(report.getLong("notRedecidableCount")).isEqualTo(1);
         Map<String, Object> batch = report.getMap("notRedecidable[0]");
         assertThat(batch).containsEntry("creditLineId", line).containsEntry("eventType", "IncreaseReviewed")
-                .containsEntry("rulesVersion", NEWER_RULES);
+                .containsEntry("rulesVersion", DeciderRules.CURRENT + 1);
         assertThat((String) batch.get("problem"))
-                .startsWith("made under rules v" + NEWER_RULES + ", not re-decidable by this build");
+                .startsWith("made under rules v" + (DeciderRules.CURRENT + 1) + ", not re-decidable by this build");
+    }
+
+    @Test
+    void aNoteReadAsFraudByTheOldExtractorReverifiesUnderItsRulesThoughRulesV3ReadItAsNothing() {
+        // issue 11 item 7: the v1/v2 extractor read this anti-fraud clearance as fraud and job loss, and froze the line
+        String note = "反欺诈部门已核实无异常，客户工作稳定，没有工作变动";
+        String line = UUID.randomUUID().toString();
+        List<CreditLineCommand> commands = new ArrayList<>(aboveTheBandThroughTwoLevels(line).subList(0, 1));
+        commands.add(new RecordServiceNote(note, "PHONE", NOW));
+        CreditLineState state = write(line, commands, 1, StoredAs.V1_BUILD);
+        assertThat(state.warnings()).containsKeys("NOTE_FRAUD_SUSPICION", "NOTE_JOB_LOSS");
+        assertThat(as("auditor").get("/api/credit-lines/" + line + "/events?limit=1000").then().extract().jsonPath()
+                .getList("items.findAll { it.type == 'ServiceNoteRecorded' }.schemaVersion")).containsExactly(1);
+
+        JsonPath report = verify(List.of(line));
+
+        assertThat(report.getLong("mismatchCount")).as(report.prettify()).isZero();
+        assertThat(report.getLong("notRedecidableCount")).isZero();
+        // the control: today's rules read the same note as no signal at all
+        PolicyVersion policy = policies.forLine(line).await().atMost(Duration.ofSeconds(30));
+        CreditLineState opened = CreditLineDecider.initialState();
+        for (CreditLineEvent event : ((Decision.Accepted) CreditLineDecider.decide(commands.getFirst(), opened, policy,
+                DeciderRules.CURRENT)).events()) {
+            opened = CreditLineDecider.evolve(opened, event);
+        }
+        Decision today = CreditLineDecider.decide(new RecordServiceNote(note, "PHONE", NOW), opened, policy,
+                DeciderRules.CURRENT);
+        assertThat(((Decision.Accepted) today).events()).singleElement()
+                .isInstanceOfSatisfying(CreditLineEvent.ServiceNoteRecorded.class, n -> assertThat(n.signals()).isEmpty());
     }
 
     private enum StoredAs { V1_BUILD, CLAIMING_RULES_V2, CLAIMING_NEWER_RULES }
-
-    /** Rules no build has decided under yet: the next version after this build's. */
-    private static final int NEWER_RULES = com.uplift.domain.DeciderRules.CURRENT + 1;
 
     /** A good 10,000 line referred (a dispute note) with 120,000 asked for, approved at level 1 then 2 without a reason. */
     private static List<CreditLineCommand> aboveTheBandThroughTwoLevels(String line) {
@@ -169,6 +196,11 @@ class RulesVersionVerificationTest {
         EventTypeRegistry.Serialized serialized = types.serialize(event);
         ObjectNode payload = (ObjectNode) serialized.payload().deepCopy();
         int schemaVersion = serialized.schemaVersion();
+        if (event instanceof CreditLineEvent.ServiceNoteRecorded && storedAs == StoredAs.V1_BUILD) {
+            // a note before rules v3: its signals carried neither spans nor analyzer (ServiceNoteRecorded schema 1)
+            payload.get("signals").forEach(signal -> ((ObjectNode) signal).remove(List.of("spans", "analyzer")));
+            schemaVersion = 1;
+        }
         if (event instanceof DecisionEvent) {
             switch (storedAs) {
                 case V1_BUILD -> {
@@ -176,7 +208,7 @@ class RulesVersionVerificationTest {
                     schemaVersion = 1;
                 }
                 case CLAIMING_RULES_V2 -> payload.put("rulesVersion", 2);
-                case CLAIMING_NEWER_RULES -> payload.put("rulesVersion", NEWER_RULES);
+                case CLAIMING_NEWER_RULES -> payload.put("rulesVersion", DeciderRules.CURRENT + 1);
             }
         }
         return new NewEvent(UUID.randomUUID(), serialized.type(), schemaVersion, payload, metadata);

@@ -1,5 +1,6 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.Rejection;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
@@ -27,6 +28,7 @@ import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.RiskInputs;
 import com.uplift.domain.signals.RiskSignal;
+import com.uplift.domain.signals.NoteSignalReader;
 import com.uplift.domain.signals.RiskSignalExtractor;
 import com.uplift.domain.warning.WarningFlag;
 
@@ -65,7 +67,7 @@ final class ServicingFacts {
             case VerifyIncome c -> income(c, policy);
             case ReportAssetChange c -> assetChange(c);
             case ReceiveBureauReport c -> bureauReport(c, policy);
-            case RecordServiceNote c -> serviceNote(c, policy);
+            case RecordServiceNote c -> serviceNote(c, policy, basis.rulesVersion());
             case ReassessOverTime c -> accept(new TimeElapsed(RiskInputs.businessDate(c.occurredAt(), policy), c.occurredAt()));
         };
     }
@@ -227,11 +229,13 @@ final class ServicingFacts {
                 c.negativeRecords().stream().sorted().toList(), c.pulledAt(), c.occurredAt()));
     }
 
-    private static Decision serviceNote(RecordServiceNote c, Policy policy) {
+    private static Decision serviceNote(RecordServiceNote c, Policy policy, int rulesVersion) {
         if (blank(c.text())) {
             return reject("INVALID_COMMAND", "the note text is required");
         }
-        List<RiskSignal> signals = RiskSignalExtractor.extract(c.text(), policy.signalLexicon());
+        List<RiskSignal> signals = DeciderRules.negationAwareNoteSignals(rulesVersion)
+                ? NoteSignalReader.read(c.text(), policy.signalLexicon())
+                : RiskSignalExtractor.extract(c.text(), policy.signalLexicon());
         return accept(new ServiceNoteRecorded(c.text(), c.channel(), signals, c.occurredAt()));
     }
 }

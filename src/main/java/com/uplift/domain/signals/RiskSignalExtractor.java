@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
+ * The note reader of decider rules v1 and v2, kept unchanged so that notes recorded under them re-decide as recorded;
+ * rules v3 read notes with {@link NoteSignalReader}.
+ * <p>
  * Extracts explainable risk signals (HARDSHIP, JOB_LOSS, DISPUTE, FRAUD_SUSPICION, OVER_INDEBTEDNESS, ...) from a
  * service note. Both the note and each lexicon term go through the same real analyzer: SmartChineseAnalyzer (HMM
  * word segmentation) for the Chinese terms, EnglishAnalyzer (lower-casing, stop words, Porter stemming) for the English
@@ -82,6 +85,6 @@ public final class RiskSignalExtractor {
             }
         }
         return matched.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new RiskSignal(code, language, List.copyOf(matched)));
+                : java.util.Optional.of(RiskSignal.termsOnly(code, language, List.copyOf(matched)));
     }
 }

@@ -1,6 +1,7 @@
 package com.uplift.domain.approval;
 
 import com.uplift.domain.DeciderSpec;
+import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
@@ -29,7 +30,6 @@ import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.policy.Severity;
-import com.uplift.domain.signals.RiskSignal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.domain.DeciderRules;
@@ -64,7 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * The decision events are at schema v2 (rules version; a review's override reason): their current shape is frozen
  * in the {@code ...V2} files. Their v1 files stay as they were approved, and are checked both ways: the decider under
  * rules v1, written in the v1 shape, still produces them byte for byte; and upcasting them gives that same event
- * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}).
+ * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}). A service note is at schema v2 too: its signals
+ * record their spans and analyzer (rules v3); its v1 file is what the rules-v1 extractor records.
  */
 class EventShapesApprovalTest {
 
@@ -73,6 +74,9 @@ class EventShapesApprovalTest {
 
     /** The field schema v3 of a price change added; without it, a v3 payload is the v2 shape. */
     static final List<String> FIELDS_ADDED_IN_V3 = List.of("reason");
+
+    /** The fields schema v2 of a note added to each of its signals (rules v3). */
+    static final List<String> SIGNAL_FIELDS_ADDED_IN_V2 = List.of("spans", "analyzer");
 
     /** One sample of each type; the test below fails if a new event type has no sample here. */
     static List<CreditLineEvent> samples() {
@@ -88,6 +92,8 @@ class EventShapesApprovalTest {
                 .when(new ReviewIncrease("REQ-9", "RO-1", 1, ReviewOutcome.APPROVE, cny("60000"), "payslips checked", NOW));
         DeciderSpec.Then cured = borrower().spec(rules).when(new ReportDelinquency(35, TODAY, NOW)).andThen()
                 .when(new ReportDelinquency(0, TODAY, NOW));
+        DeciderSpec.Then noted = borrower().spec(rules)
+                .when(new RecordServiceNote("客户说他失业了 and is struggling to pay", "CALL_CENTER", NOW));
         return List.of(
                 new CreditLineOpened("CL-1", "B-1", "XIAOMI-LOAN", cny("10000.00"), "CNY", "STANDARD", TODAY.minusMonths(13), NOW),
                 new DrawdownRecorded(cny("2500.00"), cny("2500.00"), NOW),
@@ -98,9 +104,7 @@ class EventShapesApprovalTest {
                 new IncomeVerified(cny("20500.00"), IncomeSource.BANK_STATEMENT, YearMonth.of(2026, 2), NOW),
                 new AssetChangeReported(AssetKind.PROPERTY, AssetDirection.ACQUIRED, cny("1500000.00"), NOW),
                 new BureauReportReceived("PBOC", "R-1", 720, List.of("COURT_JUDGMENT"), NOW, NOW),
-                new ServiceNoteRecorded("客户说他失业了 and is struggling to pay", "CALL_CENTER",
-                        List.of(new RiskSignal("HARDSHIP", "en", List.of("struggling to pay")),
-                                new RiskSignal("JOB_LOSS", "zh", List.of("失业"))), NOW),
+                noted.event(ServiceNoteRecorded.class),
                 increase.andThen().when(new ReportDelinquency(35, TODAY, NOW)).all(RiskAssessed.class).get(0),
                 new PricingTierChanged("B", cny("9.90"), "A", cny("7.20"), 94, 1, "test-hash-v1", rules,
                         DeciderRules.pricesOnlyOnFreshEvidence(rules) ? "score 81 -> 94 moved grade B -> A on an"
@@ -137,7 +141,7 @@ class EventShapesApprovalTest {
     @Test void incomeVerified() { verify(IncomeVerified.class); }
     @Test void assetChangeReported() { verify(AssetChangeReported.class); }
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
-    @Test void serviceNoteRecorded() { verify(ServiceNoteRecorded.class); }
+    @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
 
     // schema v3 of a price change: the current shape, with why the price changed (rules v3)
@@ -161,6 +165,7 @@ class EventShapesApprovalTest {
     @Test void increaseDecided() { verifyV1(IncreaseDecided.class); }
     @Test void increaseReviewed() { verifyV1(IncreaseReviewed.class); }
     @Test void creditLimitChanged() { verifyV1(CreditLimitChanged.class); }
+    @Test void serviceNoteRecorded() { verifyV1(ServiceNoteRecorded.class); }
 
     /** Override reasons are stored by name in reviews: a code may be added, never renamed or removed. */
     @Test
@@ -173,7 +178,7 @@ class EventShapesApprovalTest {
         EventTypeRegistry registry = StoredEventTypes.registry();
         List<CreditLineEvent> underRulesV1 = samples(1);
         for (String type : List.of("riskAssessed", "pricingTierChanged", "warningRaised", "warningCleared",
-                "increaseDecided", "increaseReviewed", "creditLimitChanged")) {
+                "increaseDecided", "increaseReviewed", "creditLimitChanged", "serviceNoteRecorded")) {
             String file = "EventShapesApprovalTest." + type + ".approved.txt";
             try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
                 assertNotNull(in, file);
@@ -223,6 +228,9 @@ class EventShapesApprovalTest {
         ObjectNode payload = (ObjectNode) CanonicalJson.toTree(event);
         FIELDS_ADDED_IN_V2.forEach(payload::remove);
         FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        if (payload.get("signals") != null) { // a note's signals gained spans and analyzer in its schema v2
+            payload.get("signals").forEach(signal -> SIGNAL_FIELDS_ADDED_IN_V2.forEach(((ObjectNode) signal)::remove));
+        }
         return payload;
     }
 }
