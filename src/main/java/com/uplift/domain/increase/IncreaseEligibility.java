@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  *     <li>else any REFER rule that fails (a WATCH flag, a limit above the automatic ceiling) -> REFERRED;</li>
  *     <li>else APPROVED automatically.</li>
  * </ol>
+ * The verdict's reasons are what the customer is told: under rules v3 at most four ranked principal reasons
+ * ({@link PrincipalReasons}), under v1/v2 every failing rule's code in rule order. The rules themselves, all of them,
+ * are what officers and auditors read.
  */
 public final class IncreaseEligibility {
 

@@ -83,6 +83,22 @@ class PrincipalReasonsTest {
         assertEquals(List.of("INSUFFICIENT_DATA_INCOME", "INSUFFICIENT_DATA_BUREAU_REPORT", "WATCH_FLAG"), ranked);
     }
 
+    /** Stale income and a stale bureau report: the score could reach the minimum with both, so the data decides. */
+    @Test
+    void stale_income_and_bureau_report_refer_with_two_closed_codes_where_v2_quoted_a_composite() {
+        var stale = new com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease("REQ-1", null, "APP", "B-1",
+                java.time.Instant.parse("2026-04-15T02:00:00Z"));
+        IncreaseDecided v3 = borrower().newestIncomePeriod(java.time.YearMonth.of(2025, 9)).spec().when(stale)
+                .event(IncreaseDecided.class);
+        IncreaseDecided v2 = borrower().newestIncomePeriod(java.time.YearMonth.of(2025, 9)).spec(2).when(stale)
+                .event(IncreaseDecided.class);
+
+        assertEquals(IncreaseOutcome.REFERRED, v3.outcome());
+        assertEquals(List.of("INSUFFICIENT_DATA_INCOME", "INSUFFICIENT_DATA_BUREAU_REPORT"), v3.reasons());
+        assertEquals(List.of("INSUFFICIENT_DATA:INCOME,BUREAU_REPORT", "INSUFFICIENT_DATA:BUREAU_REPORT",
+                "INSUFFICIENT_DATA:INCOME"), v2.reasons());
+    }
+
     @Test
     void a_stale_bureau_report_refers_with_the_closed_code() {
         IncreaseDecided d = borrower().spec().when(new com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease(
