@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 @Schema(description = "The decision on a limit-increase request, in short; 'explanation' links to the full record")
 public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
@@ -17,16 +18,18 @@ public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
                                    @Schema(nullable = true, description = "the limit the policy would grant, when it could be sized") BigDecimal proposedLimit,
                                    @Schema(nullable = true) Integer score, @Schema(nullable = true) String grade,
                                    @Schema(nullable = true) BigDecimal aprPercent, List<String> reasons,
+                                   @Schema(description = "each reason with its text for the customer, in the language Accept-Language "
+                                           + "chooses (zh-CN unless English is preferred)") List<ReasonTexts.ReasonText> reasonTexts,
                                    int policyVersion, String explanation, CreditLineView creditLine) {
 
-    static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line) {
+    static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line, Locale language) {
         return new IncreaseDecisionView(d.requestId(), d.outcome(),
                 d.outcome() == IncreaseOutcome.REFERRED ? 1 : null, d.reviewLevelsRequired(),
                 d.oldLimit(), d.newLimit(), d.proposedLimit(),
                 d.assessment() == null ? null : d.assessment().score(),
                 d.assessment() == null ? null : d.assessment().grade(),
                 d.assessment() == null ? null : d.assessment().aprPercent(),
-                d.reasons(), d.policyVersion(),
+                d.reasons(), ReasonTexts.texts(d.reasons(), language), d.policyVersion(),
                 "/api/credit-lines/" + creditLineId + "/decisions/" + d.requestId(), line);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** 提额: limit-increase requests from the channels, multi-level reviews by risk officers, and the decision record. */
@@ -56,7 +58,9 @@ public class IncreaseResource {
     @RolesAllowed(Roles.CHANNEL)
     @Operation(operationId = "requestLimitIncrease",
             summary = "Ask for a higher limit: APPROVED (new limit applied), DECLINED (with reasons) or REFERRED to review",
-            description = "Location is the path of the decision's full record (getIncreaseDecision). Roles: channel.")
+            description = "Location is the path of the decision's full record (getIncreaseDecision). A decline or referral"
+                    + " quotes at most 4 principal reasons, ranked, each with a text for the customer in the language"
+                    + " Accept-Language prefers (zh-CN by default, en when asked). Roles: channel.")
     @APIResponse(responseCode = "201", description = "Decided; Location is the path of the full explanation (relative)",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/api/credit-lines/{id}/decisions/{requestId}",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -64,21 +68,26 @@ public class IncreaseResource {
                     @ExampleObject(name = "approved automatically", value = """
                             {"requestId":"IR-5b1c...","outcome":"APPROVED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":10000.00,
                              "newLimit":14600.00,"proposedLimit":14600.00,"score":94,"grade":"A","aprPercent":7.20,
-                             "reasons":[],"policyVersion":1,
+                             "reasons":[],"reasonTexts":[],"policyVersion":1,
                              "explanation":"/api/credit-lines/3f0c.../decisions/IR-5b1c...","creditLine":{"limit":14600.00}}"""),
                     @ExampleObject(name = "declined with reasons", value = """
                             {"requestId":"IR-9d2e...","outcome":"DECLINED","referralLevel":null,"reviewLevelsRequired":0,"oldLimit":14600.00,"newLimit":null,
-                             "score":79,"grade":"B","aprPercent":9.90,"reasons":["PAST_DUE","COOLING_OFF","ACTIVE_WARNING"],
+                             "score":79,"grade":"B","aprPercent":9.90,"reasons":["PAST_DUE","ACTIVE_WARNING","COOLING_OFF"],
+                             "reasonTexts":[{"code":"PAST_DUE","text":"本额度目前有逾期未还金额。"},
+                              {"code":"ACTIVE_WARNING","text":"您的账户存在未解除的风险提示，例如逾期还款。"},
+                              {"code":"COOLING_OFF","text":"您的额度近期刚提升过，请稍后再申请。"}],
                              "policyVersion":1,"explanation":"/api/credit-lines/3f0c.../decisions/IR-9d2e..."}"""),
                     @ExampleObject(name = "referred to review", value = """
                             {"requestId":"IR-77aa...","outcome":"REFERRED","referralLevel":1,"reviewLevelsRequired":2,"oldLimit":80000.00,
                              "newLimit":null,"proposedLimit":117800.00,"score":96,"grade":"A","aprPercent":7.20,
-                             "reasons":["ABOVE_AUTO_APPROVAL_CEILING"],"policyVersion":1}""")}))
+                             "reasons":["ABOVE_AUTO_APPROVAL_CEILING"],
+                             "reasonTexts":[{"code":"ABOVE_AUTO_APPROVAL_CEILING","text":"此额度需由工作人员审批。"}],"policyVersion":1}""")}))
     @APIResponse(responseCode = "404", description = "No such credit line")
     @APIResponse(responseCode = "422", description = "Refused before any decision (e.g. another request is pending)")
     public Uni<Response> request(@PathParam("id") String id, @Valid CommandRequests.IncreaseRequest body,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
+                                 @HeaderParam(IdempotencyKeys.HEADER) String key, @Context HttpHeaders headers) {
+        Locale language = ReasonTexts.language(headers);
         CommandRequests.IncreaseRequest request = body == null ? new CommandRequests.IncreaseRequest(null) : body;
         String requestId = "IR-" + UUID.randomUUID();
         return commands.run(caller, "POST", "/api/credit-lines/" + id + "/increase-requests", id, ifMatch, key, request,
@@ -86,7 +95,7 @@ public class IncreaseResource {
                         caller.actor(), at),
                 (snapshot, response) -> response
                         .header(HttpHeaders.LOCATION, "/api/credit-lines/" + id + "/decisions/" + requestId)
-                        .entity(IncreaseDecisionView.of(id, decided(snapshot), CreditLineView.of(snapshot))),
+                        .entity(IncreaseDecisionView.of(id, decided(snapshot), CreditLineView.of(snapshot), language)),
                 Response.Status.CREATED);
     }
 

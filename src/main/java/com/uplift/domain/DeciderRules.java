@@ -27,7 +27,11 @@ import java.time.Duration;
  *     (issue 11, item 7); "no bad record" includes the lender's own book (30+ days past due in the last
  *     {@value #OWN_BOOK_LOOKBACK_MONTHS} months declines an increase), lateness known only from servicing delinquency
  *     reports counts as a late instalment, and the price moves only on an assessment with every input fresh, recording
- *     why (issue 11, items 3 and 4)</td></tr>
+ *     why (issue 11, items 3 and 4); a declined or referred increase quotes at most {@value #MAX_PRINCIPAL_REASONS}
+ *     principal reasons from the closed set {@code AdverseActionReason}: knock-outs first, then the scorecard's
+ *     characteristics by points lost against the best bin (when the score is below the minimum), then the other
+ *     refusals, a composite {@code INSUFFICIENT_DATA:...} code split per input; the full rule list stays in the
+ *     decision's checks (issue 11, item 6)</td></tr>
  * </table>
  */
 public final class DeciderRules {
@@ -87,6 +91,11 @@ public final class DeciderRules {
 
     /** From v3 on, an instalment known to be late only from a servicing delinquency report counts as late. */
     public static boolean reportedLatenessCountsAsLate(int rulesVersion) {
+        return rulesVersion >= 3;
+    }
+
+    /** From v3 on, a declined or referred increase quotes at most four ranked codes of a closed set (PrincipalReasons). */
+    public static boolean rankedPrincipalReasons(int rulesVersion) {
         return rulesVersion >= 3;
     }
 

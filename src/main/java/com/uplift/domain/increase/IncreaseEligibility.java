@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  *     <li>else any REFER rule that fails (a WATCH flag, a limit above the automatic ceiling) -> REFERRED;</li>
  *     <li>else APPROVED automatically.</li>
  * </ol>
+ * The verdict's reasons are what the customer is told: under rules v3 at most four ranked principal reasons
+ * ({@link PrincipalReasons}), under v1/v2 every failing rule's code in rule order. The rules themselves, all of them,
+ * are what officers and auditors read.
  */
 public final class IncreaseEligibility {
 
@@ -63,13 +66,15 @@ public final class IncreaseEligibility {
         results.add(headroom(line, sizing));
         results.add(flagRule("NO_WATCH_FLAG", Severity.WATCH, "WATCH_FLAG", RuleEffect.REFER, flags));
         results.add(reviewCeiling(sizing, rules));
-        return verdict(results, sizing, rules);
+        return verdict(results, sizing, rules, assessment, rulesVersion);
     }
 
-    private static IncreaseVerdict verdict(List<RuleResult> results, Sizing sizing, IncreaseRules rules) {
+    private static IncreaseVerdict verdict(List<RuleResult> results, Sizing sizing, IncreaseRules rules,
+                                           RiskAssessment assessment, int rulesVersion) {
         List<String> declines = reasons(results, RuleStatus.FAIL, RuleEffect.DECLINE);
         if (!declines.isEmpty()) {
-            return new IncreaseVerdict(IncreaseOutcome.DECLINED, results, declines, sizing, null, 0);
+            return new IncreaseVerdict(IncreaseOutcome.DECLINED, results,
+                    customerReasons(declines, assessment, rulesVersion), sizing, null, 0);
         }
         Set<String> referrals = new LinkedHashSet<>();
         results.stream().filter(r -> r.status() == RuleStatus.UNKNOWN).map(RuleResult::reasonCode).forEach(referrals::add);
@@ -78,9 +83,15 @@ public final class IncreaseEligibility {
         if (!referrals.isEmpty()) {
             // a referral always needs at least one human; a large limit needs the levels its amount demands
             int levels = Math.max(1, proposed == null ? 1 : rules.reviewLevelsFor(proposed));
-            return new IncreaseVerdict(IncreaseOutcome.REFERRED, results, List.copyOf(referrals), sizing, proposed, levels);
+            return new IncreaseVerdict(IncreaseOutcome.REFERRED, results,
+                    customerReasons(List.copyOf(referrals), assessment, rulesVersion), sizing, proposed, levels);
         }
         return new IncreaseVerdict(IncreaseOutcome.APPROVED, results, List.of(), sizing, proposed, 0);
+    }
+
+    /** Rules v3 quote at most four ranked principal reasons; v1/v2 quoted every failing rule's code in rule order. */
+    private static List<String> customerReasons(List<String> ruleCodes, RiskAssessment assessment, int rulesVersion) {
+        return DeciderRules.rankedPrincipalReasons(rulesVersion) ? PrincipalReasons.rank(ruleCodes, assessment) : ruleCodes;
     }
 
     private static List<String> reasons(List<RuleResult> results, RuleStatus status, RuleEffect effect) {

@@ -28,6 +28,7 @@ import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.increase.AdverseActionReason;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.policy.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +172,12 @@ class EventShapesApprovalTest {
     @Test
     void overrideReasonCodes() {
         Approvals.verifyAll("override reason", OverrideReason.values(), new Options());
+    }
+
+    /** Adverse-action reasons are stored by name in increase decisions (rules v3): added, never renamed or removed. */
+    @Test
+    void adverseActionReasonCodes() {
+        Approvals.verifyAll("adverse-action reason", AdverseActionReason.values(), new Options());
     }
 
     @Test

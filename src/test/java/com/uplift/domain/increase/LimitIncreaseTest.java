@@ -59,7 +59,7 @@ class LimitIncreaseTest {
                 .spec().when(request("REQ-1")).event(IncreaseDecided.class);
         assertEquals(69, d.assessment().score(), d.assessment().breakdown()::toString);
         assertEquals(IncreaseOutcome.DECLINED, d.outcome());
-        assertEquals(List.of("SCORE_BELOW_MINIMUM"), d.reasons());
+        assertEquals(List.of("BUREAU_SCORE", "UTILIZATION", "ASSET_CHANGES", "INCOME_TREND"), d.reasons());
         assertNull(d.newLimit());
     }
 
@@ -212,7 +212,7 @@ class LimitIncreaseTest {
                 .when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1", Instant.parse("2026-03-30T02:00:00Z")))
                 .event(IncreaseDecided.class);
         assertEquals(IncreaseOutcome.REFERRED, d.outcome());
-        assertEquals(List.of("INSUFFICIENT_DATA:INCOME"), d.reasons());
+        assertEquals(List.of("INSUFFICIENT_DATA_INCOME"), d.reasons());
         assertEquals(DataProblem.STALE, d.assessment().dataQuality().get(0).problem());
         assertEquals(181L, d.assessment().dataQuality().get(0).ageDays());
         assertNull(d.proposedLimit(), "no affordability, no sizing");
@@ -227,7 +227,7 @@ class LimitIncreaseTest {
         IncreaseDecided stale = borrower().spec().when(new RequestLimitIncrease("REQ-1", null, "APP", "B-1",
                 Instant.parse("2026-04-15T02:00:00Z"))).event(IncreaseDecided.class);
         assertEquals(IncreaseOutcome.REFERRED, stale.outcome());
-        assertEquals(List.of("INSUFFICIENT_DATA:BUREAU_REPORT"), stale.reasons());
+        assertEquals(List.of("INSUFFICIENT_DATA_BUREAU_REPORT"), stale.reasons());
     }
 
     @Test
@@ -236,7 +236,7 @@ class LimitIncreaseTest {
                 .then(new VerifyIncome(cny("30000.00"), IncomeSource.TAX_RECORD, YearMonth.from(TODAY).minusMonths(1), NOW))
                 .spec().when(request("REQ-1")).event(IncreaseDecided.class);
         assertEquals(IncreaseOutcome.REFERRED, d.outcome());
-        assertEquals(List.of("INSUFFICIENT_DATA:INCOME"), d.reasons());
+        assertEquals(List.of("INSUFFICIENT_DATA_INCOME"), d.reasons());
         assertEquals(DataProblem.CONTRADICTORY, d.assessment().dataQuality().get(0).problem());
     }
 
@@ -247,7 +247,7 @@ class LimitIncreaseTest {
         IncreaseDecided d = DeciderSpec.givenCommands(commands.toArray(com.uplift.domain.creditline.CreditLineCommand[]::new))
                 .when(request("REQ-1")).event(IncreaseDecided.class);
         assertEquals(IncreaseOutcome.REFERRED, d.outcome());
-        assertEquals(List.of("INSUFFICIENT_DATA:BUREAU_REPORT"), d.reasons());
+        assertEquals(List.of("INSUFFICIENT_DATA_BUREAU_REPORT"), d.reasons());
     }
 
     // ---------------------------------------------------------------- the audit record
