@@ -1,5 +1,6 @@
 package com.uplift.api;
 
+import com.uplift.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Tag;
@@ -185,8 +186,7 @@ class CreditLineResourceTest {
                         {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":150000}""")
                 .post("/api/credit-lines").then().statusCode(201).extract().jsonPath();
         // wait until the read model knows the first line (read-your-writes)
-        as("officer1").get("/api/credit-lines?borrowerId=B-MAX&minPosition=" + first.getString("position"))
-                .then().statusCode(200).header("X-Projection-Caught-Up", "true");
+        Api.awaitCreditLinesOf("B-MAX", first.getString("position"));
         as("channel").body("""
                         {"borrowerId":"B-MAX","productCode":"XM-CASH","initialLimit":60000}""")
                 .post("/api/credit-lines").then().statusCode(422).body("code", equalTo("ABOVE_BORROWER_MAX"));

@@ -1,5 +1,6 @@
 package com.uplift.api;
 
+import com.uplift.testing.Api;
 import com.uplift.domain.DeciderRules;
 import com.uplift.testing.Borrowers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,8 +68,7 @@ class ReviewerBoundsOverHttpTest {
                         {"borrowerId":"B-BAND-MAX","productCode":"XM-CASH","initialLimit":90000}""")
                 .post("/api/credit-lines").then().statusCode(201).extract().jsonPath();
         // the request reads the borrower's other lines from the read model: wait until it knows the first line
-        as("officer1").get("/api/credit-lines?borrowerId=B-BAND-MAX&minPosition=" + other.getString("position"))
-                .then().statusCode(200).header("X-Projection-Caught-Up", "true");
+        Api.awaitCreditLinesOf("B-BAND-MAX", other.getString("position"));
         String line = Borrowers.goodBorrower("B-BAND-MAX", "10000.00", "45000.00");
         String reviews = referred(line, "120000.00");
 

@@ -27,4 +27,13 @@ public final class Api {
                 .then().statusCode(201).extract().header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
     }
+
+    /**
+     * Waits until the credit-line read model has read up to a command's position (read-your-writes), e.g. before a
+     * command that sums the borrower's other lines from it.
+     */
+    public static void awaitCreditLinesOf(String borrowerId, String position) {
+        as("officer1").get("/api/credit-lines?borrowerId=" + borrowerId + "&minPosition=" + position)
+                .then().statusCode(200).header("X-Projection-Caught-Up", "true");
+    }
 }
