@@ -3,11 +3,16 @@ package com.uplift.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.eventstore.HashChain;
+import com.uplift.application.CommandAnswer;
+import com.uplift.application.CreditLineSnapshot;
 import com.uplift.application.ScheduledRuns;
+import com.uplift.eventstore.EventIdConflictException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -17,18 +22,22 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Idempotency-Key handling for POST requests, stored in PostgreSQL so it survives restarts.
  * <p>
- * The key is claimed before the command runs (one INSERT, the primary key decides between concurrent retries); the
+ * Credit-line commands use {@link #onceWithEvents}: the key's answer is written in the transaction that appends the
+ * command's events, so a crash between the two cannot exist. Policy commands use {@link #once}: the key is claimed
+ * before the command runs (one INSERT, the primary key decides between concurrent retries); the
  * response is stored once it is known. The same key with the same request replays the stored response and appends
  * nothing, also when that response was a refusal (a 4xx answer is an answer); with a different request it is refused
  * (422). An unexpected failure (5xx) releases the key so the client may retry.
@@ -43,7 +52,7 @@ public class IdempotencyKeys {
             INSERT INTO idempotency_keys (actor, idempotency_key, request_hash, created_at, claim_token) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (actor, idempotency_key) DO NOTHING""";
     private static final String FIND = """
-            SELECT request_hash, status, response_body, location, etag FROM idempotency_keys
+            SELECT request_hash, status, response_body, location, etag, created_at FROM idempotency_keys
             WHERE actor = $1 AND idempotency_key = $2""";
     private static final String COMPLETE = """
             UPDATE idempotency_keys SET status = $3, response_body = $4, location = $5, etag = $6
@@ -54,6 +63,19 @@ public class IdempotencyKeys {
             UPDATE idempotency_keys SET created_at = $4, claim_token = $6
             WHERE actor = $1 AND idempotency_key = $2 AND request_hash = $3 AND status IS NULL AND created_at < $5""";
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Claims a key inside a command's append transaction: a concurrent duplicate's claim waits for it, then fails. */
+    private static final String CLAIM_IN_APPEND = """
+            INSERT INTO idempotency_keys (actor, idempotency_key, request_hash, created_at, claim_token) VALUES ($1, $2, $3, $4, $5)""";
+    /** Stores an answer that appended nothing (a refusal, an unknown line, a command with nothing to record). */
+    private static final String ANSWER = """
+            INSERT INTO idempotency_keys (actor, idempotency_key, request_hash, created_at, claim_token, status, response_body,
+                                          location, etag)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (actor, idempotency_key) DO NOTHING""";
+    /** A claim left by a request that died under the claim-first scheme (policy requests, or before an upgrade). */
+    private static final String DROP_ABANDONED = """
+            DELETE FROM idempotency_keys WHERE actor = $1 AND idempotency_key = $2 AND status IS NULL AND created_at < $3""";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < $1";
 
     private final Pool pool;
@@ -92,6 +114,132 @@ public class IdempotencyKeys {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(actor, key, hash, clock.instant().atOffset(ZoneOffset.UTC), token))
                 .chain(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(true) : takeOver(actor, key, hash, token))
                 .chain(ours -> ours ? runAndStore(actor, key, token, action) : replay(actor, key, hash));
+    }
+
+    /**
+     * Runs a credit-line command once per (actor, key), its answer written in the transaction that appends its events
+     * (see {@link CommandAnswer}); without a key it simply runs it.
+     * <p>
+     * Nothing is claimed before the command runs. A retry finds the stored answer and replays it; a duplicate running
+     * at the same time waits at the claim inside the first one's transaction and then replays its answer; a request
+     * that died (crash, lost connection, outage) left nothing, so its retry runs the command again at once. A command
+     * that appends nothing stores its answer on its own.
+     *
+     * @param request  what identifies the request's content: method, path and body (hashed)
+     * @param answerOf the response for the line as it is after the command
+     * @param action   runs the command, writing its answer through the given {@link CommandAnswer} (null without a key)
+     */
+    public Uni<Response> onceWithEvents(String actor, String key, String request,
+                                        Function<CreditLineSnapshot, Response> answerOf,
+                                        Function<CommandAnswer, Uni<Response>> action) {
+        if (key == null) {
+            return action.apply(null);
+        }
+        if (!KEY.matcher(key).matches()) {
+            return Uni.createFrom().item(Problem.invalid(HEADER, "malformed",
+                    "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]").toResponse());
+        }
+        String hash = HashChain.sha256(request);
+        return pool.preparedQuery(FIND).execute(Tuple.of(actor, key)).chain(rows -> {
+            if (rows.size() == 0) {
+                return runAlongside(actor, key, hash, answerOf, action);
+            }
+            Row row = rows.iterator().next();
+            var abandonedBefore = clock.instant().minus(LEASE).atOffset(ZoneOffset.UTC);
+            if (row.getInteger("status") == null && row.getOffsetDateTime("created_at").isBefore(abandonedBefore)) {
+                // a claim-first request (a policy command, or one from before answers were stored with events) died
+                return pool.preparedQuery(DROP_ABANDONED).execute(Tuple.of(actor, key, abandonedBefore))
+                        .chain(() -> runAlongside(actor, key, hash, answerOf, action));
+            }
+            return replay(actor, key, hash);
+        });
+    }
+
+    private Uni<Response> runAlongside(String actor, String key, String hash, Function<CreditLineSnapshot, Response> answerOf,
+                                       Function<CommandAnswer, Uni<Response>> action) {
+        AnswerWithEvents answer = new AnswerWithEvents(actor, key, hash, answerOf);
+        return Uni.createFrom().<Response>deferred(() -> action.apply(answer))
+                .map(response -> answer.stored != null ? Settled.answered(answer.stored) : Settled.toStore(response))
+                .onFailure(ProblemMappers::isOutcome).recoverWithItem(failure -> Settled.toStore(ProblemMappers.outcome(failure)))
+                .onFailure(AlreadyAnswered.class).recoverWithUni(() -> replay(actor, key, hash).map(Settled::answered))
+                .onFailure(EventIdConflictException.class).recoverWithItem(() -> Settled.answered(Problem.of(ProblemType.CONFLICT,
+                        "this request was already applied under this Idempotency-Key, and its answer is no longer kept")
+                        .toResponse()))
+                .chain(settled -> settled.answered() || settled.response().getStatus() >= 500
+                        ? Uni.createFrom().item(settled.response())
+                        : storeAnswer(actor, key, hash, asStored(settled.response())));
+    }
+
+    /** A command's response, and whether it is already the key's stored answer (or must not be stored). */
+    private record Settled(Response response, boolean answered) {
+        static Settled answered(Response response) {
+            return new Settled(response, true);
+        }
+
+        static Settled toStore(Response response) {
+            return new Settled(response, false);
+        }
+    }
+
+    private Uni<Response> storeAnswer(String actor, String key, String hash, Response response) {
+        String location = response.getLocation() == null ? null : response.getLocation().toString();
+        String etag = response.getEntityTag() == null ? null : response.getEntityTag().getValue();
+        return pool.preparedQuery(ANSWER).execute(Tuple.tuple(java.util.Arrays.asList(actor, key, hash,
+                        clock.instant().atOffset(ZoneOffset.UTC), UUID.randomUUID(), response.getStatus(), body(response),
+                        location, etag)))
+                // another request with this key answered first: its answer is the key's answer
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(response) : replay(actor, key, hash));
+    }
+
+    /** The key was answered by a request that committed first: replay that answer. */
+    static final class AlreadyAnswered extends RuntimeException {
+        AlreadyAnswered() {
+            super("this Idempotency-Key was answered by a concurrent request", null, false, false);
+        }
+    }
+
+    /** The answer of one keyed command, claimed and written inside the command's append transaction. */
+    private final class AnswerWithEvents implements CommandAnswer {
+        private final String actor;
+        private final String key;
+        private final String hash;
+        private final Function<CreditLineSnapshot, Response> answerOf;
+        private final UUID token = UUID.randomUUID();
+        private volatile Response stored;
+
+        AnswerWithEvents(String actor, String key, String hash, Function<CreditLineSnapshot, Response> answerOf) {
+            this.actor = actor;
+            this.key = key;
+            this.hash = hash;
+            this.answerOf = answerOf;
+        }
+
+        @Override
+        public UUID eventId(int index) {
+            // The request's hash is part of the name: the same key reused for another request after its answer was
+            // purged gets other ids, while the same request again gets the same ones (and the unique event id refuses it).
+            return UUID.nameUUIDFromBytes((actor + "\n" + key + "\n" + hash + "\n" + index).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Uni<Void> claim(SqlConnection connection) {
+            return connection.preparedQuery(CLAIM_IN_APPEND)
+                    .execute(Tuple.of(actor, key, hash, clock.instant().atOffset(ZoneOffset.UTC), token))
+                    .onFailure(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                    .transform(failure -> new AlreadyAnswered())
+                    .replaceWithVoid();
+        }
+
+        @Override
+        public Uni<Void> record(SqlConnection connection, CreditLineSnapshot after) {
+            Response response = asStored(answerOf.apply(after));
+            String location = response.getLocation() == null ? null : response.getLocation().toString();
+            String etag = response.getEntityTag() == null ? null : response.getEntityTag().getValue();
+            return connection.preparedQuery(COMPLETE)
+                    .execute(Tuple.tuple(java.util.Arrays.asList(actor, key, response.getStatus(), body(response), location, etag, token)))
+                    .invoke(() -> stored = response)
+                    .replaceWithVoid();
+        }
     }
 
     private Uni<Boolean> takeOver(String actor, String key, String hash, UUID token) {
