@@ -176,6 +176,18 @@ public final class PackagedInstance implements AutoCloseable {
     }
 
     /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
+    /** Kills the process without warning (SIGKILL, as {@code kill -9}): no shutdown hook, no transaction finished. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the packaged instance did not die within 20 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
