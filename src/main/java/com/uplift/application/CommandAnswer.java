@@ -6,11 +6,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.UUID;
 
 /**
- * The answer to a command that carried an Idempotency-Key, written in the transaction that appends the command's
+ * The answer to a command that carried an Idempotency-Key (a credit-line or a policy command), written in the transaction that appends the command's
  * events: either both are stored or neither is, so a crash between append and answer cannot happen and a retry
  * never runs an applied command again.
  */
-public interface CommandAnswer {
+public interface CommandAnswer<T> {
 
     /** The id of the command's {@code index}-th event: the same request under the same key gets the same ids. */
     UUID eventId(int index);
@@ -21,6 +21,6 @@ public interface CommandAnswer {
      */
     Uni<Void> claim(SqlConnection connection);
 
-    /** Last in the append's transaction: stores the answer the client gets for the line as it is after the command. */
-    Uni<Void> record(SqlConnection connection, CreditLineSnapshot after);
+    /** Last in the append's transaction: stores the answer the client gets for what the command left (a line, the policy book). */
+    Uni<Void> record(SqlConnection connection, T after);
 }

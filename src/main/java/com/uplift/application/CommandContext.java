@@ -8,14 +8,15 @@ import com.uplift.eventstore.EventMetadata;
  * @param expectedVersion the version from the client's If-Match, or null to let the service retry conflicts
  * @param answer          where the answer of a command with an Idempotency-Key is written with its events; null without
  */
-public record CommandContext(String actor, String channel, String requestId, Long expectedVersion, CommandAnswer answer) {
+public record CommandContext(String actor, String channel, String requestId, Long expectedVersion,
+                             CommandAnswer<CreditLineSnapshot> answer) {
 
     public CommandContext(String actor, String channel, String requestId, Long expectedVersion) {
         this(actor, channel, requestId, expectedVersion, null);
     }
 
     /** This context with the answer recorded alongside the command's events. */
-    public CommandContext answeredBy(CommandAnswer commandAnswer) {
+    public CommandContext answeredBy(CommandAnswer<CreditLineSnapshot> commandAnswer) {
         return new CommandContext(actor, channel, requestId, expectedVersion, commandAnswer);
     }
 

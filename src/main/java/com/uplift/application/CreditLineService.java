@@ -99,7 +99,7 @@ public class CreditLineService {
     private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, CreditLineState after,
                                      List<CreditLineEvent> events, CommandContext context) {
         String causationId = UUID.randomUUID().toString();
-        CommandAnswer answer = context.answer();
+        CommandAnswer<CreditLineSnapshot> answer = context.answer();
         List<NewEvent> newEvents = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             EventTypeRegistry.Serialized serialized = types.serialize(events.get(i));
