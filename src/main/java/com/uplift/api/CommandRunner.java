@@ -42,10 +42,11 @@ public class CommandRunner {
                              Response.Status status) {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
         String fingerprint = method + " " + path + "\n" + CanonicalJson.write(request);
-        return idempotency.once(caller.actor(), idempotencyKey, fingerprint, () ->
-                service.handle(creditLineId, command.apply(clock.instant()), caller.command(expectedVersion))
-                        .map(snapshot -> response.apply(snapshot, Response.status(status))
-                                .tag(new EntityTag(Long.toString(snapshot.version())))
-                                .build()));
+        Function<CreditLineSnapshot, Response> answer = snapshot -> response.apply(snapshot, Response.status(status))
+                .tag(new EntityTag(Long.toString(snapshot.version())))
+                .build();
+        return idempotency.onceWithEvents(caller.actor(), idempotencyKey, fingerprint, answer, commandAnswer ->
+                service.handle(creditLineId, command.apply(clock.instant()), caller.command(expectedVersion).answeredBy(commandAnswer))
+                        .map(answer));
     }
 }

@@ -148,14 +148,15 @@ public class PolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
     @APIResponse(responseCode = "422", description = "Refused: INVALID_POLICY (with what is wrong), or the Idempotency-Key reused")
     public Uni<Response> propose(@Valid @NotNull Proposal proposal, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), () ->
-                catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(), metadata())
-                        .map(book -> {
-                            PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
-                            return Response.status(Response.Status.CREATED)
-                                    .header(HttpHeaders.LOCATION, "/api/policies/" + proposed.version())
-                                    .entity(PolicySummary.of(proposed)).build();
-                        }));
+        java.util.function.Function<PolicyBook, Response> answer = book -> {
+            PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
+            return Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/api/policies/" + proposed.version())
+                    .entity(PolicySummary.of(proposed)).build();
+        };
+        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), answer,
+                commandAnswer -> catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(),
+                        metadata(), commandAnswer).map(answer));
     }
 
     @POST
@@ -169,9 +170,9 @@ public class PolicyResource {
     @APIResponse(responseCode = "422", description = "Refused: your own proposal, not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
-                () -> catalog.approve(version, caller.actor(), verdict.comment(), metadata())
-                        .map(book -> Response.ok(PolicySummary.of(book.versions().get(version))).build()));
+        java.util.function.Function<PolicyBook, Response> answer = book -> Response.ok(PolicySummary.of(book.versions().get(version))).build();
+        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
+                answer, commandAnswer -> catalog.approve(version, caller.actor(), verdict.comment(), metadata(), commandAnswer).map(answer));
     }
 
     @POST
@@ -185,9 +186,9 @@ public class PolicyResource {
     @APIResponse(responseCode = "422", description = "Refused: not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
-                () -> catalog.reject(version, caller.actor(), verdict.comment(), metadata())
-                        .map(book -> Response.ok(PolicySummary.of(book.versions().get(version))).build()));
+        java.util.function.Function<PolicyBook, Response> answer = book -> Response.ok(PolicySummary.of(book.versions().get(version))).build();
+        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
+                answer, commandAnswer -> catalog.reject(version, caller.actor(), verdict.comment(), metadata(), commandAnswer).map(answer));
     }
 
     @POST

@@ -6,6 +6,7 @@ import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
+import com.uplift.eventstore.AlongsideAppend;
 import com.uplift.eventstore.AppendResult;
 import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore;
@@ -17,9 +18,11 @@ import com.uplift.eventstore.WrongExpectedVersionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,21 +83,43 @@ public class CreditLineService {
                 switch (CreditLineDecider.decide(enriched, current.state(), policy)) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record
-            case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
-                    .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
-                            result.streamVersion(), result.checkpoint(), accepted.events()));
+            case Decision.Accepted accepted -> {
+                CreditLineState after = fold(current.state(), accepted.events());
+                yield append(creditLineId, current, after, accepted.events(), context)
+                        .map(result -> snapshotAfter(creditLineId, after, result, accepted.events()));
+            }
         }));
     }
 
-    private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
-                                     CommandContext context) {
+    private static CreditLineSnapshot snapshotAfter(String creditLineId, CreditLineState after, AppendResult result,
+                                                    List<CreditLineEvent> events) {
+        return new CreditLineSnapshot(creditLineId, after, result.streamVersion(), result.checkpoint(), events);
+    }
+
+    private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, CreditLineState after,
+                                     List<CreditLineEvent> events, CommandContext context) {
         String causationId = UUID.randomUUID().toString();
-        List<NewEvent> newEvents = events.stream().map(event -> {
-            EventTypeRegistry.Serialized serialized = types.serialize(event);
-            return new NewEvent(UUID.randomUUID(), serialized.type(), serialized.schemaVersion(), serialized.payload(),
-                    context.metadata(causationId));
-        }).toList();
-        return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents);
+        CommandAnswer<CreditLineSnapshot> answer = context.answer();
+        List<NewEvent> newEvents = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            EventTypeRegistry.Serialized serialized = types.serialize(events.get(i));
+            // With an Idempotency-Key the ids derive from it: a second run of the same request cannot add new events.
+            UUID eventId = answer == null ? UUID.randomUUID() : answer.eventId(i);
+            newEvents.add(new NewEvent(eventId, serialized.type(), serialized.schemaVersion(), serialized.payload(),
+                    context.metadata(causationId)));
+        }
+        AlongsideAppend alongside = answer == null ? AlongsideAppend.NOTHING : new AlongsideAppend() {
+            @Override
+            public Uni<Void> before(SqlConnection connection) {
+                return answer.claim(connection);
+            }
+
+            @Override
+            public Uni<Void> after(SqlConnection connection, AppendResult result) {
+                return answer.record(connection, snapshotAfter(creditLineId, after, result, events));
+            }
+        };
+        return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents, alongside);
     }
 
     /** The line as it is now; version 0 and the initial state when it does not exist. */

@@ -7,6 +7,8 @@ import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyVersion;
 import com.uplift.domain.policy.StrategyArm;
 import com.uplift.domain.policy.StrategyAssignment;
+import com.uplift.eventstore.AlongsideAppend;
+import com.uplift.eventstore.AppendResult;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventMetadata;
 import com.uplift.eventstore.EventStore;
@@ -18,6 +20,7 @@ import com.uplift.eventstore.RecordedEvent;
 import com.uplift.eventstore.WrongExpectedVersionException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +32,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,34 +125,58 @@ public class PolicyCatalog {
         return book().map(book -> book.versions().containsKey(version) ? toVersion(book.versions().get(version)) : null);
     }
 
-    public Uni<PolicyBook> propose(Policy draft, Integer basedOn, String reason, String actor, EventMetadata metadata) {
+    /** @param answer the Idempotency-Key's answer, written with the events (null without a key); so for approve and reject */
+    public Uni<PolicyBook> propose(Policy draft, Integer basedOn, String reason, String actor, EventMetadata metadata,
+                                   CommandAnswer<PolicyBook> answer) {
         return book().chain(book -> {
             Policy numbered = renumber(draft, book.nextVersion());
-            return run(new PolicyCommand.ProposePolicy(numbered, hash(numbered), basedOn, reason, actor, clock.instant()), metadata);
+            return run(new PolicyCommand.ProposePolicy(numbered, hash(numbered), basedOn, reason, actor, clock.instant()), metadata, answer);
         });
     }
 
-    public Uni<PolicyBook> approve(int version, String actor, String comment, EventMetadata metadata) {
-        return run(new PolicyCommand.ApprovePolicy(version, actor, comment, clock.instant()), metadata);
+    public Uni<PolicyBook> approve(int version, String actor, String comment, EventMetadata metadata, CommandAnswer<PolicyBook> answer) {
+        return run(new PolicyCommand.ApprovePolicy(version, actor, comment, clock.instant()), metadata, answer);
     }
 
-    public Uni<PolicyBook> reject(int version, String actor, String comment, EventMetadata metadata) {
-        return run(new PolicyCommand.RejectPolicy(version, actor, comment, clock.instant()), metadata);
+    public Uni<PolicyBook> reject(int version, String actor, String comment, EventMetadata metadata, CommandAnswer<PolicyBook> answer) {
+        return run(new PolicyCommand.RejectPolicy(version, actor, comment, clock.instant()), metadata, answer);
     }
 
     private Uni<PolicyBook> run(PolicyCommand command, EventMetadata metadata) {
+        return run(command, metadata, null);
+    }
+
+    private Uni<PolicyBook> run(PolicyCommand command, EventMetadata metadata, CommandAnswer<PolicyBook> answer) {
         return loaded().chain(current -> switch (PolicyBook.decide(command, current.book())) {
             case PolicyBook.Result.Rejected r -> Uni.createFrom().<PolicyBook>failure(new CommandRejectedException(r.rejection()));
             // Appended at the version the decision was made on: a concurrent change makes this append fail, not lie.
-            case PolicyBook.Result.Accepted a -> store.append(STREAM, ExpectedVersion.exactly(current.streamVersion()),
-                            a.events().stream().map(e -> toNew(e, metadata)).toList())
-                    .chain(() -> book());
-        });
-    }
+            case PolicyBook.Result.Accepted a -> {
+                PolicyBook after = current.book();
+                for (PolicyEvent event : a.events()) {
+                    after = PolicyBook.evolve(after, event);
+                }
+                PolicyBook answered = after;
+                List<NewEvent> events = new ArrayList<>();
+                for (int i = 0; i < a.events().size(); i++) {
+                    EventTypeRegistry.Serialized s = types.serialize(a.events().get(i));
+                    events.add(new NewEvent(answer == null ? UUID.randomUUID() : answer.eventId(i), s.type(), s.schemaVersion(),
+                            s.payload(), metadata));
+                }
+                AlongsideAppend alongside = answer == null ? AlongsideAppend.NOTHING : new AlongsideAppend() {
+                    @Override
+                    public Uni<Void> before(SqlConnection connection) {
+                        return answer.claim(connection);
+                    }
 
-    private NewEvent toNew(PolicyEvent event, EventMetadata metadata) {
-        EventTypeRegistry.Serialized s = types.serialize(event);
-        return new NewEvent(UUID.randomUUID(), s.type(), s.schemaVersion(), s.payload(), metadata);
+                    @Override
+                    public Uni<Void> after(SqlConnection connection, AppendResult result) {
+                        return answer.record(connection, answered);
+                    }
+                };
+                yield store.append(STREAM, ExpectedVersion.exactly(current.streamVersion()), events, alongside)
+                        .chain(() -> book());
+            }
+        });
     }
 
     public static PolicyVersion toVersion(PolicyBook.Entry entry) {

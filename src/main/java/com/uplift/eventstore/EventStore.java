@@ -123,20 +123,31 @@ public class EventStore {
      * {@link WrongExpectedVersionException}.
      */
     public Uni<AppendResult> append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        return append(streamId, expected, events, AlongsideAppend.NOTHING);
+    }
+
+    /**
+     * {@link #append(String, ExpectedVersion, List)} with other work in the same transaction: {@code alongside} runs
+     * before the stream is read and after the events are inserted, and a failure of either rolls the append back.
+     */
+    public Uni<AppendResult> append(String streamId, ExpectedVersion expected, List<NewEvent> events, AlongsideAppend alongside) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
-        return pool.withTransaction(connection -> appendIn(connection, streamId, expected, events))
+        return pool.withTransaction(connection -> appendIn(connection, streamId, expected, events, alongside))
                 .onFailure(PgException.class).recoverWithUni(failure -> explainConflict((PgException) failure, streamId, expected, events));
     }
 
-    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events) {
+    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events,
+                                       AlongsideAppend alongside) {
         // Take a transaction id before anything else, so that it is older than the positions this transaction draws.
         return connection.query(ASSIGN_TRANSACTION_ID).execute()
+                .chain(ignored -> alongside.before(connection))
                 .chain(ignored -> alreadyStored(connection, streamId, events))
                 .chain(previous -> previous != null
                         ? Uni.createFrom().item(previous)
-                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)));
+                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)))
+                .call(result -> alongside.after(connection, result));
     }
 
     /** The earlier result when exactly these events are already stored; null when none of them is. */

@@ -59,6 +59,11 @@ public final class PackagedInstance implements AutoCloseable {
      * waits until it is ready, at most {@code readyWithin}.
      */
     public static PackagedInstance start(String name, Map<String, String> config, Duration readyWithin) {
+        return start(name, config, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), readyWithin);
+    }
+
+    /** Like {@link #start(String, Map, Duration)} with the JVM options given (a benchmark runs a full JIT, a set heap). */
+    public static PackagedInstance start(String name, Map<String, String> config, List<String> jvmOptions, Duration readyWithin) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: this test runs the packaged service, "
                     + "so run it through ./mvnw verify (package comes before the integration lane)");
@@ -68,8 +73,8 @@ public final class PackagedInstance implements AutoCloseable {
         List<String> command = new ArrayList<>();
         // The test JVM's own java: the one the build selected (21+), whatever java is first on PATH.
         command.add(ProcessHandle.current().info().command().orElseThrow());
-        // Small and quick to start: the machine is shared with the test JVM, PostgreSQL and other builds.
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // By default small and quick to start: the machine is shared with the test JVM, PostgreSQL and other builds.
+        command.addAll(jvmOptions);
         Map<String, String> all = new TreeMap<>(config);
         all.put("quarkus.http.host", "localhost");
         all.put("quarkus.http.port", Integer.toString(httpPort));
@@ -93,6 +98,29 @@ public final class PackagedInstance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + JAR, e);
         }
+    }
+
+    /** Resident memory of the process now and at its peak, in KiB, from /proc (Linux). */
+    public long[] residentKiB() {
+        try {
+            long rss = 0;
+            long peak = 0;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return new long[]{rss, peak};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base URI of this instance's API. */
+    public URI uri() {
+        return URI.create("http://localhost:" + httpPort);
     }
 
     /** The process id: {@code ScheduledRuns} names an instance "pid@host/...". */
@@ -176,6 +204,18 @@ public final class PackagedInstance implements AutoCloseable {
     }
 
     /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
+    /** Kills the process without warning (SIGKILL, as {@code kill -9}): no shutdown hook, no transaction finished. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the packaged instance did not die within 20 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
