@@ -5,6 +5,7 @@ import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.increase.OverrideReason;
+import com.uplift.domain.warning.ClearanceReason;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -100,5 +101,13 @@ public final class CommandRequests {
             @Schema(examples = "VERIFIED_INCOME_INCREASE", description = "APPROVE above the policy's increase band only: "
                     + "why (a closed set, docs/policy.md); level 1 recommends with it, level 2 approves with its own")
             OverrideReason overrideReason) {
+    }
+
+    @Schema(description = "A senior risk officer clears a warning flag raised by a note: why (a closed set) and what was found")
+    public record WarningClearance(
+            @Schema(examples = "NOTE_DISPROVED", description = "NOTE_DISPROVED, NOTE_MISREAD or SITUATION_RESOLVED (docs/policy.md)")
+            @NotNull ClearanceReason reason,
+            @Schema(examples = "fraud team checked the account: the login was the customer's own") @NotBlank @Size(max = 1000)
+            String comment) {
     }
 }

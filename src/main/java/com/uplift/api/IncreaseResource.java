@@ -105,7 +105,9 @@ public class IncreaseResource {
     @Operation(operationId = "reviewIncreaseRequest",
             summary = "Review a referred request: level 1 by a risk officer, level 2 by a senior risk officer; "
             + "nobody reviews twice or reviews a request they made",
-            description = "Level 1 needs the risk-officer role, level 2 the senior-risk-officer role. Roles: risk-officer, senior-risk-officer.")
+            description = "Level 1 needs the risk-officer role, level 2 the senior-risk-officer role. The answer's"
+                    + " reasonTexts give the review's reasons (a decline) in the language Accept-Language prefers."
+                    + " Roles: risk-officer, senior-risk-officer.")
     @APIResponse(responseCode = "200", description = "Reviewed; where the request stands now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "No such credit line")
@@ -117,7 +119,8 @@ public class IncreaseResource {
                                 @PathParam("requestId") @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String requestId,
                                 @Valid @NotNull CommandRequests.Review body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @HeaderParam(IdempotencyKeys.HEADER) String key) {
+                                @HeaderParam(IdempotencyKeys.HEADER) String key, @Context HttpHeaders headers) {
+        Locale language = ReasonTexts.language(headers);
         String roleForLevel = body.level() == 1 ? Roles.RISK_OFFICER : Roles.SENIOR_RISK_OFFICER;
         if (!caller.hasRole(roleForLevel)) {
             throw new ForbiddenException("level " + body.level() + " reviews need the " + roleForLevel + " role");
@@ -127,7 +130,7 @@ public class IncreaseResource {
                 at -> new CreditLineCommand.ReviewIncrease(requestId, caller.actor(), body.level(), body.outcome(),
                         body.approvedLimit(), body.comment(), body.overrideReason(), at),
                 (snapshot, response) -> response.entity(ReviewView.of(
-                        snapshot.appended(IncreaseReviewed.class).orElseThrow(), CreditLineView.of(snapshot))),
+                        snapshot.appended(IncreaseReviewed.class).orElseThrow(), CreditLineView.of(snapshot), language)),
                 Response.Status.OK);
     }
 
@@ -136,11 +139,14 @@ public class IncreaseResource {
     @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "listIncreaseDecisions",
             summary = "Every limit-increase decision on the line with its full explanation and reviews",
-            description = "Roles: channel, risk-officer, senior-risk-officer, auditor.")
+            description = "Each entry's reasonTexts give the decision's reasons, and reviewReasonTexts the last review's,"
+                    + " with the customer's text in the language Accept-Language prefers (zh-CN by default, en when"
+                    + " asked). Roles: channel, risk-officer, senior-risk-officer, auditor.")
     @APIResponse(responseCode = "200", description = "Every decision on the line, oldest first")
     @APIResponse(responseCode = "404", description = "No such credit line")
-    public Uni<List<DecisionRecord>> decisions(@PathParam("id") String id) {
-        return service.domainEvents(id).map(DecisionRecord::from);
+    public Uni<List<DecisionRecord>> decisions(@PathParam("id") String id, @Context HttpHeaders headers) {
+        Locale language = ReasonTexts.language(headers);
+        return service.domainEvents(id).map(events -> DecisionRecord.from(events, language));
     }
 
     @GET
@@ -148,12 +154,14 @@ public class IncreaseResource {
     @RolesAllowed({Roles.CHANNEL, Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getIncreaseDecision",
             summary = "One decision with its full explanation and reviews",
-            description = "Roles: channel, risk-officer, senior-risk-officer, auditor.")
+            description = "reasonTexts and reviewReasonTexts as in listIncreaseDecisions, by Accept-Language."
+                    + " Roles: channel, risk-officer, senior-risk-officer, auditor.")
     @APIResponse(responseCode = "200", description = "The decision with its explanation and reviews",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecord.class)))
     @APIResponse(responseCode = "404", description = "No such line or request")
-    public Uni<DecisionRecord> decision(@PathParam("id") String id, @PathParam("requestId") String requestId) {
-        return decisions(id).map(all -> all.stream().filter(d -> d.requestId().equals(requestId)).findFirst()
+    public Uni<DecisionRecord> decision(@PathParam("id") String id, @PathParam("requestId") String requestId,
+                                        @Context HttpHeaders headers) {
+        return decisions(id, headers).map(all -> all.stream().filter(d -> d.requestId().equals(requestId)).findFirst()
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no request " + requestId)));
     }
 

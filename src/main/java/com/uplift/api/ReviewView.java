@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /** The outcome of one review: where the request stands after it, and the line's state. */
 @Schema(description = "One review of a referred request: where the request stands after it, and the line's state")
@@ -17,12 +18,14 @@ public record ReviewView(String requestId, int level, String reviewer, ReviewOut
                          IncreaseStatus statusAfter,
                          @Schema(nullable = true, description = "the level that must review next, while still PENDING") Integer nextLevel,
                          List<String> reasons,
+                         @Schema(description = "each reason with its text for the customer, in the language Accept-Language"
+                                 + " chooses (zh-CN unless English is preferred)") List<ReasonTexts.ReasonText> reasonTexts,
                          @Schema(nullable = true, description = "the override reason code of an approval above the policy's increase band (docs/policy.md)")
                          OverrideReason overrideReason,
                          CreditLineView creditLine) {
 
-    static ReviewView of(IncreaseReviewed r, CreditLineView line) {
+    static ReviewView of(IncreaseReviewed r, CreditLineView line, Locale language) {
         return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.statusAfter(),
-                r.nextLevel(), r.reasons(), r.overrideReason(), line);
+                r.nextLevel(), r.reasons(), ReasonTexts.texts(r.reasons(), language), r.overrideReason(), line);
     }
 }

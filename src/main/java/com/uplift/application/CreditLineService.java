@@ -40,14 +40,16 @@ public class CreditLineService {
     private final EventTypeRegistry types;
     private final PolicyCatalog policies;
     private final BorrowerExposure exposure;
+    private final WarningRaisers raisers;
     private final Counter conflictsRetried;
 
     public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies, BorrowerExposure exposure,
-                             MeterRegistry meters) {
+                             WarningRaisers raisers, MeterRegistry meters) {
         this.store = store;
         this.types = types;
         this.policies = policies;
         this.exposure = exposure;
+        this.raisers = raisers;
         this.conflictsRetried = Counter.builder("uplift.commands.conflicts.retried")
                 .description("commands decided again on fresh state because another writer appended first").register(meters);
     }
@@ -79,7 +81,8 @@ public class CreditLineService {
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
-        return exposure.enrich(command, current.state()).chain(enriched -> policies.forLine(creditLineId).chain(policy ->
+        return exposure.enrich(command, current.state()).chain(withExposure -> raisers.enrich(creditLineId, withExposure))
+                .chain(enriched -> policies.forLine(creditLineId).chain(policy ->
                 switch (CreditLineDecider.decide(enriched, current.state(), policy)) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record

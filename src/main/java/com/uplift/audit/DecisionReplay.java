@@ -9,12 +9,16 @@ import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
 import com.uplift.domain.creditline.DecisionEvent;
+import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
+import com.uplift.domain.signals.NoteSignalReader;
+import com.uplift.domain.signals.RiskSignal;
 import com.uplift.domain.policy.PolicyVersion;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,6 +43,9 @@ public final class DecisionReplay {
         }
 
         record NotRedecidable(VerificationReport.NotRedecidable batch) implements Outcome {
+        }
+
+        record Drifted(VerificationReport.AnalyzerDrift drift) implements Outcome {
         }
     }
 
@@ -75,8 +82,37 @@ public final class DecisionReplay {
                 .map(DecisionEvent::rulesVersion).findFirst().orElse(null);
     }
 
-    /** Re-decides the batch under the rules it names, or under each this build carries for pure facts. */
+    /**
+     * Re-decides the batch under the rules it names, or under each this build carries for pure facts. A note that
+     * does not re-read as recorded, and whose signals record another analyzer than this build's, is drift.
+     */
     public Outcome replay(CommandBatch batch, CreditLineState before) {
+        Outcome outcome = redecide(batch, before);
+        return outcome instanceof Outcome.Mismatched mismatched
+                ? analyzerDrift(batch, mismatched.mismatch()).<Outcome>map(Outcome.Drifted::new).orElse(outcome)
+                : outcome;
+    }
+
+    /**
+     * Drift when the batch records a note whose signals name an analyzer other than the one this build reads notes
+     * with: re-reading it under another library version may find other spans or signals, and that is the analyzer's
+     * change, not the record's (a changed record breaks the hash chain, which is checked apart). A note without
+     * signals, or with signals from the rules-v1/v2 extractor (no analyzer recorded), names none: it cannot drift.
+     */
+    static Optional<VerificationReport.AnalyzerDrift> analyzerDrift(CommandBatch batch, VerificationReport.Mismatch mismatch) {
+        if (!batch.readable() || !(batch.events().getFirst() instanceof ServiceNoteRecorded note)) {
+            return Optional.empty();
+        }
+        return note.signals().stream().map(RiskSignal::analyzer).filter(Objects::nonNull)
+                .filter(recorded -> !recorded.equals(NoteSignalReader.ANALYZER)).findFirst()
+                .map(recorded -> new VerificationReport.AnalyzerDrift(mismatch.creditLineId(), mismatch.streamVersion(),
+                        mismatch.eventType(), mismatch.causationId(), recorded, NoteSignalReader.ANALYZER,
+                        mismatch.field(), mismatch.recorded(), mismatch.reproduced(),
+                        "the note was read by " + recorded + " and re-reads differently under " + NoteSignalReader.ANALYZER
+                                + ": analyzer drift, not a change of the record (" + mismatch.problem() + ")"));
+    }
+
+    private Outcome redecide(CommandBatch batch, CreditLineState before) {
         Integer rules = batch.readable() ? recordedRulesVersion(batch) : null;
         if (rules != null && !DeciderRules.canDecide(rules)) {
             RecordedEvent first = batch.first();

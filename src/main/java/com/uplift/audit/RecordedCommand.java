@@ -41,6 +41,8 @@ public final class RecordedCommand {
             case CreditLineEvent.IncreaseReviewed e -> new CreditLineCommand.ReviewIncrease(e.requestId(), e.reviewer(),
                     e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.overrideReason(), e.occurredAt());
             case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());
+            case CreditLineEvent.WarningClearedByOfficer e -> new CreditLineCommand.ClearWarning(e.flag(), e.reason(),
+                    e.comment(), e.clearedBy(), e.raisedBy(), e.occurredAt());
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

@@ -13,6 +13,8 @@ import java.util.List;
  * {@value VerificationRun#KEPT} findings of each kind (the counts say how many there were).
  * {@code notRedecidableCount}: batches made under a decider rules version this build does not carry; their chain is
  * checked, they are not re-decided, and they are not mismatches ({@code notRedecidable} names them).
+ * {@code analyzerDriftCount}: notes that re-read differently because the note analyzer (library version) differs from
+ * the one the note recorded; drift, not tampering, so not a mismatch and not unclean ({@code analyzerDrift} names them).
  */
 public record VerificationReport(String id, Status status, AuditScope scope, String requestedBy, Instant startedAt,
                                  Instant finishedAt, long linesChecked, long eventsChecked, long batchesChecked,
@@ -20,7 +22,12 @@ public record VerificationReport(String id, Status status, AuditScope scope, Str
                                  long mismatchCount, long brokenLinkCount, long anchorProblemCount,
                                  List<Mismatch> mismatches, List<BrokenLink> brokenLinks,
                                  List<AnchorProblem> anchorProblems, String failure, long notRedecidableCount,
-                                 List<NotRedecidable> notRedecidable) {
+                                 List<NotRedecidable> notRedecidable, long analyzerDriftCount,
+                                 List<AnalyzerDrift> analyzerDrift) {
+
+    public VerificationReport {
+        analyzerDrift = analyzerDrift == null ? List.of() : analyzerDrift; // a report stored before drift was reported
+    }
 
     @Schema(name = "VerificationStatus")
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
@@ -55,6 +62,20 @@ public record VerificationReport(String id, Status status, AuditScope scope, Str
      */
     public record NotRedecidable(String creditLineId, long streamVersion, String eventType, String causationId,
                                  int rulesVersion, String problem) {
+    }
+
+    /**
+     * A note re-read by another analyzer than the one its signals record (a library upgrade, or another analyzer
+     * altogether) that does not reproduce what was recorded. The record is not in question (the hash chain vouches
+     * for it); the analyzer changed, so the difference is drift, reported with both analyzers and the first
+     * difference, never as a mismatch.
+     *
+     * @param recordedAnalyzer the analyzer the note's signals record, name and library version
+     * @param currentAnalyzer  the analyzer this build reads notes with, name and library version
+     */
+    public record AnalyzerDrift(String creditLineId, long streamVersion, String eventType, String causationId,
+                                String recordedAnalyzer, String currentAnalyzer, String field, JsonNode recorded,
+                                JsonNode reproduced, String problem) {
     }
 
     /** A hash-chain link that does not hold: an event changed, missing, or out of place. */

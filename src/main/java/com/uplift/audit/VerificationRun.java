@@ -61,6 +61,8 @@ final class VerificationRun implements Runnable {
     private final AtomicLong brokenCount = new AtomicLong();
     private final AtomicLong anchorProblemCount = new AtomicLong();
     private final AtomicLong notRedecidableCount = new AtomicLong();
+    private final AtomicLong analyzerDriftCount = new AtomicLong();
+    private final List<VerificationReport.AnalyzerDrift> analyzerDrift = Collections.synchronizedList(new ArrayList<>());
     private final List<VerificationReport.NotRedecidable> notRedecidable = Collections.synchronizedList(new ArrayList<>());
     private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
     private final List<BrokenLink> brokenLinks = Collections.synchronizedList(new ArrayList<>());
@@ -123,6 +125,7 @@ final class VerificationRun implements Runnable {
                     }
                     case DecisionReplay.Outcome.Mismatched m -> keep(mismatches, mismatchCount, m.mismatch());
                     case DecisionReplay.Outcome.NotRedecidable n -> keep(notRedecidable, notRedecidableCount, n.batch());
+                    case DecisionReplay.Outcome.Drifted d -> keep(analyzerDrift, analyzerDriftCount, d.drift());
                 }
             }
         });
@@ -235,6 +238,7 @@ final class VerificationRun implements Runnable {
         return new VerificationReport(id, status, scope, requestedBy, startedAt, finishedAt, lines.get(), events.get(),
                 batches.get(), decisions.get(), otherStreams.get(), anchors.get(), anchoredHeads.get(), mismatchCount.get(), brokenCount.get(),
                 anchorProblemCount.get(), List.copyOf(mismatches), List.copyOf(brokenLinks), List.copyOf(anchorProblems),
-                failure, notRedecidableCount.get(), List.copyOf(notRedecidable));
+                failure, notRedecidableCount.get(), List.copyOf(notRedecidable), analyzerDriftCount.get(),
+                List.copyOf(analyzerDrift));
     }
 }

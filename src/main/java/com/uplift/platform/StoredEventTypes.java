@@ -37,6 +37,9 @@ import java.util.Map;
  * Schema v2 of {@code ServiceNoteRecorded}: each signal records its {@code spans} and the {@code analyzer} (name and
  * library version) that found it (rules v3). A v1 note was read by the rules-v1/v2 extractor, which kept neither, so
  * its signals are read with both null: exactly what that extractor still produces, so its replay compares equal.
+ * <p>
+ * {@code WarningClearedByOfficer} (a senior risk officer's clearance of a note's flag) is new, so it starts at schema
+ * v1 with its rules version in it, registered with the rest of the sealed hierarchy.
  */
 @ApplicationScoped
 public class StoredEventTypes {

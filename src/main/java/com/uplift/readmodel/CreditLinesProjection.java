@@ -8,6 +8,7 @@ import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.policy.Severity;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -117,12 +118,8 @@ public class CreditLinesProjection implements Projection {
                     row.severeWarnings++;
                 }
             }
-            case WarningCleared e -> {
-                row.activeWarnings = Math.max(0, row.activeWarnings - 1);
-                if (e.severity() == Severity.SEVERE) {
-                    row.severeWarnings = Math.max(0, row.severeWarnings - 1);
-                }
-            }
+            case WarningCleared e -> warningCleared(row, e.severity());
+            case WarningClearedByOfficer e -> warningCleared(row, e.severity());
             default -> {
                 // other facts (income, assets, bureau reports, notes, decisions) do not change the line's row
             }
@@ -135,6 +132,13 @@ public class CreditLinesProjection implements Projection {
         row.eventsApplied++;
         row.lastPosition = applied.recorded().checkpoint().toString();
         row.updatedAt = applied.recorded().recordedAt();
+    }
+
+    private static void warningCleared(CreditLineRow row, Severity severity) {
+        row.activeWarnings = Math.max(0, row.activeWarnings - 1);
+        if (severity == Severity.SEVERE) {
+            row.severeWarnings = Math.max(0, row.severeWarnings - 1);
+        }
     }
 
     @Override

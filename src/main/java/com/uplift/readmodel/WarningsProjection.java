@@ -2,6 +2,7 @@ package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,7 @@ public class WarningsProjection implements Projection {
 
     @Override
     public Set<Class<? extends CreditLineEvent>> eventTypes() {
-        return Set.of(WarningRaised.class, WarningCleared.class);
+        return Set.of(WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class);
     }
 
     @Override
@@ -45,22 +46,25 @@ public class WarningsProjection implements Projection {
                                 active.put(key + e.flag(), row);
                                 created.add(row);
                             }
-                            case WarningCleared e -> {
-                                WarningRow row = active.remove(key + e.flag());
-                                if (row == null) {
-                                    throw new IllegalStateException("warning " + e.flag() + " cleared on line "
-                                            + applied.creditLineId() + " but never raised");
-                                }
-                                row.active = false;
-                                row.clearedAt = applied.recorded().recordedAt();
-                                row.clearDetail = e.detail();
-                            }
+                            case WarningCleared e -> cleared(active.remove(key + e.flag()), applied, e.flag(), e.detail());
+                            case WarningClearedByOfficer e -> cleared(active.remove(key + e.flag()), applied, e.flag(),
+                                    "cleared by " + e.clearedBy() + " for " + e.reason() + ": " + e.comment());
                             default -> throw new IllegalArgumentException("not a warning event: " + applied.event());
                         }
                     }
                     return created.isEmpty() ? Uni.createFrom().voidItem()
                             : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
                 });
+    }
+
+    private static void cleared(WarningRow row, Applied applied, String flag, String detail) {
+        if (row == null) {
+            throw new IllegalStateException("warning " + flag + " cleared on line " + applied.creditLineId()
+                    + " but never raised");
+        }
+        row.active = false;
+        row.clearedAt = applied.recorded().recordedAt();
+        row.clearDetail = detail;
     }
 
     private static WarningRow raised(int generation, Applied applied, WarningRaised e) {

@@ -78,6 +78,8 @@ class RoleMatrixTest {
                 new Probe("POST", ofLine + "/increase-requests", line + "/increase-requests", "{}", Set.of("channel")),
                 new Probe("POST", ofLine + "/increase-requests/{requestId}/reviews", line + "/increase-requests/IR-none/reviews", "{\"level\":1,\"outcome\":\"APPROVE\",\"comment\":\"ok\"}", Set.of("officer1")),
                 new Probe("POST", ofLine + "/increase-requests/{requestId}/reviews", line + "/increase-requests/IR-none/reviews", "{\"level\":2,\"outcome\":\"APPROVE\",\"comment\":\"ok\"}", Set.of("senior1")),
+                new Probe("POST", ofLine + "/warnings/{flag}/clearance", line + "/warnings/NOTE_FRAUD_SUSPICION/clearance",
+                        "{\"reason\":\"NOTE_DISPROVED\",\"comment\":\"matrix\"}", Set.of("senior1")),
                 new Probe("GET", "/api/policies", "/api/policies", null, policyReaders),
                 new Probe("GET", "/api/policies/{version}", "/api/policies/1", null, policyReaders),
                 new Probe("GET", "/api/policies/{version}/diff", "/api/policies/1/diff?against=1", null, policyReaders),

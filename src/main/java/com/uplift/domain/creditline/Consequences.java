@@ -17,6 +17,7 @@ import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
@@ -146,6 +147,7 @@ final class Consequences {
             case PricingTierChanged e -> false;
             case WarningRaised e -> false;
             case WarningCleared e -> false;
+            case WarningClearedByOfficer e -> false;
             case IncreaseDecided e -> false;
             case IncreaseReviewed e -> false;
         };

@@ -4,6 +4,7 @@ import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.increase.OverrideReason;
+import com.uplift.domain.warning.ClearanceReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -122,6 +123,24 @@ public sealed interface CreditLineCommand {
         public ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome,
                               BigDecimal approvedLimit, String comment, Instant occurredAt) {
             this(requestId, reviewer, level, outcome, approvedLimit, comment, null, occurredAt);
+        }
+    }
+
+    /**
+     * A senior risk officer clears an active warning flag by hand (e.g. a fraud freeze raised by a note that an
+     * investigation disproved), with a reason from a closed set and a comment. Only a flag raised by a note signal can
+     * be cleared so; the person who raised it may not clear it (four eyes).
+     *
+     * @param clearedBy the authenticated officer
+     * @param raisedBy  who raised the flag: the actor of the command that recorded the WarningRaised now active (the
+     *                  application reads it from the event's metadata, which the decider does not see); null until
+     *                  the application has added it
+     */
+    record ClearWarning(String flag, ClearanceReason reason, String comment, String clearedBy, String raisedBy,
+                        Instant occurredAt) implements CreditLineCommand {
+
+        public ClearWarning withRaisedBy(String raiser) {
+            return new ClearWarning(flag, reason, comment, clearedBy, raiser, occurredAt);
         }
     }
 

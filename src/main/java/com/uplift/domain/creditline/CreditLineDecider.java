@@ -1,6 +1,7 @@
 package com.uplift.domain.creditline;
 
 import com.uplift.domain.DeciderRules;
+import com.uplift.domain.creditline.CreditLineCommand.ClearWarning;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
@@ -23,6 +24,7 @@ import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.CreditLineState.ActiveWarning;
 import com.uplift.domain.creditline.CreditLineState.IncreaseBook;
@@ -49,6 +51,7 @@ import java.util.TreeMap;
  *     <li>{@link ServicingFacts}: the servicing facts' own events (opening, ledger, income, assets, bureau, notes, time);</li>
  *     <li>{@link IncreaseRequests}: the first decision on a limit-increase request;</li>
  *     <li>{@link IncreaseReviews}: reviews of referred requests;</li>
+ *     <li>{@link WarningClearances}: a senior risk officer clearing a note's warning flag by hand;</li>
  *     <li>{@link Consequences}: what follows from any command's own events (re-assessment, pricing, warnings).</li>
  * </ul>
  * Everything a projection or an auditor needs is an event; replay never recomputes a score.
@@ -87,6 +90,7 @@ public final class CreditLineDecider {
             case ServicingFact c -> ServicingFacts.decide(c, state, basis);
             case RequestLimitIncrease c -> IncreaseRequests.decide(c, state, basis);
             case ReviewIncrease c -> IncreaseReviews.decide(c, state, basis);
+            case ClearWarning c -> WarningClearances.decide(c, state, basis);
         };
         return switch (decision) {
             case Decision.Accepted accepted -> {
@@ -134,6 +138,12 @@ public final class CreditLineDecider {
                 SortedMap<String, ActiveWarning> warnings = new TreeMap<>(state.warnings());
                 warnings.remove(e.flag());
                 yield state.withWarnings(warnings);
+            }
+            case WarningClearedByOfficer e -> {
+                SortedMap<String, ActiveWarning> warnings = new TreeMap<>(state.warnings());
+                warnings.remove(e.flag());
+                // the notes' evidence was disproved or is over: it no longer counts towards any flag
+                yield state.withWarnings(warnings).withHistory(state.history().withoutNoteSignal(e.signal()));
             }
             case IncreaseDecided e -> state.withIncreases(withRequest(state.increases(), new IncreaseRequest(
                     e.requestId(), e.requestedBy(), e.channel(), e.requestedLimit(), e.proposedLimit(),

@@ -10,6 +10,7 @@ import com.uplift.domain.increase.Sizing;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.RiskAssessment;
 import com.uplift.domain.signals.RiskSignal;
+import com.uplift.domain.warning.ClearanceReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -106,6 +107,25 @@ public sealed interface CreditLineEvent {
     /** The flag's condition ended. */
     record WarningCleared(String flag, Severity severity, String detail, int policyVersion, String policyContentHash,
                           int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
+    }
+
+    /**
+     * A senior risk officer cleared an active flag by hand (a decision, so it names its policy and rules). The signal
+     * the flag watches stops counting for every note recorded up to now, so the flag is not raised again on the same
+     * notes; a later note with the signal raises it again.
+     *
+     * @param signal        the note signal whose earlier occurrences no longer count
+     * @param raisedBy      who raised the flag (the actor of its WarningRaised); never the same person as clearedBy
+     * @param stillFrozenBy the SEVERE flags still active after the clearance: drawdowns stay frozen while any remains
+     * @param explanation   what the clearance did, in words, for the customer's file and the auditor
+     */
+    record WarningClearedByOfficer(String flag, Severity severity, String signal, ClearanceReason reason,
+                                   String comment, String clearedBy, String raisedBy, List<String> stillFrozenBy,
+                                   String explanation, int policyVersion, String policyContentHash, int rulesVersion,
+                                   Instant occurredAt) implements CreditLineEvent, DecisionEvent {
+        public WarningClearedByOfficer {
+            stillFrozenBy = List.copyOf(stillFrozenBy);
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
+import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.ReviewOutcome;
@@ -31,6 +32,8 @@ import com.uplift.domain.history.IncomeSource;
 import com.uplift.domain.increase.AdverseActionReason;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.policy.Severity;
+import com.uplift.domain.warning.ClearanceReason;
+import com.uplift.domain.creditline.CreditLineCommand.ClearWarning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.domain.DeciderRules;
@@ -95,6 +98,10 @@ class EventShapesApprovalTest {
                 .when(new ReportDelinquency(0, TODAY, NOW));
         DeciderSpec.Then noted = borrower().spec(rules)
                 .when(new RecordServiceNote("客户说他失业了 and is struggling to pay", "CALL_CENTER", NOW));
+        DeciderSpec.Then clearedByOfficer = borrower().spec(rules)
+                .when(new RecordServiceNote("客户疑似欺诈，身份证件可能被冒用", "CALL_CENTER", NOW)).andThen()
+                .when(new ClearWarning("NOTE_FRAUD_SUSPICION", ClearanceReason.NOTE_DISPROVED,
+                        "fraud team found the login was the customer's own", "senior1", "ops", NOW));
         return List.of(
                 new CreditLineOpened("CL-1", "B-1", "XIAOMI-LOAN", cny("10000.00"), "CNY", "STANDARD", TODAY.minusMonths(13), NOW),
                 new DrawdownRecorded(cny("2500.00"), cny("2500.00"), NOW),
@@ -116,6 +123,7 @@ class EventShapesApprovalTest {
                 reviewed.event(IncreaseReviewed.class),
                 new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1",
                         rules, NOW),
+                clearedByOfficer.event(WarningClearedByOfficer.class),
                 new TimeElapsed(TODAY, NOW));
     }
 
@@ -144,6 +152,8 @@ class EventShapesApprovalTest {
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
     @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
+    // a senior risk officer's clearance of a note's flag (schema v1 from the start; it records its rules version)
+    @Test void warningClearedByOfficer() { verify(WarningClearedByOfficer.class); }
 
     // schema v3 of a price change: the current shape, with why the price changed (rules v3)
     @Test void pricingTierChangedV3() { verify(PricingTierChanged.class); }
@@ -178,6 +188,12 @@ class EventShapesApprovalTest {
     @Test
     void adverseActionReasonCodes() {
         Approvals.verifyAll("adverse-action reason", AdverseActionReason.values(), new Options());
+    }
+
+    /** Clearance reasons are stored by name in officers' clearances: added, never renamed or removed. */
+    @Test
+    void clearanceReasonCodes() {
+        Approvals.verifyAll("clearance reason", ClearanceReason.values(), new Options());
     }
 
     @Test
