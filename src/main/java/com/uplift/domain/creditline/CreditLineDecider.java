@@ -116,7 +116,8 @@ public final class CreditLineDecider {
             case IncomeVerified e -> state.withHistory(state.history().withIncome(
                     new CreditHistory.IncomeRecord(e.period(), e.monthlyIncome(), e.source(), e.occurredAt()), e.occurredAt()));
             case AssetChangeReported e -> state.withHistory(state.history().withAsset(
-                    new CreditHistory.AssetRecord(e.occurredAt(), e.kind(), e.direction(), e.estimatedValue()), e.occurredAt()));
+                    new CreditHistory.AssetRecord(e.occurredAt(), e.kind(), e.direction(), e.estimatedValue(), e.changedOn()),
+                    e.occurredAt()));
             case BureauReportReceived e -> state.withHistory(state.history().withBureau(new CreditHistory.BureauRecord(
                     e.bureau(), e.reportId(), e.score(), e.negativeRecords(), e.pulledAt(), e.occurredAt())));
             case ServiceNoteRecorded e -> state.withHistory(state.history().withNoteSignals(e.signals().stream()
