@@ -75,7 +75,8 @@ record PastDue(List<MissedPayment> unpaid, DelinquencyReport report) {
     private CreditHistory history() {
         CreditHistory empty = CreditHistory.EMPTY;
         return new CreditHistory(empty.repayments(), unpaid, report,
-                report == null ? List.of() : List.of(report), empty.dpdObservations(), empty.incomes(),
+                report == null ? List.of() : List.of(report), empty.dpdObservations(), empty.reportCureObservations(),
+                empty.incomes(),
                 empty.assets(), empty.bureau(), empty.noteSignals());
     }
 

@@ -112,7 +112,8 @@ public final class CreditLineDecider {
                     new CreditHistory.MissedPayment(e.dueDate(), e.amountDue(), e.amountDue()), e.occurredAt()));
             case DelinquencyReported e -> state.withHistory(state.history().withDelinquencyReport(
                     new CreditHistory.DelinquencyReport(e.daysPastDue(), e.asOf()), e.occurredAt()));
-            case DelinquencyCured e -> state.withHistory(state.history().cured(e.curedOn(), e.daysPastDueBefore(), e.occurredAt()));
+            case DelinquencyCured e -> state.withHistory(state.history().cured(e.curedOn(), e.daysPastDueBefore(),
+                    "SERVICING_REPORT".equals(e.cause()), e.occurredAt()));
             case IncomeVerified e -> state.withHistory(state.history().withIncome(
                     new CreditHistory.IncomeRecord(e.period(), e.monthlyIncome(), e.source(), e.occurredAt()), e.occurredAt()));
             case AssetChangeReported e -> state.withHistory(state.history().withAsset(

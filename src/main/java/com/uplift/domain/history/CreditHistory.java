@@ -25,6 +25,7 @@ public record CreditHistory(List<Repayment> repayments,
                             DelinquencyReport delinquency,
                             List<DelinquencyReport> delinquencyReports,
                             List<DpdObservation> dpdObservations,
+                            List<DpdObservation> reportCureObservations,
                             List<IncomeRecord> incomes,
                             List<AssetRecord> assets,
                             BureauRecord bureau,
@@ -34,7 +35,7 @@ public record CreditHistory(List<Repayment> repayments,
     public static final int HORIZON_MONTHS = DeciderRules.HISTORY_HORIZON_MONTHS;
 
     public static final CreditHistory EMPTY = new CreditHistory(List.of(), List.of(), null, List.of(), List.of(),
-            List.of(), List.of(), null, List.of());
+            List.of(), List.of(), List.of(), null, List.of());
 
     /**
      * Reports in business-date order. Nothing orders two reports of one date but their arrival: the later is that
@@ -50,6 +51,7 @@ public record CreditHistory(List<Repayment> repayments,
         missedPayments = List.copyOf(missedPayments);
         delinquencyReports = List.copyOf(delinquencyReports);
         dpdObservations = List.copyOf(dpdObservations);
+        reportCureObservations = List.copyOf(reportCureObservations);
         incomes = List.copyOf(incomes);
         assets = List.copyOf(assets);
         noteSignals = List.copyOf(noteSignals);
@@ -122,7 +124,7 @@ public record CreditHistory(List<Repayment> repayments,
                 ? append(dpdObservations, new DpdObservation(repayment.paidOn(), repayment.daysLate()), DpdObservation::on, at)
                 : prune(dpdObservations, DpdObservation::on, at);
         return new CreditHistory(append(repayments, repayment, Repayment::dueDate, at), missed, delinquency,
-                delinquencyReports, observations, incomes, assets, bureau, noteSignals);
+                delinquencyReports, observations, reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withMissedPayment(MissedPayment missed, Instant at) {
@@ -131,50 +133,57 @@ public record CreditHistory(List<Repayment> repayments,
         List<MissedPayment> kept = new ArrayList<>(missedPayments.stream()
                 .filter(m -> m.outstanding().signum() > 0 || !m.dueDate().isBefore(horizon)).toList());
         kept.add(missed);
-        return new CreditHistory(repayments, kept, delinquency, delinquencyReports, dpdObservations, incomes, assets,
-                bureau, noteSignals);
+        return new CreditHistory(repayments, kept, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withDelinquencyReport(DelinquencyReport report, Instant at) {
         return new CreditHistory(repayments, missedPayments, report, byBusinessDate(report, at),
                 append(dpdObservations, new DpdObservation(report.asOf(), report.daysPastDue()), DpdObservation::on, at),
-                incomes, assets, bureau, noteSignals);
+                reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
-    /** Cured: the delinquency report is reset and recorded arrears are written off as settled. */
-    public CreditHistory cured(LocalDate on, int daysPastDueBefore, Instant at) {
+    /**
+     * Cured: the delinquency report is reset and recorded arrears are written off as settled. A cure by servicing's
+     * report also notes its days-past-due observation apart: it counted the days past due from the reports known when
+     * it arrived, which depends on their arrival order, so rules v4 count them from all the reports by date instead.
+     */
+    public CreditHistory cured(LocalDate on, int daysPastDueBefore, boolean byServicingReport, Instant at) {
         List<MissedPayment> settled = missedPayments.stream()
                 .map(m -> new MissedPayment(m.dueDate(), m.amountDue(), BigDecimal.ZERO.setScale(2))).toList();
         DelinquencyReport current = new DelinquencyReport(0, on);
         // a cure by servicing's report repeats the report it follows from: one fact, kept once
         List<DelinquencyReport> reports = current.equals(newestReport()) ? delinquencyReports : byBusinessDate(current, at);
+        DpdObservation observation = new DpdObservation(on, daysPastDueBefore);
         return new CreditHistory(repayments, settled, current, reports,
-                append(dpdObservations, new DpdObservation(on, daysPastDueBefore), DpdObservation::on, at),
+                append(dpdObservations, observation, DpdObservation::on, at),
+                byServicingReport ? append(reportCureObservations, observation, DpdObservation::on, at)
+                        : reportCureObservations,
                 incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withIncome(IncomeRecord income, Instant at) {
         return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
-                append(incomes, income, i -> i.period().atEndOfMonth(), at), assets, bureau, noteSignals);
+                reportCureObservations, append(incomes, income, i -> i.period().atEndOfMonth(), at), assets, bureau, noteSignals);
     }
 
     public CreditHistory withAsset(AssetRecord asset, Instant at) {
-        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations, incomes,
-                append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
     }
 
     /** The report pulled last counts, not the one that arrived last: a delayed older report never hides a newer one. */
     public CreditHistory withBureau(BureauRecord report) {
         BureauRecord latest = bureau != null && bureau.pulledAt().isAfter(report.pulledAt()) ? bureau : report;
-        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations, incomes,
-                assets, latest, noteSignals);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, latest, noteSignals);
     }
 
     public CreditHistory withNoteSignals(List<NoteSignal> signals, Instant at) {
         List<NoteSignal> all = new ArrayList<>(prune(noteSignals, n -> utcDate(n.recordedAt()), at));
         all.addAll(signals);
-        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations, incomes,
-                assets, bureau, all);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, bureau, all);
     }
 
     // ---- reading under a rules version
@@ -191,8 +200,10 @@ public record CreditHistory(List<Repayment> repayments,
             return this;
         }
         DelinquencyReport newest = delinquencyReports.isEmpty() ? delinquency : newestReport();
+        List<DpdObservation> folded = new ArrayList<>(dpdObservations);
+        reportCureObservations.forEach(folded::remove); // one occurrence each: the reports below say it by date
         java.util.TreeSet<DpdObservation> observed = new java.util.TreeSet<>(OBSERVATIONS_BY_DATE);
-        observed.addAll(dpdObservations);
+        observed.addAll(folded);
         for (int i = 0; i + 1 < delinquencyReports.size(); i++) {
             DelinquencyReport report = delinquencyReports.get(i);
             LocalDate next = delinquencyReports.get(i + 1).asOf();
@@ -201,8 +212,8 @@ public record CreditHistory(List<Repayment> repayments,
                         report.daysPastDue() + (int) report.asOf().until(next, ChronoUnit.DAYS)));
             }
         }
-        return new CreditHistory(repayments, missedPayments, newest, delinquencyReports, List.copyOf(observed), incomes,
-                assets, bureau, noteSignals);
+        return new CreditHistory(repayments, missedPayments, newest, delinquencyReports, List.copyOf(observed),
+                List.of(), incomes, assets, bureau, noteSignals);
     }
 
     /** Whether a report is dated before the newest one of its kind (rules v4 record it as history only). */
