@@ -68,7 +68,10 @@ public final class CommandRequests {
     public record AssetChange(
             @Schema(examples = "VEHICLE") @NotNull AssetKind kind,
             @Schema(examples = "ACQUIRED") @NotNull AssetDirection direction,
-            @Schema(examples = "180000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 11, fraction = 2) BigDecimal estimatedValue) {
+            @Schema(examples = "180000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 11, fraction = 2) BigDecimal estimatedValue,
+            @Schema(description = "The business date of the change (Asia/Shanghai); omitted: the day it is reported. A"
+                    + " change dated before the line's newest one is recorded as history.", examples = "2026-11-20")
+            @PastOrPresent @PlausibleDate LocalDate changedOn) {
     }
 
     @Schema(description = "A credit-bureau report (征信); any negative record is a knock-out")

@@ -120,7 +120,8 @@ public class ServicingResource {
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return record(id, "asset-changes", ifMatch, key, body,
-                at -> new CreditLineCommand.ReportAssetChange(body.kind(), body.direction(), body.estimatedValue(), at));
+                at -> new CreditLineCommand.ReportAssetChange(body.kind(), body.direction(), body.estimatedValue(),
+                        body.changedOn(), at));
     }
 
     @POST

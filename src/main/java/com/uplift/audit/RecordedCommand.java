@@ -31,7 +31,7 @@ public final class RecordedCommand {
             case CreditLineEvent.IncomeVerified e -> new CreditLineCommand.VerifyIncome(e.monthlyIncome(), e.source(),
                     e.period(), e.occurredAt());
             case CreditLineEvent.AssetChangeReported e -> new CreditLineCommand.ReportAssetChange(e.kind(), e.direction(),
-                    e.estimatedValue(), e.occurredAt());
+                    e.estimatedValue(), e.changedOn(), e.occurredAt());
             case CreditLineEvent.BureauReportReceived e -> new CreditLineCommand.ReceiveBureauReport(e.bureau(), e.reportId(),
                     e.score(), e.negativeRecords(), e.pulledAt(), e.occurredAt());
             case CreditLineEvent.ServiceNoteRecorded e -> new CreditLineCommand.RecordServiceNote(e.text(), e.channel(),

@@ -37,7 +37,7 @@ import java.time.Duration;
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -102,5 +102,14 @@ public final class DeciderRules {
     /** From v3 on, the grade (and APR) moves only on an assessment without data-quality issues, with a reason. */
     public static boolean pricesOnlyOnFreshEvidence(int rulesVersion) {
         return rulesVersion >= 3;
+    }
+
+    /**
+     * From v4 on, the newest business date of each kind of servicing fact wins, whatever order facts arrive in: an
+     * older fact is history, never the current state. v1-v3 read the delinquency report that arrived last as the
+     * current one (a late report dated months ago could cure a line that is past due today).
+     */
+    public static boolean newestBusinessDateWins(int rulesVersion) {
+        return rulesVersion >= 4;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
@@ -40,6 +41,10 @@ import java.util.Map;
  * <p>
  * {@code WarningClearedByOfficer} (a senior risk officer's clearance of a note's flag) is new, so it starts at schema
  * v1 with its rules version in it, registered with the rest of the sealed hierarchy.
+ * <p>
+ * Schema v2 of {@code AssetChangeReported}: the change's business date ({@code changedOn}, rules v4). A v1 change was
+ * recorded under rules that dated it by its arrival, so it is read with {@code changedOn: null}, which is what those
+ * rules still record and what every rules version reads as "dated by {@code occurredAt}".
  */
 @ApplicationScoped
 public class StoredEventTypes {
@@ -80,6 +85,12 @@ public class StoredEventTypes {
         return payload;
     };
 
+    /** v1 -> v2 of an asset change: recorded before changes had a business date of their own (rules v1-v3). */
+    static final Upcaster ASSET_CHANGE_WITHOUT_DATE = payload -> {
+        payload.putNull("changedOn");
+        return payload;
+    };
+
     @Produces
     @ApplicationScoped
     EventTypeRegistry eventTypeRegistry() {
@@ -100,6 +111,8 @@ public class StoredEventTypes {
         }
         registry.register(ServiceNoteRecorded.class.getSimpleName(), ServiceNoteRecorded.class, 2,
                 Map.of(1, NOTE_SIGNALS_WITHOUT_SPANS));
+        registry.register(AssetChangeReported.class.getSimpleName(), AssetChangeReported.class, 2,
+                Map.of(1, ASSET_CHANGE_WITHOUT_DATE));
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
                 .registerSealed(AuditEvent.class);
     }

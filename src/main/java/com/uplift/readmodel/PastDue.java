@@ -1,5 +1,6 @@
 package com.uplift.readmodel;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.history.CreditHistory.DelinquencyReport;
 import com.uplift.domain.history.CreditHistory.MissedPayment;
@@ -19,7 +20,8 @@ import java.util.List;
  * counted is written once, in the domain, and the list view cannot drift from what the decider sees.
  *
  * @param unpaid missed instalments with something outstanding (settled ones change no count and are not kept)
- * @param report servicing's latest report; null when there has been none
+ * @param report servicing's newest report by date (a report dated before it changes nothing here); null when there
+ *               has been none
  */
 record PastDue(List<MissedPayment> unpaid, DelinquencyReport report) {
 
@@ -37,7 +39,8 @@ record PastDue(List<MissedPayment> unpaid, DelinquencyReport report) {
 
     /** After one more event, as the domain folds it. */
     PastDue after(CreditLineEvent event) {
-        CreditHistory next = CreditLineDecider.evolve(asState(), event).history();
+        // read as this build's rules read it: servicing's newest report by date, not the one that arrived last
+        CreditHistory next = CreditLineDecider.evolve(asState(), event).history().readUnder(DeciderRules.CURRENT);
         return new PastDue(next.missedPayments().stream().filter(m -> m.outstanding().signum() > 0).toList(),
                 next.delinquency());
     }
@@ -71,7 +74,9 @@ record PastDue(List<MissedPayment> unpaid, DelinquencyReport report) {
 
     private CreditHistory history() {
         CreditHistory empty = CreditHistory.EMPTY;
-        return new CreditHistory(empty.repayments(), unpaid, report, empty.dpdObservations(), empty.incomes(),
+        return new CreditHistory(empty.repayments(), unpaid, report,
+                report == null ? List.of() : List.of(report), empty.dpdObservations(), empty.reportCureObservations(),
+                empty.incomes(),
                 empty.assets(), empty.bureau(), empty.noteSignals());
     }
 

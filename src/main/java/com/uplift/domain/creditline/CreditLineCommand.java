@@ -78,9 +78,18 @@ public sealed interface CreditLineCommand {
             implements ServicingFact {
     }
 
-    /** A change in the borrower's assets (资产变化). */
-    record ReportAssetChange(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt)
-            implements ServicingFact {
+    /**
+     * A change in the borrower's assets (资产变化).
+     *
+     * @param changedOn the business date of the change; null means the business date of {@code occurredAt}
+     */
+    record ReportAssetChange(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, LocalDate changedOn,
+                             Instant occurredAt) implements ServicingFact {
+
+        /** A change dated the day it is reported. */
+        public ReportAssetChange(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt) {
+            this(kind, direction, estimatedValue, null, occurredAt);
+        }
     }
 
     /** A credit-bureau report (征信); any negative record is a knock-out. */

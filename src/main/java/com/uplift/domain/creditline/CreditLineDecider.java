@@ -116,11 +116,13 @@ public final class CreditLineDecider {
                     new CreditHistory.MissedPayment(e.dueDate(), e.amountDue(), e.amountDue()), e.occurredAt()));
             case DelinquencyReported e -> state.withHistory(state.history().withDelinquencyReport(
                     new CreditHistory.DelinquencyReport(e.daysPastDue(), e.asOf()), e.occurredAt()));
-            case DelinquencyCured e -> state.withHistory(state.history().cured(e.curedOn(), e.daysPastDueBefore(), e.occurredAt()));
+            case DelinquencyCured e -> state.withHistory(state.history().cured(e.curedOn(), e.daysPastDueBefore(),
+                    "SERVICING_REPORT".equals(e.cause()), e.occurredAt()));
             case IncomeVerified e -> state.withHistory(state.history().withIncome(
                     new CreditHistory.IncomeRecord(e.period(), e.monthlyIncome(), e.source(), e.occurredAt()), e.occurredAt()));
             case AssetChangeReported e -> state.withHistory(state.history().withAsset(
-                    new CreditHistory.AssetRecord(e.occurredAt(), e.kind(), e.direction(), e.estimatedValue()), e.occurredAt()));
+                    new CreditHistory.AssetRecord(e.occurredAt(), e.kind(), e.direction(), e.estimatedValue(), e.changedOn()),
+                    e.occurredAt()));
             case BureauReportReceived e -> state.withHistory(state.history().withBureau(new CreditHistory.BureauRecord(
                     e.bureau(), e.reportId(), e.score(), e.negativeRecords(), e.pulledAt(), e.occurredAt())));
             case ServiceNoteRecorded e -> state.withHistory(state.history().withNoteSignals(e.signals().stream()

@@ -63,8 +63,17 @@ public sealed interface CreditLineEvent {
             implements CreditLineEvent {
     }
 
-    record AssetChangeReported(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt)
-            implements CreditLineEvent {
+    /**
+     * @param changedOn the business date of the change (schema v2, rules v4: the request's, or the day it was reported);
+     *                  null for changes recorded before, which are dated by {@code occurredAt}
+     */
+    record AssetChangeReported(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, LocalDate changedOn,
+                               Instant occurredAt) implements CreditLineEvent {
+
+        /** As rules v1-v3 recorded it: without a business date of its own. */
+        public AssetChangeReported(AssetKind kind, AssetDirection direction, BigDecimal estimatedValue, Instant occurredAt) {
+            this(kind, direction, estimatedValue, null, occurredAt);
+        }
     }
 
     record BureauReportReceived(String bureau, String reportId, int score, List<String> negativeRecords,

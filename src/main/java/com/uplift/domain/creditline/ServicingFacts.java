@@ -24,6 +24,7 @@ import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.ServiceNoteRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
+import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.RiskInputs;
@@ -61,11 +62,11 @@ final class ServicingFacts {
         return switch (command) {
             case OpenCreditLine c -> open(c, state, policy);
             case RecordDrawdown c -> drawdown(c, state, policy, basis.rulesVersion());
-            case RecordRepayment c -> repayment(c, state, policy);
+            case RecordRepayment c -> repayment(c, state, policy, basis.rulesVersion());
             case RecordMissedPayment c -> missedPayment(c, state, policy);
-            case ReportDelinquency c -> delinquency(c, state, policy);
+            case ReportDelinquency c -> delinquency(c, state, policy, basis.rulesVersion());
             case VerifyIncome c -> income(c, policy);
-            case ReportAssetChange c -> assetChange(c);
+            case ReportAssetChange c -> assetChange(c, policy, basis.rulesVersion());
             case ReceiveBureauReport c -> bureauReport(c, policy);
             case RecordServiceNote c -> serviceNote(c, policy, basis.rulesVersion());
             case ReassessOverTime c -> accept(new TimeElapsed(RiskInputs.businessDate(c.occurredAt(), policy), c.occurredAt()));
@@ -124,7 +125,7 @@ final class ServicingFacts {
         return accept(new DrawdownRecorded(amount, state.drawn().add(amount), c.occurredAt()));
     }
 
-    private static Decision repayment(RecordRepayment c, CreditLineState state, Policy policy) {
+    private static Decision repayment(RecordRepayment c, CreditLineState state, Policy policy, int rulesVersion) {
         if (!positive(c.amount())) {
             return reject("INVALID_AMOUNT", "the repayment amount must be positive");
         }
@@ -143,11 +144,13 @@ final class ServicingFacts {
         BigDecimal drawnAfter = state.drawn().subtract(amount).max(ZERO);
         List<CreditLineEvent> events = new ArrayList<>();
         events.add(new RepaymentRecorded(amount, c.dueDate(), c.paidOn(), daysLate, arrearsAfter, drawnAfter, c.occurredAt()));
-        int dpdBefore = state.history().daysPastDueOn(today);
+        CreditHistory known = state.history().readUnder(rulesVersion);
+        int dpdBefore = known.daysPastDueOn(today);
         // A repayment that pays off the recorded arrears cures the delinquency. Where servicing reported days past
         // due without amounts, nothing says how much is owed: any payment would "cure" it (a 0.01 payment would lift
-        // a SEVERE freeze), so only servicing's own report of 0 days cures that.
-        boolean servicingReportsLate = state.history().delinquency() != null && state.history().delinquency().daysPastDue() > 0;
+        // a SEVERE freeze), so only servicing's own report of 0 days cures that. From rules v4 "servicing reports"
+        // means its newest report by date, not the one that arrived last.
+        boolean servicingReportsLate = known.delinquency() != null && known.delinquency().daysPastDue() > 0;
         if (arrearsBefore.signum() > 0 && arrearsAfter.signum() == 0 && !servicingReportsLate) {
             events.add(new DelinquencyCured(today, dpdBefore, "REPAYMENT", c.occurredAt()));
         }
@@ -171,7 +174,7 @@ final class ServicingFacts {
         return accept(new PaymentMissed(c.dueDate(), money(c.amountDue()), c.occurredAt()));
     }
 
-    private static Decision delinquency(ReportDelinquency c, CreditLineState state, Policy policy) {
+    private static Decision delinquency(ReportDelinquency c, CreditLineState state, Policy policy, int rulesVersion) {
         if (c.daysPastDue() < 0) {
             return reject("INVALID_DAYS_PAST_DUE", "days past due cannot be negative");
         }
@@ -184,11 +187,34 @@ final class ServicingFacts {
         }
         List<CreditLineEvent> events = new ArrayList<>();
         events.add(new DelinquencyReported(c.daysPastDue(), c.asOf(), c.occurredAt()));
+        if (DeciderRules.newestBusinessDateWins(rulesVersion)) {
+            events.addAll(cureAsOfItsDate(c, state.history().readUnder(rulesVersion)));
+            return new Decision.Accepted(events);
+        }
         int dpdBefore = state.history().daysPastDueOn(today);
         if (c.daysPastDue() == 0 && (dpdBefore > 0 || state.history().arrears().signum() > 0)) {
             events.add(new DelinquencyCured(c.asOf(), dpdBefore, "SERVICING_REPORT", c.occurredAt()));
         }
         return new Decision.Accepted(events);
+    }
+
+    /**
+     * Rules v4: a report of 0 days past due cures the line only if it is servicing's newest word. A report dated before
+     * the newest one is a fact about the past: it is recorded, and counts in the line's history, but it cures nothing,
+     * so no warning clears and no freeze lifts on it. Nor does a report dated before an unpaid instalment fell due:
+     * it could not have known of those arrears. The days past due it ends are counted on its own date.
+     */
+    private static List<CreditLineEvent> cureAsOfItsDate(ReportDelinquency c, CreditHistory known) {
+        if (c.daysPastDue() != 0 || known.olderThanNewestReport(new CreditHistory.DelinquencyReport(0, c.asOf()))) {
+            return List.of();
+        }
+        boolean unpaidFallsDueLater = known.missedPayments().stream()
+                .anyMatch(m -> m.outstanding().signum() > 0 && m.dueDate().isAfter(c.asOf()));
+        int dpdBefore = known.daysPastDueOn(c.asOf());
+        if (unpaidFallsDueLater || (dpdBefore == 0 && known.arrears().signum() == 0)) {
+            return List.of();
+        }
+        return List.of(new DelinquencyCured(c.asOf(), dpdBefore, "SERVICING_REPORT", c.occurredAt()));
     }
 
     private static Decision income(VerifyIncome c, Policy policy) {
@@ -205,14 +231,28 @@ final class ServicingFacts {
         return accept(new IncomeVerified(money(c.monthlyIncome()), c.source(), c.period(), c.occurredAt()));
     }
 
-    private static Decision assetChange(ReportAssetChange c) {
+    /**
+     * From rules v4 an asset change has a business date of its own ({@code changedOn}, the day it is reported when
+     * not given), so the lookback counts it by when it happened, not by when servicing got round to reporting it.
+     * Rules v1-v3 dated it by its arrival and record no date.
+     */
+    private static Decision assetChange(ReportAssetChange c, Policy policy, int rulesVersion) {
         if (!positive(c.estimatedValue())) {
             return reject("INVALID_AMOUNT", "the estimated value must be positive");
         }
         if (c.kind() == null || c.direction() == null) {
             return reject("INVALID_COMMAND", "kind and direction are required");
         }
-        return accept(new AssetChangeReported(c.kind(), c.direction(), money(c.estimatedValue()), c.occurredAt()));
+        if (!DeciderRules.newestBusinessDateWins(rulesVersion)) {
+            return accept(new AssetChangeReported(c.kind(), c.direction(), money(c.estimatedValue()), c.occurredAt()));
+        }
+        LocalDate today = RiskInputs.businessDate(c.occurredAt(), policy);
+        LocalDate changedOn = c.changedOn() == null ? today : c.changedOn();
+        if (changedOn.isAfter(today)) {
+            return reject("FUTURE_DATE", "changedOn " + changedOn + " is after today " + today);
+        }
+        return accept(new AssetChangeReported(c.kind(), c.direction(), money(c.estimatedValue()), changedOn,
+                c.occurredAt()));
     }
 
     private static Decision bureauReport(ReceiveBureauReport c, Policy policy) {

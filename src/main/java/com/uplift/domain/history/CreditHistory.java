@@ -23,7 +23,9 @@ import java.util.function.Function;
 public record CreditHistory(List<Repayment> repayments,
                             List<MissedPayment> missedPayments,
                             DelinquencyReport delinquency,
+                            List<DelinquencyReport> delinquencyReports,
                             List<DpdObservation> dpdObservations,
+                            List<DpdObservation> reportCureObservations,
                             List<IncomeRecord> incomes,
                             List<AssetRecord> assets,
                             BureauRecord bureau,
@@ -33,12 +35,23 @@ public record CreditHistory(List<Repayment> repayments,
     public static final int HORIZON_MONTHS = DeciderRules.HISTORY_HORIZON_MONTHS;
 
     public static final CreditHistory EMPTY = new CreditHistory(List.of(), List.of(), null, List.of(), List.of(),
-            List.of(), null, List.of());
+            List.of(), List.of(), List.of(), null, List.of());
+
+    /**
+     * Reports in business-date order. Nothing orders two reports of one date but their arrival: the later is that
+     * day's correction, so a stable sort keeps it after the earlier and it counts.
+     */
+    private static final Comparator<DelinquencyReport> BY_BUSINESS_DATE = Comparator.comparing(DelinquencyReport::asOf);
+
+    private static final Comparator<DpdObservation> OBSERVATIONS_BY_DATE = Comparator
+            .comparing(DpdObservation::on).thenComparingInt(DpdObservation::daysPastDue);
 
     public CreditHistory {
         repayments = List.copyOf(repayments);
         missedPayments = List.copyOf(missedPayments);
+        delinquencyReports = List.copyOf(delinquencyReports);
         dpdObservations = List.copyOf(dpdObservations);
+        reportCureObservations = List.copyOf(reportCureObservations);
         incomes = List.copyOf(incomes);
         assets = List.copyOf(assets);
         noteSignals = List.copyOf(noteSignals);
@@ -51,7 +64,11 @@ public record CreditHistory(List<Repayment> repayments,
     public record MissedPayment(LocalDate dueDate, BigDecimal amountDue, BigDecimal outstanding) {
     }
 
-    /** The servicing system's latest days-past-due figure. */
+    /**
+     * A servicing days-past-due figure as of a business date. {@link #delinquency()} is the one that arrived last (what
+     * rules v1-v3 read as current); {@link #delinquencyReports()} keeps every report and cure by business date, so
+     * rules v4 read the newest ({@link #readUnder(int)}).
+     */
     public record DelinquencyReport(int daysPastDue, LocalDate asOf) {
     }
 
@@ -62,7 +79,9 @@ public record CreditHistory(List<Repayment> repayments,
     public record IncomeRecord(YearMonth period, BigDecimal monthlyIncome, IncomeSource source, Instant verifiedAt) {
     }
 
-    public record AssetRecord(Instant reportedAt, AssetKind kind, AssetDirection direction, BigDecimal estimatedValue) {
+    /** @param changedOn the business date of the change (recorded from rules v4); null when it was not recorded */
+    public record AssetRecord(Instant reportedAt, AssetKind kind, AssetDirection direction, BigDecimal estimatedValue,
+                              LocalDate changedOn) {
     }
 
     public record BureauRecord(String bureau, String reportId, int score, List<String> negativeRecords,
@@ -105,7 +124,7 @@ public record CreditHistory(List<Repayment> repayments,
                 ? append(dpdObservations, new DpdObservation(repayment.paidOn(), repayment.daysLate()), DpdObservation::on, at)
                 : prune(dpdObservations, DpdObservation::on, at);
         return new CreditHistory(append(repayments, repayment, Repayment::dueDate, at), missed, delinquency,
-                observations, incomes, assets, bureau, noteSignals);
+                delinquencyReports, observations, reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withMissedPayment(MissedPayment missed, Instant at) {
@@ -114,45 +133,110 @@ public record CreditHistory(List<Repayment> repayments,
         List<MissedPayment> kept = new ArrayList<>(missedPayments.stream()
                 .filter(m -> m.outstanding().signum() > 0 || !m.dueDate().isBefore(horizon)).toList());
         kept.add(missed);
-        return new CreditHistory(repayments, kept, delinquency, dpdObservations, incomes, assets, bureau, noteSignals);
+        return new CreditHistory(repayments, kept, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withDelinquencyReport(DelinquencyReport report, Instant at) {
-        return new CreditHistory(repayments, missedPayments, report,
+        return new CreditHistory(repayments, missedPayments, report, byBusinessDate(report, at),
                 append(dpdObservations, new DpdObservation(report.asOf(), report.daysPastDue()), DpdObservation::on, at),
-                incomes, assets, bureau, noteSignals);
+                reportCureObservations, incomes, assets, bureau, noteSignals);
     }
 
-    /** Cured: the delinquency report is reset and recorded arrears are written off as settled. */
-    public CreditHistory cured(LocalDate on, int daysPastDueBefore, Instant at) {
+    /**
+     * Cured: the delinquency report is reset and recorded arrears are written off as settled. A cure by servicing's
+     * report also notes its days-past-due observation apart: it counted the days past due from the reports known when
+     * it arrived, which depends on their arrival order, so rules v4 count them from all the reports by date instead.
+     */
+    public CreditHistory cured(LocalDate on, int daysPastDueBefore, boolean byServicingReport, Instant at) {
         List<MissedPayment> settled = missedPayments.stream()
                 .map(m -> new MissedPayment(m.dueDate(), m.amountDue(), BigDecimal.ZERO.setScale(2))).toList();
-        return new CreditHistory(repayments, settled, new DelinquencyReport(0, on),
-                append(dpdObservations, new DpdObservation(on, daysPastDueBefore), DpdObservation::on, at),
+        DelinquencyReport current = new DelinquencyReport(0, on);
+        // a cure by servicing's report repeats the report it follows from: one fact, kept once
+        List<DelinquencyReport> reports = current.equals(newestReport()) ? delinquencyReports : byBusinessDate(current, at);
+        DpdObservation observation = new DpdObservation(on, daysPastDueBefore);
+        return new CreditHistory(repayments, settled, current, reports,
+                append(dpdObservations, observation, DpdObservation::on, at),
+                byServicingReport ? append(reportCureObservations, observation, DpdObservation::on, at)
+                        : reportCureObservations,
                 incomes, assets, bureau, noteSignals);
     }
 
     public CreditHistory withIncome(IncomeRecord income, Instant at) {
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations,
-                append(incomes, income, i -> i.period().atEndOfMonth(), at), assets, bureau, noteSignals);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, append(incomes, income, i -> i.period().atEndOfMonth(), at), assets, bureau, noteSignals);
     }
 
     public CreditHistory withAsset(AssetRecord asset, Instant at) {
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes,
-                append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, append(assets, asset, a -> utcDate(a.reportedAt()), at), bureau, noteSignals);
     }
 
     /** The report pulled last counts, not the one that arrived last: a delayed older report never hides a newer one. */
     public CreditHistory withBureau(BureauRecord report) {
         BureauRecord latest = bureau != null && bureau.pulledAt().isAfter(report.pulledAt()) ? bureau : report;
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, latest,
-                noteSignals);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, latest, noteSignals);
     }
 
     public CreditHistory withNoteSignals(List<NoteSignal> signals, Instant at) {
         List<NoteSignal> all = new ArrayList<>(prune(noteSignals, n -> utcDate(n.recordedAt()), at));
         all.addAll(signals);
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, bureau, all);
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, bureau, all);
+    }
+
+    // ---- reading under a rules version
+
+    /**
+     * This history as the rules of {@code rulesVersion} read it. From rules v4 the newest business date of its kind
+     * wins: the current delinquency is the newest report or cure by date, not the one that arrived last, and days
+     * past due are observed aging from each positive report to the next one by date (what a cure would have recorded
+     * had the reports arrived in order), sorted by date, so any arrival order of the same reports reads the same.
+     * v1-v3 read the history exactly as it was folded.
+     */
+    public CreditHistory readUnder(int rulesVersion) {
+        if (!DeciderRules.newestBusinessDateWins(rulesVersion)) {
+            return this;
+        }
+        DelinquencyReport newest = delinquencyReports.isEmpty() ? delinquency : newestReport();
+        List<DpdObservation> folded = new ArrayList<>(dpdObservations);
+        reportCureObservations.forEach(folded::remove); // one occurrence each: the reports below say it by date
+        java.util.TreeSet<DpdObservation> observed = new java.util.TreeSet<>(OBSERVATIONS_BY_DATE);
+        observed.addAll(folded);
+        for (int i = 0; i + 1 < delinquencyReports.size(); i++) {
+            DelinquencyReport report = delinquencyReports.get(i);
+            LocalDate next = delinquencyReports.get(i + 1).asOf();
+            if (report.daysPastDue() > 0 && next.isAfter(report.asOf())) {
+                observed.add(new DpdObservation(next,
+                        report.daysPastDue() + (int) report.asOf().until(next, ChronoUnit.DAYS)));
+            }
+        }
+        return new CreditHistory(repayments, missedPayments, newest, delinquencyReports, List.copyOf(observed),
+                List.of(), incomes, assets, bureau, noteSignals);
+    }
+
+    /** Whether a report is dated before the newest one of its kind (rules v4 record it as history only). */
+    public boolean olderThanNewestReport(DelinquencyReport report) {
+        return !delinquencyReports.isEmpty()
+                && BY_BUSINESS_DATE.compare(report, delinquencyReports.get(delinquencyReports.size() - 1)) < 0;
+    }
+
+    /**
+     * Every report in business-date order, pruned at the horizon like the rest, except the newest: however old, it
+     * still says how late the line is.
+     */
+    private List<DelinquencyReport> byBusinessDate(DelinquencyReport report, Instant at) {
+        LocalDate horizon = utcDate(at).minusMonths(HORIZON_MONTHS);
+        List<DelinquencyReport> all = new ArrayList<>(delinquencyReports);
+        all.add(report);
+        all.sort(BY_BUSINESS_DATE);
+        DelinquencyReport newest = all.get(all.size() - 1);
+        return all.stream().filter(r -> r == newest || !r.asOf().isBefore(horizon)).toList();
+    }
+
+    private DelinquencyReport newestReport() {
+        return delinquencyReports.isEmpty() ? null : delinquencyReports.get(delinquencyReports.size() - 1);
     }
 
     /** The history without the note signals of that code: an officer found what those notes said untrue or over. */

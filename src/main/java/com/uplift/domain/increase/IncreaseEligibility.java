@@ -50,7 +50,7 @@ public final class IncreaseEligibility {
         results.add(minScore(assessment, rules));
         results.add(noNegativeBureauRecord(in));
         if (DeciderRules.ownBookBadRecordKnocksOut(rulesVersion)) {
-            results.add(noOwnBookBadRecord(line, in));
+            results.add(noOwnBookBadRecord(line.history().readUnder(rulesVersion), in));
         }
         results.add(repaymentRecordKnown(in));
         results.add(notPastDue(line, in));
@@ -136,9 +136,9 @@ public final class IncreaseEligibility {
      * servicing's delinquency reports, and however well the line scores since. It is a fact on our own book, never
      * missing or stale, so it declines rather than refers.
      */
-    private static RuleResult noOwnBookBadRecord(CreditFacts line, RiskInputs in) {
+    private static RuleResult noOwnBookBadRecord(CreditHistory history, RiskInputs in) {
         LocalDate since = in.today().minusMonths(DeciderRules.OWN_BOOK_LOOKBACK_MONTHS);
-        int worst = Math.max(in.currentDaysPastDue(), line.history().dpdObservations().stream()
+        int worst = Math.max(in.currentDaysPastDue(), history.dpdObservations().stream()
                 .filter(o -> !o.on().isBefore(since) && !o.on().isAfter(in.today()))
                 .mapToInt(CreditHistory.DpdObservation::daysPastDue).max().orElse(0));
         String detail = "worst " + worst + " days past due in the last " + DeciderRules.OWN_BOOK_LOOKBACK_MONTHS

@@ -81,7 +81,8 @@ public record RiskInputs(LocalDate today,
      */
     public static RiskInputs measure(CreditFacts line, Policy policy, LocalDate today, int rulesVersion) {
         Scorecard card = policy.scorecard();
-        CreditHistory history = line.history();
+        // from rules v4 the newest business date of each kind is the current one, whatever order facts arrived in
+        CreditHistory history = line.history().readUnder(rulesVersion);
         ZoneId zone = policy.zone();
         List<DataQualityIssue> issues = new ArrayList<>();
         List<InputUsed> inputs = new ArrayList<>();
@@ -123,13 +124,15 @@ public record RiskInputs(LocalDate today,
         IncomeMeasures income = incomeMeasures(history.incomes(), card, policy.dataQuality(), today, issues, inputs);
 
         // -- asset changes (资产变化)
+        boolean datedChanges = DeciderRules.newestBusinessDateWins(rulesVersion);
+        java.util.function.Function<CreditHistory.AssetRecord, LocalDate> changedOn = a ->
+                datedChanges && a.changedOn() != null ? a.changedOn() : LocalDate.ofInstant(a.reportedAt(), zone);
         List<CreditHistory.AssetRecord> assets = history.assets().stream()
-                .filter(a -> inWindow(LocalDate.ofInstant(a.reportedAt(), zone), lookbackStart, today)).toList();
+                .filter(a -> inWindow(changedOn.apply(a), lookbackStart, today)).toList();
         BigDecimal netAssets = assets.stream()
                 .map(a -> a.direction() == AssetDirection.ACQUIRED ? a.estimatedValue() : a.estimatedValue().negate())
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN);
-        LocalDate lastAsset = assets.stream().map(a -> LocalDate.ofInstant(a.reportedAt(), zone))
-                .max(Comparator.naturalOrder()).orElse(null);
+        LocalDate lastAsset = assets.stream().map(changedOn).max(Comparator.naturalOrder()).orElse(null);
         inputs.add(new InputUsed("ASSET_CHANGES", assets.size() + " changes, net " + netAssets, lastAsset,
                 lastAsset == null ? null : days(lastAsset, today), "OK"));
 

@@ -79,6 +79,9 @@ class EventShapesApprovalTest {
     /** The field schema v3 of a price change added; without it, a v3 payload is the v2 shape. */
     static final List<String> FIELDS_ADDED_IN_V3 = List.of("reason");
 
+    /** The field schema v2 of an asset change added: its business date (rules v4). */
+    static final List<String> FIELDS_ADDED_IN_ASSET_CHANGE_V2 = List.of("changedOn");
+
     /** The fields schema v2 of a note added to each of its signals (rules v3). */
     static final List<String> SIGNAL_FIELDS_ADDED_IN_V2 = List.of("spans", "analyzer");
 
@@ -110,7 +113,10 @@ class EventShapesApprovalTest {
                 new DelinquencyReported(35, TODAY, NOW),
                 cured.event(DelinquencyCured.class),
                 new IncomeVerified(cny("20500.00"), IncomeSource.BANK_STATEMENT, YearMonth.of(2026, 2), NOW),
-                new AssetChangeReported(AssetKind.PROPERTY, AssetDirection.ACQUIRED, cny("1500000.00"), NOW),
+                DeciderRules.newestBusinessDateWins(rules)
+                        ? new AssetChangeReported(AssetKind.PROPERTY, AssetDirection.ACQUIRED, cny("1500000.00"),
+                        TODAY.minusDays(3), NOW)
+                        : new AssetChangeReported(AssetKind.PROPERTY, AssetDirection.ACQUIRED, cny("1500000.00"), NOW),
                 new BureauReportReceived("PBOC", "R-1", 720, List.of("COURT_JUDGMENT"), NOW, NOW),
                 noted.event(ServiceNoteRecorded.class),
                 increase.andThen().when(new ReportDelinquency(35, TODAY, NOW)).all(RiskAssessed.class).get(0),
@@ -148,7 +154,7 @@ class EventShapesApprovalTest {
     @Test void delinquencyReported() { verify(DelinquencyReported.class); }
     @Test void delinquencyCured() { verify(DelinquencyCured.class); }
     @Test void incomeVerified() { verify(IncomeVerified.class); }
-    @Test void assetChangeReported() { verify(AssetChangeReported.class); }
+    @Test void assetChangeReportedV2() { verify(AssetChangeReported.class); }
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
     @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
@@ -156,7 +162,23 @@ class EventShapesApprovalTest {
     @Test void warningClearedByOfficer() { verify(WarningClearedByOfficer.class); }
 
     // schema v3 of a price change: the current shape, with why the price changed (rules v3)
-    @Test void pricingTierChangedV3() { verify(PricingTierChanged.class); }
+    @Test void pricingTierChangedV3() { verifyUnderRules(PricingTierChanged.class, 3); }
+
+    // schema v1 of an asset change, frozen: rules v1-v3 recorded no business date of the change
+    @Test void assetChangeReported() { verifyWithout(AssetChangeReported.class, 3, FIELDS_ADDED_IN_ASSET_CHANGE_V2); }
+
+    @Test
+    void frozen_v1_asset_change_upcasts_to_what_rules_v3_record() throws IOException {
+        String file = "EventShapesApprovalTest.assetChangeReported.approved.txt";
+        try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, file);
+            JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            CreditLineEvent read = (CreditLineEvent) StoredEventTypes.registry()
+                    .deserialize("AssetChangeReported", 1, stored);
+            assertEquals(samples(3).stream().filter(AssetChangeReported.class::isInstance).findFirst().orElseThrow(),
+                    read);
+        }
+    }
 
     // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
     // decision events but the price change)
@@ -232,6 +254,18 @@ class EventShapesApprovalTest {
     private static void verify(Class<? extends CreditLineEvent> type) {
         CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
         Approvals.verify(CanonicalJson.pretty(sample), new Options());
+    }
+
+    /** The current shape as a build deciding under an older rules version made it (the shape did not change since). */
+    private static void verifyUnderRules(Class<? extends CreditLineEvent> type, int rules) {
+        verifyWithout(type, rules, List.of());
+    }
+
+    private static void verifyWithout(Class<? extends CreditLineEvent> type, int rules, List<String> laterFields) {
+        CreditLineEvent sample = samples(rules).stream().filter(type::isInstance).findFirst().orElseThrow();
+        ObjectNode payload = (ObjectNode) CanonicalJson.toTree(sample);
+        laterFields.forEach(payload::remove);
+        Approvals.verify(CanonicalJson.pretty(payload), new Options());
     }
 
     private static void verifyV2(Class<? extends CreditLineEvent> type) {
