@@ -241,8 +241,8 @@ public record CreditHistory(List<Repayment> repayments,
 
     /** The history without the note signals of that code: an officer found what those notes said untrue or over. */
     public CreditHistory withoutNoteSignal(String code) {
-        return new CreditHistory(repayments, missedPayments, delinquency, dpdObservations, incomes, assets, bureau,
-                noteSignals.stream().filter(n -> !n.code().equals(code)).toList());
+        return new CreditHistory(repayments, missedPayments, delinquency, delinquencyReports, dpdObservations,
+                reportCureObservations, incomes, assets, bureau, noteSignals.stream().filter(n -> !n.code().equals(code)).toList());
     }
 
     private static <T> List<T> append(List<T> list, T item, Function<T, LocalDate> dateOf, Instant at) {
