@@ -60,7 +60,9 @@ public final class DeciderRules {
     /**
      * Rules v3's own-book bad record: a line that was this many days past due or more within
      * {@link #OWN_BOOK_LOOKBACK_MONTHS} has a bad record. 30+ DPD is the industry's "ever 30+" bad definition (the
-     * delinquency benchmark the scorecard already uses); docs/policy.md gives the why.
+     * delinquency benchmark the scorecard already uses); docs/policy.md gives the why. A policy may set its own
+     * ({@code ownBookKnockout}); these are the defaults for every policy that does not, policy v1 among them, so they
+     * can no more change than a published policy can.
      */
     public static final int OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE = 30;
 
