@@ -41,6 +41,8 @@ public final class RecordedCommand {
             case CreditLineEvent.IncreaseReviewed e -> new CreditLineCommand.ReviewIncrease(e.requestId(), e.reviewer(),
                     e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.overrideReason(), e.occurredAt());
             case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());
+            case CreditLineEvent.WriteOffRecorded e -> new CreditLineCommand.RecordWriteOff(e.amount(), e.writtenOffOn(),
+                    e.occurredAt());
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

@@ -37,7 +37,7 @@ import java.time.Duration;
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -89,6 +89,16 @@ public final class DeciderRules {
     /** From v3 on, 30+ days past due on the lender's own book in the last 12 months declines an increase. */
     public static boolean ownBookBadRecordKnocksOut(int rulesVersion) {
         return rulesVersion >= 3;
+    }
+
+    /**
+     * From v4 on, a review approval re-checks the bureau and own-book knock-outs on the state at review time, and is
+     * refused naming the knock-out; v1-v3 reviews checked only the score's knock-outs (bureau negatives, inside
+     * {@code MIN_SCORE}/{@code NO_KNOCK_OUT}), so a bad record on our own book arriving after the referral did not stop
+     * an approval.
+     */
+    public static boolean reviewsRecheckKnockouts(int rulesVersion) {
+        return rulesVersion >= 4;
     }
 
     /** From v3 on, an instalment known to be late only from a servicing delinquency report counts as late. */

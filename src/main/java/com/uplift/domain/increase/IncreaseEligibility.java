@@ -136,10 +136,14 @@ public final class IncreaseEligibility {
      * The pilot's "no bad record" read on the lender's own book (rules v3): a line that was the policy's days past due
      * or more (30 by default) at any time in its lookback (12 months by default) has a bad record, whether the
      * lateness came from missed instalments, late repayments or servicing's delinquency reports, and however well the
-     * line scores since. It is a fact on our own book, never missing or stale, so it declines rather than refers.
-     * Reviews re-check it on the state at review time from rules v4 ({@link ReviewRules}).
+     * line scores since; and, unless the policy says otherwise, any write-off of the line, however long ago. It is a
+     * fact on our own book, never missing or stale, so it declines rather than refers. Reviews re-check it on the state at review time from rules v4 ({@link ReviewRules}).
      */
     static RuleResult noOwnBookBadRecord(CreditFacts line, RiskInputs in, OwnBookKnockout badRecord) {
+        if (line.writtenOffOn() != null && badRecord.writeOffIsBadRecord()) {
+            return fail("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD,
+                    "written off on " + line.writtenOffOn() + ": any write-off is a bad record");
+        }
         LocalDate since = in.today().minusMonths(badRecord.lookbackMonths());
         int worst = Math.max(in.currentDaysPastDue(), line.history().dpdObservations().stream()
                 .filter(o -> !o.on().isBefore(since) && !o.on().isAfter(in.today()))

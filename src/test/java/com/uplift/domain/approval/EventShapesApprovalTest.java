@@ -11,6 +11,7 @@ import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
+import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
@@ -116,7 +117,8 @@ class EventShapesApprovalTest {
                 reviewed.event(IncreaseReviewed.class),
                 new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1",
                         rules, NOW),
-                new TimeElapsed(TODAY, NOW));
+                new TimeElapsed(TODAY, NOW),
+                new WriteOffRecorded(cny("8500.00"), TODAY, NOW));
     }
 
     @Test
@@ -144,9 +146,10 @@ class EventShapesApprovalTest {
     @Test void bureauReportReceived() { verify(BureauReportReceived.class); }
     @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
+    @Test void writeOffRecorded() { verify(WriteOffRecorded.class); }
 
     // schema v3 of a price change: the current shape, with why the price changed (rules v3)
-    @Test void pricingTierChangedV3() { verify(PricingTierChanged.class); }
+    @Test void pricingTierChangedV3() { verifyUnderRules(3, PricingTierChanged.class); }
 
     // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
     // decision events but the price change)
@@ -215,6 +218,12 @@ class EventShapesApprovalTest {
 
     private static void verify(Class<? extends CreditLineEvent> type) {
         CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
+        Approvals.verify(CanonicalJson.pretty(sample), new Options());
+    }
+
+    /** A shape as a build deciding under those rules makes it (the approved sample names its rules version). */
+    private static void verifyUnderRules(int rules, Class<? extends CreditLineEvent> type) {
+        CreditLineEvent sample = samples(rules).stream().filter(type::isInstance).findFirst().orElseThrow();
         Approvals.verify(CanonicalJson.pretty(sample), new Options());
     }
 

@@ -1,6 +1,5 @@
 package com.uplift.domain.policy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.domain.DeciderSpec;
 import com.uplift.domain.TestPolicies;
@@ -126,16 +125,8 @@ class OwnBookKnockoutPolicyTest {
                 PolicyValidation.problems(withKnockout(30, 12, null).rules()));
     }
 
-    /** A version of policy v1 that carries the setting, read through the canonical mapper like any proposal. */
-    static PolicyVersion withKnockout(int daysPastDue, int lookbackMonths, Boolean anyWriteOff) {
-        return TestPolicies.variant(tree -> {
-            ObjectNode knockout = tree.putObject("ownBookKnockout");
-            knockout.put("daysPastDue", daysPastDue).put("lookbackMonths", lookbackMonths);
-            if (anyWriteOff != null) {
-                knockout.put("anyWriteOff", anyWriteOff);
-            }
-            return tree;
-        });
+    private static PolicyVersion withKnockout(int daysPastDue, int lookbackMonths, Boolean anyWriteOff) {
+        return TestPolicies.withOwnBookKnockout(daysPastDue, lookbackMonths, anyWriteOff);
     }
 
     /** A clean year but for one episode this many days past due as of a date, cured; a fresh bureau report later. */
