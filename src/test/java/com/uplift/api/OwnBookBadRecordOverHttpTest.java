@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import com.uplift.testing.Borrowers;
+import com.uplift.testing.Policies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Tag;
@@ -79,6 +80,18 @@ class OwnBookBadRecordOverHttpTest {
         as("officer1").body(Map.of("level", 1, "outcome", "DECLINE", "comment", "written off")).post(reviews)
                 .then().statusCode(200).body("statusAfter", equalTo("DECLINED"))
                 .body("creditLine.limit", equalTo(10000.00f));
+    }
+
+    @Test
+    void aPolicyProposalWithABadRecordThresholdOutsideItsRangeIsRefusedNamingTheField() {
+        int active = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath().getInt("activeVersion");
+        Map<String, Object> policy = Policies.draftFrom(active, "v-next: no grace at all", "minScore", 70);
+        policy.put("ownBookKnockout", Map.of("daysPastDue", 0, "lookbackMonths", 12, "anyWriteOff", true));
+        as("admin").body(Map.of("basedOn", active, "reason", "stricter", "policy", policy)).post("/api/policies")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_POLICY"))
+                .body("detail", containsString("ownBookKnockout.daysPastDue must lie in 1..180"));
+        as("auditor").get("/api/policies").then().body("activeVersion", equalTo(active));
     }
 
     private static JsonPath verify(String lineId) {
