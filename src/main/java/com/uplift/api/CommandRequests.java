@@ -50,6 +50,12 @@ public final class CommandRequests {
             @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amountDue) {
     }
 
+    @Schema(description = "The lender writes the line off (charge-off): the amount it no longer expects to be repaid, as of a business date")
+    public record WriteOff(
+            @Schema(examples = "8500.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
+            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate writtenOffOn) {
+    }
+
     @Schema(description = "The servicing system's days past due as of a date (0 = current again)")
     public record DelinquencyReport(
             @Schema(examples = "35") @NotNull @Min(0) @Max(3650) Integer daysPastDue,

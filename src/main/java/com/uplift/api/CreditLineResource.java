@@ -106,7 +106,7 @@ public class CreditLineResource {
     @APIResponse(responseCode = "200", description = "A page of lines; with minPosition, X-Projection-Caught-Up says whether it was reached",
             headers = @Header(name = ReadYourWrites.CAUGHT_UP, schema = @Schema(type = SchemaType.BOOLEAN)))
     public Uni<RestResponse<ReadModelQueries.PageOf<ReadModelQueries.LineItem>>> list(@QueryParam("grade") @jakarta.validation.constraints.Pattern(regexp = "[A-E]") String grade,
-                              @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "OPEN|DRAWDOWNS_FROZEN") String status,
+                              @QueryParam("status") @jakarta.validation.constraints.Pattern(regexp = "OPEN|DRAWDOWNS_FROZEN|WRITTEN_OFF") String status,
                               @Parameter(description = "true: lines with an active warning; false: without") @QueryParam("warning") Boolean warning,
                               @QueryParam("borrowerId") @jakarta.validation.constraints.Size(max = 64) String borrowerId,
                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -15,7 +15,7 @@ import java.util.List;
 @Schema(description = "A credit line as it stands at a stream version")
 public record CreditLineView(String id, String borrowerId, String productCode, String currency, String segment,
                              LocalDate openedOn,
-                             @Schema(description = "OPEN, or DRAWDOWNS_FROZEN while a SEVERE warning is active") String status,
+                             @Schema(description = "OPEN; DRAWDOWNS_FROZEN while a SEVERE warning is active; WRITTEN_OFF once the line is written off (for good: it lends no more)") String status,
                              BigDecimal limit, BigDecimal drawn, BigDecimal available,
                              @Schema(description = "drawn / limit, 4 decimals") BigDecimal utilization,
                              @Schema(nullable = true, description = "null until the line's first assessment") Integer score,
@@ -38,7 +38,7 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
         BigDecimal utilization = s.limit().signum() == 0 ? BigDecimal.ZERO.setScale(4)
                 : s.drawn().divide(s.limit(), 4, RoundingMode.HALF_EVEN);
         return new CreditLineView(snapshot.creditLineId(), s.borrowerId(), s.productCode(), s.currency(), s.segment(),
-                s.openedOn(), frozen ? "DRAWDOWNS_FROZEN" : "OPEN", s.limit(), s.drawn(), s.available(), utilization,
+                s.openedOn(), s.writeOff() != null ? "WRITTEN_OFF" : frozen ? "DRAWDOWNS_FROZEN" : "OPEN", s.limit(), s.drawn(), s.available(), utilization,
                 s.risk().score(), s.risk().grade(), s.risk().aprPercent(), warnings, pending,
                 snapshot.version(), snapshot.checkpoint().toString());
     }

@@ -149,6 +149,21 @@ public class ServicingResource {
                 body.channel() == null ? caller.channel() : body.channel(), at));
     }
 
+    @POST
+    @Path("/write-offs")
+    @Operation(operationId = "recordWriteOff",
+            summary = "Record the line's write-off (charge-off): a bad record for good, and the line lends no more",
+            description = "A written-off line refuses drawdowns (LINE_WRITTEN_OFF), is declined every increase with the "
+                    + "knock-out OWN_BOOK_BAD_RECORD (unless the policy's ownBookKnockout.anyWriteOff is false), and a "
+                    + "referral pending on it cannot be approved. A line is written off once (ALREADY_WRITTEN_OFF). "
+                    + "Roles: operations.")
+    public Uni<Response> writeOff(@PathParam("id") String id, @Valid @NotNull CommandRequests.WriteOff body,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return record(id, "write-offs", ifMatch, key, body,
+                at -> new CreditLineCommand.RecordWriteOff(body.amount(), body.writtenOffOn(), at));
+    }
+
     private Uni<Response> record(String id, String what, String ifMatch, String key, Object body,
                                  Function<Instant, CreditLineCommand> command) {
         return commands.run(caller, "POST", "/api/credit-lines/" + id + "/" + what, id, ifMatch, key, body, command,

@@ -190,7 +190,8 @@ public class PolicyCatalog {
 
     static Policy renumber(Policy p, int version) {
         return new Policy(version, p.name(), p.timeZone(), p.defaultCurrency(), p.scorecard(), p.dataQuality(),
-                p.increase(), p.segments(), p.grades(), p.warnings(), p.signalLexicon(), p.championChallenger());
+                p.increase(), p.segments(), p.grades(), p.warnings(), p.signalLexicon(), p.championChallenger(),
+                p.ownBookKnockout());
     }
 
     static Policy readShipped() {

@@ -43,6 +43,8 @@ public final class RecordedCommand {
             case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());
             case CreditLineEvent.WarningClearedByOfficer e -> new CreditLineCommand.ClearWarning(e.flag(), e.reason(),
                     e.comment(), e.clearedBy(), e.raisedBy(), e.occurredAt());
+            case CreditLineEvent.WriteOffRecorded e -> new CreditLineCommand.RecordWriteOff(e.amount(), e.writtenOffOn(),
+                    e.occurredAt());
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

@@ -60,7 +60,9 @@ public final class DeciderRules {
     /**
      * Rules v3's own-book bad record: a line that was this many days past due or more within
      * {@link #OWN_BOOK_LOOKBACK_MONTHS} has a bad record. 30+ DPD is the industry's "ever 30+" bad definition (the
-     * delinquency benchmark the scorecard already uses); docs/policy.md gives the why.
+     * delinquency benchmark the scorecard already uses); docs/policy.md gives the why. A policy may set its own
+     * ({@code ownBookKnockout}); these are the defaults for every policy that does not, policy v1 among them, so they
+     * can no more change than a published policy can.
      */
     public static final int OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE = 30;
 
@@ -87,6 +89,16 @@ public final class DeciderRules {
     /** From v3 on, 30+ days past due on the lender's own book in the last 12 months declines an increase. */
     public static boolean ownBookBadRecordKnocksOut(int rulesVersion) {
         return rulesVersion >= 3;
+    }
+
+    /**
+     * From v4 on, a review approval re-checks the bureau and own-book knock-outs on the state at review time, and is
+     * refused naming the knock-out; v1-v3 reviews checked only the score's knock-outs (bureau negatives, inside
+     * {@code MIN_SCORE}/{@code NO_KNOCK_OUT}), so a bad record on our own book arriving after the referral did not stop
+     * an approval.
+     */
+    public static boolean reviewsRecheckKnockouts(int rulesVersion) {
+        return rulesVersion >= 4;
     }
 
     /** From v3 on, an instalment known to be late only from a servicing delinquency report counts as late. */

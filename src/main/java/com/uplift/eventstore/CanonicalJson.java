@@ -19,13 +19,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The one JSON form in which events and policies are stored and hashed.
  * <p>
  * Canonical means: object keys sorted, no insignificant whitespace, {@link BigDecimal} written as a string (so its
- * scale survives PostgreSQL's jsonb and any JSON reader), instants as ISO-8601 strings, nulls kept. Writing the same
+ * scale survives PostgreSQL's jsonb and any JSON reader), instants as ISO-8601 strings, nulls kept. The one exception
+ * is a property of type {@link Optional}: an empty one is left out. That is how a stored shape gains an optional field
+ * without changing the canonical bytes (and so the hash) of the values written before it existed: a record that
+ * declares the new field as {@code Optional} writes exactly what it wrote before while the field is empty. Writing the same
  * value twice, or re-canonicalizing JSON read back from jsonb, gives the same bytes, which is what makes the
  * hash chain reproducible.
  */
@@ -42,6 +46,8 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
             .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .withConfigOverride(Optional.class, o -> o.setIncludeAsProperty(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS)))
             .build();
 
     private CanonicalJson() {

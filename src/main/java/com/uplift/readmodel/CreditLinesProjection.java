@@ -10,6 +10,7 @@ import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.policy.Severity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,9 @@ public class CreditLinesProjection implements Projection {
     public static final String NAME = "credit-lines";
 
     private final ZoneId businessZone;
+
+    /** The status of a written-off line (see {@code WriteOffRecorded}). */
+    static final String WRITTEN_OFF = "WRITTEN_OFF";
 
     public CreditLinesProjection(@ConfigProperty(name = "uplift.business-zone", defaultValue = "Asia/Shanghai") ZoneId businessZone) {
         this.businessZone = businessZone;
@@ -124,7 +128,9 @@ public class CreditLinesProjection implements Projection {
                 // other facts (income, assets, bureau reports, notes, decisions) do not change the line's row
             }
         }
-        row.status = row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
+        // a write-off is for good: the line lends no more, whatever its warnings do afterwards
+        row.status = applied.event() instanceof WriteOffRecorded || WRITTEN_OFF.equals(row.status) ? WRITTEN_OFF
+                : row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
         row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(applied.recorded().recordedAt(), businessZone));
         row.available = row.limit.subtract(row.drawn);
         row.utilization = row.limit.signum() == 0 ? BigDecimal.ZERO.setScale(4) : row.drawn.divide(row.limit, 4, RoundingMode.HALF_EVEN);

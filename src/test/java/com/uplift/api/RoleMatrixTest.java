@@ -75,6 +75,7 @@ class RoleMatrixTest {
                 new Probe("POST", ofLine + "/asset-changes", line + "/asset-changes", "{\"kind\":\"DEPOSIT\",\"direction\":\"ACQUIRED\",\"estimatedValue\":1000}", ops),
                 new Probe("POST", ofLine + "/bureau-reports", line + "/bureau-reports", "{\"bureau\":\"PBOC\",\"reportId\":\"R-M\",\"score\":700,\"negativeRecords\":[],\"pulledAt\":\"2026-01-01T00:00:00Z\"}", ops),
                 new Probe("POST", ofLine + "/service-notes", line + "/service-notes", "{\"text\":\"customer asked about fees\"}", ops),
+                new Probe("POST", ofLine + "/write-offs", line + "/write-offs", "{\"amount\":10,\"writtenOffOn\":\"" + today + "\"}", ops),
                 new Probe("POST", ofLine + "/increase-requests", line + "/increase-requests", "{}", Set.of("channel")),
                 new Probe("POST", ofLine + "/increase-requests/{requestId}/reviews", line + "/increase-requests/IR-none/reviews", "{\"level\":1,\"outcome\":\"APPROVE\",\"comment\":\"ok\"}", Set.of("officer1")),
                 new Probe("POST", ofLine + "/increase-requests/{requestId}/reviews", line + "/increase-requests/IR-none/reviews", "{\"level\":2,\"outcome\":\"APPROVE\",\"comment\":\"ok\"}", Set.of("senior1")),

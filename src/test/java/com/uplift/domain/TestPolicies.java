@@ -37,6 +37,18 @@ public final class TestPolicies {
         }
     }
 
+    /** Policy v1 as a version that carries its own {@code ownBookKnockout} (anyWriteOff null: left out). */
+    public static PolicyVersion withOwnBookKnockout(int daysPastDue, int lookbackMonths, Boolean anyWriteOff) {
+        return variant(tree -> {
+            var knockout = tree.putObject("ownBookKnockout");
+            knockout.put("daysPastDue", daysPastDue).put("lookbackMonths", lookbackMonths);
+            if (anyWriteOff != null) {
+                knockout.put("anyWriteOff", anyWriteOff);
+            }
+            return tree;
+        });
+    }
+
     private static Policy load() {
         try (InputStream in = resource()) {
             return CanonicalJson.mapper().readValue(in, Policy.class);

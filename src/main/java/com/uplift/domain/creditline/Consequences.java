@@ -19,6 +19,7 @@ import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.Policy;
@@ -143,6 +144,7 @@ final class Consequences {
             case TimeElapsed e -> true;
             case CreditLineOpened e -> false;
             case ServiceNoteRecorded e -> false;
+            case WriteOffRecorded e -> false; // a knock-out and a freeze, not a scorecard input
             case RiskAssessed e -> false;
             case PricingTierChanged e -> false;
             case WarningRaised e -> false;

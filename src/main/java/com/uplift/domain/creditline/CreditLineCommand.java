@@ -97,6 +97,13 @@ public sealed interface CreditLineCommand {
                                Instant pulledAt, Instant occurredAt) implements ServicingFact {
     }
 
+    /**
+     * The lender writes the line off (charges it off): it has concluded that {@code amount} will not be repaid, as of
+     * the business date {@code writtenOffOn}. A bad record for good, and the line lends no more (drawdowns refused).
+     */
+    record RecordWriteOff(BigDecimal amount, LocalDate writtenOffOn, Instant occurredAt) implements ServicingFact {
+    }
+
     /** Free text from customer service, in Chinese or English; risk signals are extracted from it. */
     record RecordServiceNote(String text, String channel, Instant occurredAt) implements ServicingFact {
     }

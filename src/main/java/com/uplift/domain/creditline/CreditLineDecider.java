@@ -26,6 +26,7 @@ import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.creditline.CreditLineState.ActiveWarning;
 import com.uplift.domain.creditline.CreditLineState.IncreaseBook;
 import com.uplift.domain.creditline.CreditLineState.IncreaseRequest;
@@ -109,6 +110,7 @@ public final class CreditLineDecider {
                     e.currency(), e.segment(), e.initialLimit(), CommandValues.ZERO, e.openedOn(), CreditHistory.EMPTY,
                     RiskStatus.NONE, new TreeMap<>(), IncreaseBook.EMPTY);
             case DrawdownRecorded e -> state.withDrawn(e.drawnAfter());
+            case WriteOffRecorded e -> state.withWriteOff(new CreditLineState.WriteOff(e.amount(), e.writtenOffOn()));
             case TimeElapsed e -> state; // what time changed is in the re-assessment and warnings that follow
             case RepaymentRecorded e -> state.withDrawn(e.drawnAfter()).withHistory(state.history().withRepayment(
                     new CreditHistory.Repayment(e.dueDate(), e.paidOn(), e.amount(), e.daysLate()), e.occurredAt()));

@@ -83,6 +83,10 @@ public sealed interface CreditLineEvent {
         }
     }
 
+    /** The line was written off (charged off): {@code amount} is not expected to be repaid, as of {@code writtenOffOn}. */
+    record WriteOffRecorded(BigDecimal amount, LocalDate writtenOffOn, Instant occurredAt) implements CreditLineEvent {
+    }
+
     /** The note with the signals extracted when it was recorded, so replay never re-tokenizes. */
     record ServiceNoteRecorded(String text, String channel, List<RiskSignal> signals, Instant occurredAt)
             implements CreditLineEvent {

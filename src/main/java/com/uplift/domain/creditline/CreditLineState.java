@@ -23,14 +23,27 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
                               CreditHistory history,
                               RiskStatus risk,
                               SortedMap<String, ActiveWarning> warnings,
-                              IncreaseBook increases) {
+                              IncreaseBook increases,
+                              WriteOff writeOff) {
 
     public static final CreditLineState INITIAL = new CreditLineState(false, null, null, null, null, null,
             BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, CreditHistory.EMPTY, RiskStatus.NONE,
-            new TreeMap<>(), IncreaseBook.EMPTY);
+            new TreeMap<>(), IncreaseBook.EMPTY, null);
 
     public CreditLineState {
         warnings = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
+    }
+
+    /** A line that has not been written off. */
+    public CreditLineState(boolean opened, String creditLineId, String borrowerId, String productCode, String currency,
+                           String segment, BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
+                           RiskStatus risk, SortedMap<String, ActiveWarning> warnings, IncreaseBook increases) {
+        this(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn, openedOn, history, risk,
+                warnings, increases, null);
+    }
+
+    /** The write-off of the line: what the lender wrote off and as of which business date. */
+    public record WriteOff(BigDecimal amount, LocalDate writtenOffOn) {
     }
 
     public BigDecimal available() {
@@ -39,7 +52,8 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
 
     /** What the risk measures, warning rules and increase rules read: they get this, never the whole state. */
     public CreditFacts facts() {
-        return new CreditFacts(limit, drawn, openedOn, history, risk.recentScores(), increases.lastIncreaseAt());
+        return new CreditFacts(limit, drawn, openedOn, history, risk.recentScores(), increases.lastIncreaseAt(),
+                writeOff == null ? null : writeOff.writtenOffOn());
     }
 
     /**
@@ -100,31 +114,36 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
 
     CreditLineState withLimit(BigDecimal newLimit) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, newLimit, drawn,
-                openedOn, history, risk, warnings, increases);
+                openedOn, history, risk, warnings, increases, writeOff);
     }
 
     CreditLineState withDrawn(BigDecimal newDrawn) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, newDrawn,
-                openedOn, history, risk, warnings, increases);
+                openedOn, history, risk, warnings, increases, writeOff);
     }
 
     CreditLineState withHistory(CreditHistory newHistory) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, newHistory, risk, warnings, increases);
+                openedOn, newHistory, risk, warnings, increases, writeOff);
     }
 
     CreditLineState withRisk(RiskStatus newRisk) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, newRisk, warnings, increases);
+                openedOn, history, newRisk, warnings, increases, writeOff);
     }
 
     CreditLineState withWarnings(SortedMap<String, ActiveWarning> newWarnings) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, newWarnings, increases);
+                openedOn, history, risk, newWarnings, increases, writeOff);
+    }
+
+    CreditLineState withWriteOff(WriteOff newWriteOff) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, risk, warnings, increases, newWriteOff);
     }
 
     CreditLineState withIncreases(IncreaseBook newIncreases) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, newIncreases);
+                openedOn, history, risk, warnings, newIncreases, writeOff);
     }
 }

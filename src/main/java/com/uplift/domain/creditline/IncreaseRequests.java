@@ -60,7 +60,7 @@ final class IncreaseRequests {
         // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
         IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
         IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
-                c.occurredAt(), basis.rulesVersion());
+                policy.badRecord(), c.occurredAt(), basis.rulesVersion());
 
         BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
         List<CreditLineEvent> events = new ArrayList<>();

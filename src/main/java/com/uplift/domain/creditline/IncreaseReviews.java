@@ -90,7 +90,7 @@ final class IncreaseReviews {
         ReviewCase approval = new ReviewCase(c.level(), limit, state.limit(), previous, request.requestedLimit(),
                 request.maxLimit(), request.borrowerOtherLimits(),
                 money(IncreaseRequests.perBorrower(rules, request.borrowerOtherLimits()).productMaxLimit()), rules, in,
-                now, blocking, state.history().arrears(), c.overrideReason());
+                now, blocking, state.history().arrears(), c.overrideReason(), state.facts(), policy.badRecord());
 
         return switch (ReviewRules.evaluate(approval, basis.rulesVersion())) {
             case ReviewVerdict.Refused refused -> reject(refused.code(), refused.message());

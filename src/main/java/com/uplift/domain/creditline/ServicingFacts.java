@@ -9,6 +9,7 @@ import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
 import com.uplift.domain.creditline.CreditLineCommand.RecordMissedPayment;
 import com.uplift.domain.creditline.CreditLineCommand.RecordRepayment;
 import com.uplift.domain.creditline.CreditLineCommand.RecordServiceNote;
+import com.uplift.domain.creditline.CreditLineCommand.RecordWriteOff;
 import com.uplift.domain.creditline.CreditLineCommand.ReportAssetChange;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
 import com.uplift.domain.creditline.CreditLineCommand.ServicingFact;
@@ -69,6 +70,7 @@ final class ServicingFacts {
             case ReportAssetChange c -> assetChange(c, policy, basis.rulesVersion());
             case ReceiveBureauReport c -> bureauReport(c, policy);
             case RecordServiceNote c -> serviceNote(c, policy, basis.rulesVersion());
+            case RecordWriteOff c -> WriteOffs.decide(c, state, policy);
             case ReassessOverTime c -> accept(new TimeElapsed(RiskInputs.businessDate(c.occurredAt(), policy), c.occurredAt()));
         };
     }
@@ -111,6 +113,10 @@ final class ServicingFacts {
     private static Decision drawdown(RecordDrawdown c, CreditLineState state, Policy policy, int rulesVersion) {
         if (!positive(c.amount())) {
             return reject("INVALID_AMOUNT", "the drawdown amount must be positive");
+        }
+        var writtenOff = WriteOffs.drawdownRefused(state);
+        if (writtenOff.isPresent()) {
+            return writtenOff.get();
         }
         BigDecimal amount = money(c.amount());
         List<String> severe = Consequences.flagsNow(state, policy, c.occurredAt(), rulesVersion).values().stream()

@@ -12,11 +12,18 @@ import java.util.List;
  *
  * @param recentScores   the reliable scores that could still be a window's high, the newest point always last
  * @param lastIncreaseAt when an increase was last applied (cooling-off); null if never
+ * @param writtenOffOn   the business date the line was written off; null if it never was
  */
 public record CreditFacts(BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
-                          List<ScorePoint> recentScores, Instant lastIncreaseAt) {
+                          List<ScorePoint> recentScores, Instant lastIncreaseAt, LocalDate writtenOffOn) {
 
     public CreditFacts {
         recentScores = List.copyOf(recentScores);
+    }
+
+    /** A line that was never written off. */
+    public CreditFacts(BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
+                       List<ScorePoint> recentScores, Instant lastIncreaseAt) {
+        this(limit, drawn, openedOn, history, recentScores, lastIncreaseAt, null);
     }
 }

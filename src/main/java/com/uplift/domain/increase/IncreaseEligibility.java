@@ -4,6 +4,7 @@ import com.uplift.domain.DeciderRules;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.policy.IncreaseRules;
+import com.uplift.domain.policy.OwnBookKnockout;
 import com.uplift.domain.policy.Severity;
 import com.uplift.domain.risk.CharacteristicScore;
 import com.uplift.domain.risk.RiskAssessment;
@@ -45,12 +46,13 @@ public final class IncreaseEligibility {
 
     public static IncreaseVerdict evaluate(CreditFacts line, BigDecimal requestedLimit, RiskInputs in,
                                            RiskAssessment assessment, Collection<WarningFlag> flags,
-                                           IncreaseRules rules, Instant now, int rulesVersion) {
+                                           IncreaseRules rules, OwnBookKnockout badRecord, Instant now,
+                                           int rulesVersion) {
         List<RuleResult> results = new ArrayList<>();
         results.add(minScore(assessment, rules));
         results.add(noNegativeBureauRecord(in));
         if (DeciderRules.ownBookBadRecordKnocksOut(rulesVersion)) {
-            results.add(noOwnBookBadRecord(line.history().readUnder(rulesVersion), in));
+            results.add(noOwnBookBadRecord(line, in, badRecord, rulesVersion));
         }
         results.add(repaymentRecordKnown(in));
         results.add(notPastDue(line, in));
@@ -119,7 +121,7 @@ public final class IncreaseEligibility {
                 detail + "; could reach " + reachable + " with reliable " + inputs);
     }
 
-    private static RuleResult noNegativeBureauRecord(RiskInputs in) {
+    static RuleResult noNegativeBureauRecord(RiskInputs in) {
         if (!in.negativeBureauRecords().isEmpty()) {
             return fail("NO_NEGATIVE_BUREAU_RECORD", RuleEffect.DECLINE, "NEGATIVE_BUREAU_RECORD",
                     "negative records " + in.negativeBureauRecords());
@@ -131,19 +133,24 @@ public final class IncreaseEligibility {
     }
 
     /**
-     * The pilot's "no bad record" read on the lender's own book (rules v3): 30 or more days past due at any time in
-     * the last 12 months is a bad record, whether the lateness came from missed instalments, late repayments or
-     * servicing's delinquency reports, and however well the line scores since. It is a fact on our own book, never
-     * missing or stale, so it declines rather than refers.
+     * The pilot's "no bad record" read on the lender's own book (rules v3): a line that was the policy's days past due
+     * or more (30 by default) at any time in its lookback (12 months by default) has a bad record, whether the
+     * lateness came from missed instalments, late repayments or servicing's delinquency reports, and however well the
+     * line scores since; and, unless the policy says otherwise, any write-off of the line, however long ago. It is a
+     * fact on our own book, never missing or stale, so it declines rather than refers. Reviews re-check it on the state at review time from rules v4 ({@link ReviewRules}).
      */
-    private static RuleResult noOwnBookBadRecord(CreditHistory history, RiskInputs in) {
-        LocalDate since = in.today().minusMonths(DeciderRules.OWN_BOOK_LOOKBACK_MONTHS);
-        int worst = Math.max(in.currentDaysPastDue(), history.dpdObservations().stream()
+    static RuleResult noOwnBookBadRecord(CreditFacts line, RiskInputs in, OwnBookKnockout badRecord, int rulesVersion) {
+        if (line.writtenOffOn() != null && badRecord.writeOffIsBadRecord()) {
+            return fail("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD,
+                    "written off on " + line.writtenOffOn() + ": any write-off is a bad record");
+        }
+        LocalDate since = in.today().minusMonths(badRecord.lookbackMonths());
+        int worst = Math.max(in.currentDaysPastDue(), line.history().readUnder(rulesVersion).dpdObservations().stream()
                 .filter(o -> !o.on().isBefore(since) && !o.on().isAfter(in.today()))
                 .mapToInt(CreditHistory.DpdObservation::daysPastDue).max().orElse(0));
-        String detail = "worst " + worst + " days past due in the last " + DeciderRules.OWN_BOOK_LOOKBACK_MONTHS
-                + " months vs bad record at " + DeciderRules.OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE;
-        return worst >= DeciderRules.OWN_BOOK_BAD_RECORD_DAYS_PAST_DUE
+        String detail = "worst " + worst + " days past due in the last " + badRecord.lookbackMonths()
+                + " months vs bad record at " + badRecord.daysPastDue();
+        return worst >= badRecord.daysPastDue()
                 ? fail("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD, detail)
                 : pass("NO_OWN_BOOK_BAD_RECORD", RuleEffect.DECLINE, OWN_BOOK_BAD_RECORD, detail);
     }

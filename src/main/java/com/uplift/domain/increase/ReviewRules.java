@@ -1,7 +1,9 @@
 package com.uplift.domain.increase;
 
 import com.uplift.domain.DeciderRules;
+import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.policy.IncreaseRules;
+import com.uplift.domain.policy.OwnBookKnockout;
 import com.uplift.domain.risk.RiskAssessment;
 import com.uplift.domain.risk.RiskInputs;
 
@@ -38,11 +40,14 @@ public final class ReviewRules {
      * @param rules               the segment's increase rules (product maximum, band, rounding, ceilings)
      * @param blockingFlags       active WARNING and SEVERE flags
      * @param overrideReason      the reviewer's reason to approve above the band; null when none was given
+     * @param line                the line's facts at review time (its lateness and write-off), for the knock-outs
+     * @param badRecord           what the policy counts as an own-book bad record
      */
     public record ReviewCase(int level, BigDecimal approvedLimit, BigDecimal currentLimit, BigDecimal previousApproval,
                              BigDecimal requestedLimit, BigDecimal requestMaxLimit, BigDecimal borrowerOtherLimits,
                              BigDecimal borrowerMax, IncreaseRules rules, RiskInputs inputs, RiskAssessment assessment,
-                             List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason) {
+                             List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason,
+                             CreditFacts line, OwnBookKnockout badRecord) {
         public ReviewCase {
             blockingFlags = List.copyOf(blockingFlags);
         }
@@ -150,6 +155,19 @@ public final class ReviewRules {
     static final ReviewRule NO_KNOCK_OUT = new ReviewRule("NO_KNOCK_OUT", "NO_LONGER_ELIGIBLE",
             c -> c.assessment().knockOuts().isEmpty() ? Check.pass("none") : Check.fail(noLongerEligible(c)));
 
+    /**
+     * Rules v4: the knock-outs bind reviewers on the state at review time, as they bind the model at request time. A
+     * referral made before a bad record arrived (a bureau negative, 30+ days past due, a write-off) is declined, not
+     * approved; the refusal names the knock-out, which no override reason passes. The same check as the request's
+     * ({@link IncreaseEligibility}), so the two cannot disagree about what a bad record is.
+     */
+    static final ReviewRule NO_NEGATIVE_BUREAU_RECORD = new ReviewRule("NO_NEGATIVE_BUREAU_RECORD", "NEGATIVE_BUREAU_RECORD",
+            c -> knockOut(IncreaseEligibility.noNegativeBureauRecord(c.inputs())));
+
+    static final ReviewRule NO_OWN_BOOK_BAD_RECORD = new ReviewRule("NO_OWN_BOOK_BAD_RECORD", IncreaseEligibility.OWN_BOOK_BAD_RECORD,
+            // in the v4 list only: the history read as rules v4 read it (a later list that reads it otherwise is a new list)
+            c -> knockOut(IncreaseEligibility.noOwnBookBadRecord(c.line(), c.inputs(), c.badRecord(), 4)));
+
     /** Affordability: no override passes it. */
     static final ReviewRule WITHIN_AFFORDABILITY = new ReviewRule("WITHIN_AFFORDABILITY", "ABOVE_AFFORDABILITY", c -> {
         BigDecimal income = c.inputs().affordabilityIncome();
@@ -214,6 +232,15 @@ public final class ReviewRules {
             WITHIN_BORROWER_MAX, WITHIN_REQUESTED, INCOME_VERIFIED, BUREAU_REPORT_USABLE, MIN_SCORE, NO_KNOCK_OUT,
             WITHIN_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL, NOT_PAST_DUE, NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
 
+    /**
+     * Rules v4: v2's list with the knock-outs right after the amount's own limits. A bad record ends the matter: no
+     * verified income or fresh report could change it, so the reviewer hears of it first, by name.
+     */
+    private static final List<ReviewRule> V4 = List.of(ABOVE_CURRENT_LIMIT, MULTIPLE_OF_ROUNDING_UNIT, WITHIN_PRODUCT_MAX,
+            WITHIN_BORROWER_MAX, WITHIN_REQUESTED, NO_NEGATIVE_BUREAU_RECORD, NO_OWN_BOOK_BAD_RECORD, INCOME_VERIFIED,
+            BUREAU_REPORT_USABLE, MIN_SCORE, NO_KNOCK_OUT, WITHIN_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL, NOT_PAST_DUE,
+            NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
+
     private ReviewRules() {
     }
 
@@ -229,7 +256,8 @@ public final class ReviewRules {
 
     /** The rules an approval is checked against under a decider rules version. */
     public static List<ReviewRule> forVersion(int rulesVersion) {
-        return DeciderRules.reviewsBoundedByIncreaseBand(rulesVersion) ? V2 : V1;
+        return DeciderRules.reviewsRecheckKnockouts(rulesVersion) ? V4
+                : DeciderRules.reviewsBoundedByIncreaseBand(rulesVersion) ? V2 : V1;
     }
 
     public static ReviewVerdict evaluate(ReviewCase approval, int rulesVersion) {
@@ -246,6 +274,13 @@ public final class ReviewRules {
             levels = TOP_REVIEW_LEVEL;
         }
         return new ReviewVerdict.Passed(checks, levels);
+    }
+
+    /** A knock-out rule's result as a review check: only a FAIL refuses (an UNKNOWN bureau is BUREAU_REPORT_USABLE's). */
+    private static Check knockOut(RuleResult result) {
+        return result.status() == RuleStatus.FAIL
+                ? Check.fail(result.detail() + " since the referral: a knock-out, decline instead (" + result.rule() + ")")
+                : Check.pass(result.status() == RuleStatus.PASS ? result.detail() : "no knock-out known: " + result.detail());
     }
 
     private static String problems(ReviewCase c, String input) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +16,10 @@ import java.util.TreeMap;
  * @param timeZone       the business calendar's zone: instants become dates (due dates, ages in days) in it
  * @param segments       客户分层: per-segment overrides of the increase parameters, keyed by segment code
  * @param signalLexicon  per risk-signal code, the Chinese and English terms that reveal it in a service note
+ * @param ownBookKnockout what counts as a bad record on the lender's own book; empty in every policy published
+ *                        before the setting existed, which are decided with {@link OwnBookKnockout#RULES_V3_DEFAULT}.
+ *                        Optional on purpose: the canonical JSON leaves an empty Optional out (CanonicalJson), so a
+ *                        policy without it hashes exactly as it did before the field existed
  */
 public record Policy(int version,
                      String name,
@@ -27,7 +32,8 @@ public record Policy(int version,
                      List<GradeBand> grades,
                      List<WarningRule> warnings,
                      Map<String, SignalLexicon> signalLexicon,
-                     ChampionChallenger championChallenger) {
+                     ChampionChallenger championChallenger,
+                     Optional<OwnBookKnockout> ownBookKnockout) {
 
     public Policy {
         Objects.requireNonNull(timeZone, "timeZone");
@@ -41,6 +47,21 @@ public record Policy(int version,
         signalLexicon = signalLexicon == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(signalLexicon));
         grades = List.copyOf(grades);
         warnings = List.copyOf(warnings);
+        ownBookKnockout = ownBookKnockout == null ? Optional.empty() : ownBookKnockout;
+    }
+
+    /** A policy without an own-book knock-out setting (as every policy before it existed). */
+    public Policy(int version, String name, String timeZone, String defaultCurrency, Scorecard scorecard,
+                  DataQualityLimits dataQuality, IncreaseRules increase, Map<String, SegmentOverride> segments,
+                  List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
+                  ChampionChallenger championChallenger) {
+        this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
+                signalLexicon, championChallenger, Optional.empty());
+    }
+
+    /** What counts as a bad record on our own book under this policy: its setting, or rules v3's defaults. */
+    public OwnBookKnockout badRecord() {
+        return ownBookKnockout.orElse(OwnBookKnockout.RULES_V3_DEFAULT);
     }
 
     public ZoneId zone() {

@@ -1,5 +1,7 @@
 package com.uplift.domain.policy;
 
+import com.uplift.domain.DeciderRules;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -11,6 +13,13 @@ import java.util.List;
  * or break the regulatory cap, is refused at proposal rather than discovered in production.
  */
 public final class PolicyValidation {
+
+    /**
+     * The most days past due a bad-record threshold may name: open-end consumer credit is charged off at 180 days past
+     * due (FFIEC Uniform Retail Credit Classification policy), so a higher threshold would catch nothing the write-off
+     * knock-out does not already catch.
+     */
+    public static final int MAX_BAD_RECORD_DAYS_PAST_DUE = 180;
 
     /** China's cap on an internet consumer credit line (2020 interim measures for internet loans). */
     public static final BigDecimal REGULATORY_MAX_LIMIT = new BigDecimal("200000");
@@ -31,12 +40,31 @@ public final class PolicyValidation {
         if (policy.grades().isEmpty() || policy.grades().stream().noneMatch(g -> g.minScore() <= 0)) {
             problems.add("grades must cover every score down to 0");
         }
+        policy.ownBookKnockout().ifPresent(k -> check(problems, k));
         policy.grades().forEach(g -> {
             if (g.aprPercent() == null || g.aprPercent().signum() <= 0 || g.aprPercent().compareTo(new BigDecimal("36")) > 0) {
                 problems.add("grade " + g.grade() + " APR must lie in (0, 36] percent");
             }
         });
         return problems;
+    }
+
+    /**
+     * A threshold of 0 days would make every line a bad record (every increase declined); the lookback cannot reach
+     * further back than the history a line's state keeps ({@link DeciderRules#HISTORY_HORIZON_MONTHS}), or lateness
+     * older than that would silently not count.
+     */
+    private static void check(List<String> problems, OwnBookKnockout k) {
+        if (k.daysPastDue() < 1 || k.daysPastDue() > MAX_BAD_RECORD_DAYS_PAST_DUE) {
+            problems.add("ownBookKnockout.daysPastDue must lie in 1.." + MAX_BAD_RECORD_DAYS_PAST_DUE);
+        }
+        if (k.lookbackMonths() < 1 || k.lookbackMonths() > DeciderRules.HISTORY_HORIZON_MONTHS) {
+            problems.add("ownBookKnockout.lookbackMonths must lie in 1.." + DeciderRules.HISTORY_HORIZON_MONTHS
+                    + " (the history a line keeps)");
+        }
+        if (k.anyWriteOff() == null) {
+            problems.add("ownBookKnockout.anyWriteOff is required (true: any write-off is a bad record)");
+        }
     }
 
     private static void check(List<String> problems, String where, IncreaseRules r) {

@@ -11,6 +11,7 @@ import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
+import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
@@ -130,7 +131,8 @@ class EventShapesApprovalTest {
                 new CreditLimitChanged(cny("10000.00"), cny("14600.00"), "REQ-1", "AUTOMATIC_INCREASE", 1, "test-hash-v1",
                         rules, NOW),
                 clearedByOfficer.event(WarningClearedByOfficer.class),
-                new TimeElapsed(TODAY, NOW));
+                new TimeElapsed(TODAY, NOW),
+                new WriteOffRecorded(cny("8500.00"), TODAY, NOW));
     }
 
     @Test
@@ -179,6 +181,8 @@ class EventShapesApprovalTest {
                     read);
         }
     }
+
+    @Test void writeOffRecorded() { verify(WriteOffRecorded.class); }
 
     // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
     // decision events but the price change)

@@ -40,7 +40,7 @@ class ReviewerBoundsTest {
         decided.andThen()
                 .when(new ReceiveBureauReport("PBOC", "R-2", 700, java.util.List.of("COURT_JUDGMENT"), NOW, NOW)).andThen()
                 .when(new ReviewIncrease("REQ-K", "RO-1", 1, ReviewOutcome.APPROVE, null, "ok", NOW))
-                .thenRejects("NO_LONGER_ELIGIBLE");
+                .thenRejects("NEGATIVE_BUREAU_RECORD"); // named since rules v4; v3 said NO_LONGER_ELIGIBLE (ReviewKnockoutRecheckTest)
     }
 
     @Test
