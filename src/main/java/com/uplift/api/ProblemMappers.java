@@ -97,6 +97,13 @@ public class ProblemMappers {
                 .header("Retry-After", "30").build();
     }
 
+    /** A hot line's queue was full or the command's deadline passed: nothing was recorded, so a retry is safe. */
+    @ServerExceptionMapper
+    public Response lineBusy(com.uplift.application.LineBusyException e) {
+        return Response.fromResponse(Problem.of(ProblemType.LINE_BUSY, e.getMessage()).toResponse())
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).build();
+    }
+
     @ServerExceptionMapper
     public Response notFound(CreditLineNotFoundException e) {
         return outcome(e);

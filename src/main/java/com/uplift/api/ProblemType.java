@@ -15,6 +15,7 @@ public enum ProblemType {
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     VERSION_MISMATCH("version-mismatch", "The credit line has changed since you read it", 412),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "This Idempotency-Key was used with a different request", 422),
+    LINE_BUSY("line-busy", "The credit line is busy with other commands; nothing was recorded", 503),
     UNAVAILABLE("temporarily-unavailable", "A dependency of this command is temporarily unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 

@@ -42,6 +42,8 @@ import java.util.function.Function;
 @APIResponse(responseCode = "404", description = "No such credit line")
 @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
 @APIResponse(responseCode = "422", description = "Refused by a business rule (the problem names the rule and reasons)")
+@APIResponse(responseCode = "503", description = "The line is busy: its queue of commands is full or this command did not "
+        + "get its turn in time (problem line-busy, Retry-After); nothing was recorded")
 public class ServicingResource {
 
     private final CommandRunner commands;

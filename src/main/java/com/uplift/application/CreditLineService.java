@@ -21,55 +21,112 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Loads a credit line from its events, lets the decider decide, and appends what it decided. The only place where
- * the pure domain meets the store.
+ * Loads a credit line, lets the decider decide, and appends what it decided. The only place where the pure domain
+ * meets the store. A command's load starts from the line's cached state or latest snapshot and reads only the events
+ * after it, so its cost does not grow with the line's history; commands on one line queue behind each other.
  */
 @ApplicationScoped
 public class CreditLineService {
 
-    /** Conflicts retried when the client did not pin a version: another writer won, so decide again on fresh state. */
-    static final int MAX_ATTEMPTS = 3;
+    /** Events read per round trip when a line is caught up from its cache entry, snapshot or first event. */
+    static final int CATCH_UP_PAGE = 500;
+    /** The first backoff after a lost race (another instance appended first); doubled per retry, jittered, capped. */
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(5);
+    static final Duration MAX_BACKOFF = Duration.ofMillis(250);
 
     private final EventStore store;
     private final EventTypeRegistry types;
     private final PolicyCatalog policies;
     private final BorrowerExposure exposure;
     private final WarningRaisers raisers;
+    private final LineCache cache;
+    private final LineSnapshots snapshots;
+    private final LineQueue queue;
     private final Counter conflictsRetried;
 
     public CreditLineService(EventStore store, EventTypeRegistry types, PolicyCatalog policies, BorrowerExposure exposure,
-                             WarningRaisers raisers, MeterRegistry meters) {
+                             WarningRaisers raisers, LineCache cache, LineSnapshots snapshots, LineQueue queue,
+                             MeterRegistry meters) {
         this.store = store;
         this.types = types;
         this.policies = policies;
         this.exposure = exposure;
         this.raisers = raisers;
+        this.cache = cache;
+        this.snapshots = snapshots;
+        this.queue = queue;
         this.conflictsRetried = Counter.builder("uplift.commands.conflicts.retried")
                 .description("commands decided again on fresh state because another writer appended first").register(meters);
     }
 
-    /** Runs a command against an existing (or, for an opening, a new) credit line. */
+    /**
+     * Runs a command against an existing (or, for an opening, a new) credit line, after the commands this instance
+     * received for the line before it ({@link LineQueue}). Without If-Match the command is never refused for a version
+     * conflict: a race lost to another instance is decided again on fresh state until the command's deadline, and
+     * then it is a {@link LineBusyException} (nothing recorded). With If-Match a stale version is a
+     * {@link WrongExpectedVersionException} at once.
+     */
     public Uni<CreditLineSnapshot> handle(String creditLineId, CreditLineCommand command, CommandContext context) {
-        return attempt(creditLineId, command, context, 1);
+        Long expected = context.expectedVersion();
+        Optional<CreditLineSnapshot> cached = cache.get(creditLineId);
+        if (expected != null && cached.isPresent() && cached.get().version() > expected) {
+            // versions only grow: a client behind what this instance already saw is stale, whatever is queued
+            return Uni.createFrom().failure(new WrongExpectedVersionException(CreditLineStream.of(creditLineId), expected,
+                    cached.get().version()));
+        }
+        LineQueue.Deadline deadline = queue.deadline();
+        return queue.submit(creditLineId, deadline, () -> attempt(creditLineId, command, context, deadline, 1));
     }
 
-    private Uni<CreditLineSnapshot> attempt(String creditLineId, CreditLineCommand command, CommandContext context, int attempt) {
+    private Uni<CreditLineSnapshot> attempt(String creditLineId, CreditLineCommand command, CommandContext context,
+                                            LineQueue.Deadline deadline, int attempt) {
         return load(creditLineId)
-                .chain(current -> decideAndAppend(creditLineId, command, context, current))
+                .chain(current -> decideAndAppend(creditLineId, command, context, current)
+                        .call(result -> remember(current, result)))
                 .onFailure(WrongExpectedVersionException.class)
                 .recoverWithUni(conflict -> {
-                    if (context.expectedVersion() != null || attempt >= MAX_ATTEMPTS) {
+                    cache.forget(creditLineId);
+                    if (context.expectedVersion() != null) {
                         return Uni.createFrom().failure(conflict);
                     }
+                    Duration backoff = backoff(attempt);
+                    if (deadline.remaining().compareTo(backoff) <= 0) {
+                        return Uni.createFrom().failure(new LineBusyException(creditLineId,
+                                "other writers kept changing it for " + attempt + " attempts", LineQueue.RETRY_AFTER));
+                    }
                     conflictsRetried.increment();
-                    return attempt(creditLineId, command, context, attempt + 1);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
+                            .chain(() -> attempt(creditLineId, command, context, deadline, attempt + 1));
                 });
+    }
+
+    /** A random wait between half and all of an exponentially growing cap, so racing instances stop meeting each other. */
+    static Duration backoff(int attempt) {
+        long cap = Math.min(MAX_BACKOFF.toNanos(), FIRST_BACKOFF.toNanos() << Math.min(attempt - 1, 20));
+        return Duration.ofNanos(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+
+    /**
+     * Caches what a command left (and snapshots it when it passed the interval). Only a result that is exactly the
+     * loaded state plus the events this command appended is kept: an append that answered with an earlier result
+     * (its events were stored already) says nothing about the state after it, so the entry is dropped instead.
+     */
+    private Uni<Void> remember(CreditLineSnapshot before, CreditLineSnapshot after) {
+        if (after.version() != before.version() + after.appended().size()) {
+            cache.forget(after.creditLineId());
+            return Uni.createFrom().voidItem();
+        }
+        cache.remember(after);
+        return snapshots.due(before.version(), after.version()) ? snapshots.save(after) : Uni.createFrom().voidItem();
     }
 
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
@@ -125,9 +182,48 @@ public class CreditLineService {
         return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents, alongside);
     }
 
-    /** The line as it is now; version 0 and the initial state when it does not exist. */
+    /**
+     * The line as it is now, for deciding a command: from its cache entry or latest snapshot, plus the events stored
+     * after it (read and parsed; the history before it is not). Version 0 and the initial state when it does not
+     * exist. Reads for audit and as-of use {@link #loadUpTo} and {@link #findAsOf}, which fold every event.
+     */
     public Uni<CreditLineSnapshot> load(String creditLineId) {
-        return loadUpTo(creditLineId, Long.MAX_VALUE);
+        Optional<CreditLineSnapshot> cached = cache.get(creditLineId);
+        Uni<CreditLineSnapshot> start = cached.isPresent() ? Uni.createFrom().item(cached.get())
+                : snapshots.latest(creditLineId).map(snapshot -> snapshot.orElseGet(() -> replay(creditLineId, List.of())));
+        return start.chain(base -> catchUp(base).call(current -> {
+            cache.remember(current);
+            // a line loaded from far behind is snapshotted, so the next load without the cache starts near its head
+            return cached.isEmpty() && snapshots.due(base.version(), current.version())
+                    ? snapshots.save(current) : Uni.createFrom().voidItem();
+        }));
+    }
+
+    /** Folds the events stored after {@code base} onto it, a page at a time. */
+    private Uni<CreditLineSnapshot> catchUp(CreditLineSnapshot base) {
+        return store.readStreamAfter(CreditLineStream.of(base.creditLineId()), base.version(), CATCH_UP_PAGE)
+                .chain(events -> {
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(base);
+                    }
+                    CreditLineSnapshot next = foldOnto(base, events);
+                    return events.size() < CATCH_UP_PAGE ? Uni.createFrom().item(next) : catchUp(next);
+                });
+    }
+
+    /** {@code base} with stored events that follow it folded on; they must be its stream's next versions. */
+    CreditLineSnapshot foldOnto(CreditLineSnapshot base, List<RecordedEvent> events) {
+        CreditLineState state = base.state();
+        long version = base.version();
+        for (RecordedEvent event : events) {
+            if (event.streamVersion() != version + 1) {
+                throw new IllegalStateException("credit line " + base.creditLineId() + ": event " + event.streamVersion()
+                        + " read after version " + version);
+            }
+            state = CreditLineDecider.evolve(state, (CreditLineEvent) types.deserialize(event));
+            version = event.streamVersion();
+        }
+        return new CreditLineSnapshot(base.creditLineId(), state, version, events.getLast().checkpoint(), List.of());
     }
 
     /** The line as it was at a stream version, rebuilt from its events. */
@@ -135,9 +231,12 @@ public class CreditLineService {
         return store.readStream(CreditLineStream.of(creditLineId), 1, version).map(events -> replay(creditLineId, events));
     }
 
-    /** The line as it was at a stream version, failing when it never existed. */
+    /**
+     * The line as it was at a stream version, failing when it never existed. The current version
+     * ({@code Long.MAX_VALUE}) is read like a command's load, from the cache or snapshot on; an earlier one is folded.
+     */
     public Uni<CreditLineSnapshot> find(String creditLineId, long version) {
-        return loadUpTo(creditLineId, version).invoke(snapshot -> {
+        return (version == Long.MAX_VALUE ? load(creditLineId) : loadUpTo(creditLineId, version)).invoke(snapshot -> {
             if (snapshot.version() == 0) {
                 throw new CreditLineNotFoundException(creditLineId);
             }

@@ -1,62 +1,211 @@
 package com.uplift.application;
 
-import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.EventMetadata;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.HashChain;
+import com.uplift.eventstore.RecordedEvent;
 import com.uplift.testing.Api;
+import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.PackagedInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Without If-Match, concurrent commands on one line are decided again on fresh state instead of failing. */
+/**
+ * Without If-Match, a command that loses the race for its line's next version to another writer (another instance;
+ * inside one instance commands on a line queue instead of racing) is decided again on fresh state: the state it had
+ * loaded, cached or not, never commits. On a database of its own: one test plants an event as another writer would,
+ * and the other runs a second instance of the service on the same database.
+ */
 @QuarkusTest
 @Tag("integration")
+@TestProfile(ConflictRetryTest.OwnStore.class)
 class ConflictRetryTest {
 
-    /** As many racers as {@link CreditLineService#MAX_ATTEMPTS}: however they interleave, each lands within its attempts. */
-    private static final int RACERS = CreditLineService.MAX_ATTEMPTS;
-    private static final int MAX_ROUNDS = 10;
+    public static class OwnStore extends OwnDatabase {
+    }
 
-    @Inject
-    CreditLineService lines;
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     MeterRegistry meters;
+    @Inject
+    Pool pool;
+    @Inject
+    EventStore store;
+    @Inject
+    EventTypeRegistry types;
+    @Inject
+    CreditLineService lines;
 
+    /**
+     * Deterministic: the other writer's event is inserted in a transaction the test holds open, so the service reads
+     * the old head (its cached state is stale), and its insert of the same version waits on the unique index until
+     * the test commits; then it loses, and must decide again on the state that includes the other writer's drawdown.
+     */
     @Test
-    void concurrentDrawdownsConflictAndAreRetriedUntilAllLandAndNoneIsLost() {
+    void aCommandThatLosesTheRaceToAnotherWriterIsDecidedAgainOnFreshStateAndItsStaleStateNeverCommits() throws Exception {
+        String id = Api.openLine("B-RACE-1", "5000");
+        String line = "/api/credit-lines/" + id;
+        Api.as("ops").body("{\"amount\":100.00}").post(line + "/drawdowns").then().statusCode(200);
+        CreditLineSnapshot cached = lines.load(id).await().atMost(WAIT);
+        assertThat(cached.state().drawn()).isEqualByComparingTo("100.00");
         double retriedBefore = retried();
-        int rounds = 0;
-        // A race is real only when the racers load the same version; on a slow machine they may happen to run one after
-        // another. Race again on a fresh line until one round has conflicted (the first one does, nearly always).
-        while (retried() == retriedBefore && rounds < MAX_ROUNDS) {
-            rounds++;
-            double before = retried();
-            String id = Api.openLine("B-RETRY-" + rounds, "5000");
-            CommandContext context = new CommandContext("ops", "SERVICING", "retry-test", null);
-            List<Uni<CreditLineSnapshot>> racers = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                racers.add(lines.handle(id, new CreditLineCommand.RecordDrawdown(new BigDecimal("100.00"), Instant.now()), context));
-            }
-            List<CreditLineSnapshot> results = Uni.join().all(racers).andFailFast().await().atMost(Duration.ofSeconds(30));
 
-            assertThat(results).extracting(CreditLineSnapshot::version).hasSize(RACERS).doesNotHaveDuplicates();
-            CreditLineSnapshot now = lines.load(id).await().atMost(Duration.ofSeconds(30));
-            assertThat(now.state().drawn()).isEqualByComparingTo("300.00");
-            // the loser of each race retries once per win it lost to: at most 2 + 1 for three racers
-            assertThat(retried() - before).isBetween(0.0, (double) RACERS * (RACERS - 1) / 2);
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction otherWriter = connection.begin().await().atMost(WAIT);
+            plantDrawdown(connection, id, cached.version() + 1, new BigDecimal("300.00"), new BigDecimal("400.00"));
+
+            CompletableFuture<Response> command = CompletableFuture.supplyAsync(
+                    () -> Api.as("ops").body("{\"amount\":100.00}").post(line + "/drawdowns"));
+            await("the service's append waits on the other writer's uncommitted version " + (cached.version() + 1))
+                    .atMost(WAIT).until(() -> appendsWaitingOnALock() > 0);
+            otherWriter.commit().await().atMost(WAIT);
+
+            Response answer = command.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+            // decided on the state with the other writer's 300.00: 100 + 300 + 100, not the stale 100 + 100
+            assertThat(new BigDecimal(answer.jsonPath().getString("drawn"))).isEqualByComparingTo("500.00");
+        } finally {
+            connection.close().await().atMost(WAIT);
         }
-        assertThat(retried() - retriedBefore).as("conflicts retried in %d round(s) of %d racers", rounds, RACERS)
-                .isGreaterThanOrEqualTo(1.0);
+        assertThat(retried() - retriedBefore).as("conflicts retried").isGreaterThanOrEqualTo(1.0);
+
+        List<RecordedEvent> events = store.readStream(CreditLineStream.of(id), 1).await().atMost(WAIT);
+        assertThat(events).extracting(RecordedEvent::streamVersion)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+        List<String> drawnAfter = events.stream().map(e -> types.deserialize(e))
+                .filter(CreditLineEvent.DrawdownRecorded.class::isInstance)
+                .map(e -> ((CreditLineEvent.DrawdownRecorded) e).drawnAfter().setScale(2).toPlainString()).toList();
+        assertThat(drawnAfter).containsExactly("100.00", "400.00", "500.00");
+        // the next command starts from what the retry left (cached), and agrees with a fold of every event
+        assertThat(lines.load(id).await().atMost(WAIT).state()).isEqualTo(lines.loadUpTo(id, Long.MAX_VALUE).await().atMost(WAIT).state());
+    }
+
+    /** Two running instances on one database, both writing one line as fast as they can: every command lands once. */
+    @Test
+    void twoInstancesWritingOneLineConcurrentlyRecordEveryCommandWithoutAGap() throws Exception {
+        String id = Api.openLine("B-RACE-2", "50000");
+        String line = "/api/credit-lines/" + id;
+        int perInstance = 32;
+        try (PackagedInstance other = PackagedInstance.start("conflict-retry-other", otherInstanceConfig(), Duration.ofSeconds(180))) {
+            double retriedHere = retried();
+            ExecutorService clients = Executors.newFixedThreadPool(2 * 16);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < perInstance; i++) {
+                    answers.add(CompletableFuture.supplyAsync(gated(go,
+                            () -> Api.as("ops").body("{\"amount\":10.00}").post(line + "/drawdowns")), clients));
+                    answers.add(CompletableFuture.supplyAsync(gated(go,
+                            () -> other.as("ops").contentType("application/json").body("{\"amount\":10.00}").post(line + "/drawdowns")), clients));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (CompletableFuture<Response> answer : answers) {
+                    Response response = answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    statuses.add(response.statusCode());
+                    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                }
+                assertThat(statuses).hasSize(2 * perInstance).containsOnly(200);
+            } finally {
+                clients.shutdownNow();
+            }
+            CreditLineSnapshot now = lines.loadUpTo(id, Long.MAX_VALUE).await().atMost(WAIT);
+            assertThat(now.state().drawn()).isEqualByComparingTo(new BigDecimal("10.00").multiply(BigDecimal.valueOf(2L * perInstance)));
+            List<RecordedEvent> events = store.readStream(CreditLineStream.of(id), 1).await().atMost(WAIT);
+            assertThat(events).extracting(RecordedEvent::streamVersion)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+            double retriedThere = other.metric("uplift_commands_conflicts_retried_total").values().stream()
+                    .mapToDouble(Double::doubleValue).sum();
+            // a race really raced: at least one instance lost the line to the other and decided again
+            assertThat(retried() - retriedHere + retriedThere).as("conflicts retried on both instances").isGreaterThanOrEqualTo(1.0);
+        }
+    }
+
+    private static <T> Supplier<T> gated(CountDownLatch go, Supplier<T> request) {
+        return () -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return request.get();
+        };
+    }
+
+    private static Map<String, String> otherInstanceConfig() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> other = new HashMap<>();
+        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url",
+                "quarkus.datasource.username", "quarkus.datasource.password")) {
+            other.put(key, config.getValue(key, String.class));
+        }
+        other.put("uplift.demo-users.enabled", "true");
+        return other;
+    }
+
+    /** Inserts a drawdown at a version, hash-chained like the store's, in the caller's (open) transaction. */
+    private void plantDrawdown(SqlConnection connection, String id, long version, BigDecimal amount, BigDecimal drawnAfter) {
+        String stream = CreditLineStream.of(id);
+        String previous = store.readStream(stream, version - 1, version - 1).await().atMost(WAIT).getFirst().hash();
+        EventTypeRegistry.Serialized event = types.serialize(new CreditLineEvent.DrawdownRecorded(amount, drawnAfter, Instant.now()));
+        EventMetadata metadata = new EventMetadata("other-writer", "other-writer", "ops", "SERVICING", "other-writer");
+        UUID eventId = UUID.randomUUID();
+        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String hash = HashChain.hash(previous, stream, version, eventId, event.type(), event.schemaVersion(), recordedAt,
+                event.payload(), metadata);
+        connection.preparedQuery("""
+                        INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+                                            recorded_at, previous_hash, hash)
+                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9, $10)""")
+                .execute(Tuple.tuple(List.of(stream, version, eventId, event.type(), event.schemaVersion(),
+                        CanonicalJson.write(event.payload()), CanonicalJson.write(metadata),
+                        recordedAt.atOffset(ZoneOffset.UTC), previous, hash)))
+                .await().atMost(WAIT);
+    }
+
+    private long appendsWaitingOnALock() {
+        return pool.query("""
+                        SELECT count(*) AS waiting FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'""")
+                .execute().await().atMost(WAIT).iterator().next().getLong("waiting");
     }
 
     private double retried() {

@@ -185,7 +185,7 @@ class DeciderPropertiesTest {
     }
 
     /** Decides a random history command by command; collects the events and returns the state as it was built live. */
-    private static CreditLineState history(Random r, List<CreditLineEvent> events) {
+    static CreditLineState history(Random r, List<CreditLineEvent> events) {
         Instant at = NOW;
         CreditLineState state = CreditLineDecider.initialState();
         List<CreditLineCommand> commands = new ArrayList<>();
