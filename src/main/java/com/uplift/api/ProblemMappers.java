@@ -92,12 +92,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response exposureUnknown(com.uplift.application.BorrowerExposure.ExposureUnknownException e) {
-        return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, e.getMessage()).toResponse())
-                .header("Retry-After", "30").build();
-    }
-
-    @ServerExceptionMapper
     public Response notFound(CreditLineNotFoundException e) {
         return outcome(e);
     }
@@ -125,6 +119,10 @@ public class ProblemMappers {
             case CreditLineNotFoundException e -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
             case CommandRejectedException e -> Problem.of(ProblemType.BUSINESS_RULE, e.rejection().message())
                     .withRefusal(e.rejection().code(), e.rejection().reasons()).toResponse();
+            // lost, after retries, to commands on the borrower's other lines: the line's own version says nothing
+            case WrongExpectedVersionException e when com.uplift.domain.borrower.BorrowerStream.is(e.streamId()) ->
+                    Problem.of(ProblemType.VERSION_MISMATCH, "commands on the borrower's other credit lines were recorded"
+                            + " first, again and again; nothing was recorded for this one: send it again").toResponse();
             case WrongExpectedVersionException e -> Problem.of(ProblemType.VERSION_MISMATCH,
                             "the credit line is at version " + e.actualVersion() + ", not " + e.expectedVersion())
                     .withActualVersion(e.actualVersion()).toResponse();

@@ -1,12 +1,13 @@
 package com.uplift.application;
 
+import com.uplift.domain.borrower.BorrowerEvent;
+import com.uplift.domain.borrower.BorrowerStream;
 import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineDecider;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.Decision;
-import com.uplift.eventstore.AppendResult;
 import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventTypeRegistry;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +71,11 @@ public class CreditLineService {
 
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
                                                     CreditLineSnapshot current) {
+        return decideAndAppend(creditLineId, command, context, current, 1);
+    }
+
+    private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                    CreditLineSnapshot current, int borrowerRetries) {
         if (context.expectedVersion() != null && context.expectedVersion() != current.version()) {
             return Uni.createFrom().failure(new WrongExpectedVersionException(CreditLineStream.of(creditLineId),
                     context.expectedVersion(), current.version()));
@@ -76,25 +83,72 @@ public class CreditLineService {
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
-        return exposure.enrich(command, current.state()).chain(enriched -> policies.forLine(creditLineId).chain(policy ->
-                switch (CreditLineDecider.decide(enriched, current.state(), policy)) {
-            case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
-            case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record
-            case Decision.Accepted accepted -> append(creditLineId, current, accepted.events(), context)
-                    .map(result -> new CreditLineSnapshot(creditLineId, fold(current.state(), accepted.events()),
-                            result.streamVersion(), result.checkpoint(), accepted.events()));
-        }));
+        String borrowerId = BorrowerExposure.concerns(command) ? BorrowerExposure.borrowerOf(command, current.state()) : null;
+        if (borrowerId == null) {
+            return decide(command, current).chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
+                    : append(creditLineId, current, events, null, context));
+        }
+        // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
+        // line's new exposure appended to that stream at the version read (docs/event-store.md).
+        return exposure.claim(borrowerId, current, command.occurredAt(), this::load).chain(claim ->
+                        decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current).chain(events ->
+                                events.isEmpty() ? Uni.createFrom().item(current)
+                                        : append(creditLineId, current, events, claim, context)))
+                .onFailure(conflict -> pinnedLineLostOnlyTheBorrower(conflict, context))
+                .recoverWithUni(conflict -> borrowerRetries < MAX_ATTEMPTS
+                        ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh,
+                        borrowerRetries + 1))
+                        : Uni.createFrom().failure(conflict));
     }
 
-    private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
-                                     CommandContext context) {
+    /**
+     * A client that pinned the line's version (If-Match) is answered 412 only when the line moved: losing the borrower's
+     * stream to a command on another line is no fault of its version, so that command is decided again here (without
+     * a pinned version the caller's retry does it).
+     */
+    private static boolean pinnedLineLostOnlyTheBorrower(Throwable failure, CommandContext context) {
+        return context.expectedVersion() != null && failure instanceof WrongExpectedVersionException conflict
+                && BorrowerStream.is(conflict.streamId());
+    }
+
+    /** The decider's events for the command; a refusal fails with {@link CommandRejectedException}. */
+    private Uni<List<CreditLineEvent>> decide(CreditLineCommand command, CreditLineSnapshot current) {
+        return policies.forLine(current.creditLineId())
+                .map(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
+                    case Decision.Rejected rejected -> throw new CommandRejectedException(rejected.rejection());
+                    case Decision.Accepted accepted -> accepted.events();
+                });
+    }
+
+    /**
+     * Appends the line's events and, when the command claimed the borrower's exposure, the line's new exposure on the
+     * borrower's stream, both in one transaction: a conflict on either means another writer moved first, and the whole
+     * command is decided again on fresh state.
+     */
+    private Uni<CreditLineSnapshot> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
+                                           BorrowerExposure.Claim claim, CommandContext context) {
+        CreditLineState after = fold(current.state(), events);
         String causationId = UUID.randomUUID().toString();
-        List<NewEvent> newEvents = events.stream().map(event -> {
+        List<EventStore.StreamAppend> appends = new ArrayList<>();
+        appends.add(new EventStore.StreamAppend(CreditLineStream.of(creditLineId),
+                ExpectedVersion.exactly(current.version()), newEvents(events, causationId, context)));
+        if (claim != null) {
+            List<BorrowerEvent> exposureEvents = claim.record(creditLineId, after.exposure(), events.getLast().occurredAt());
+            if (!exposureEvents.isEmpty()) {
+                appends.add(new EventStore.StreamAppend(claim.streamId(), ExpectedVersion.exactly(claim.version()),
+                        newEvents(exposureEvents, causationId, context)));
+            }
+        }
+        return store.appendAll(appends).map(results -> new CreditLineSnapshot(creditLineId, after,
+                results.getFirst().streamVersion(), results.getFirst().checkpoint(), events));
+    }
+
+    private List<NewEvent> newEvents(List<?> events, String causationId, CommandContext context) {
+        return events.stream().map(event -> {
             EventTypeRegistry.Serialized serialized = types.serialize(event);
             return new NewEvent(UUID.randomUUID(), serialized.type(), serialized.schemaVersion(), serialized.payload(),
                     context.metadata(causationId));
         }).toList();
-        return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents);
     }
 
     /** The line as it is now; version 0 and the initial state when it does not exist. */

@@ -37,7 +37,7 @@ import java.time.Duration;
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -102,5 +102,15 @@ public final class DeciderRules {
     /** From v3 on, the grade (and APR) moves only on an assessment without data-quality issues, with a reason. */
     public static boolean pricesOnlyOnFreshEvidence(int rulesVersion) {
         return rulesVersion >= 3;
+    }
+
+    /**
+     * From v4 on, the borrower is the unit of exposure: an increase is sized and a review approved so that all of the
+     * borrower's lines (other lines at their limit or pending proposed limit) stay within the income multiple, and a
+     * review re-checks the maximum and affordability against the other lines as they are at review time. v1-v3 capped
+     * affordability per line and reviewed against the other lines recorded with the request.
+     */
+    public static boolean exposurePerBorrower(int rulesVersion) {
+        return rulesVersion >= 4;
     }
 }

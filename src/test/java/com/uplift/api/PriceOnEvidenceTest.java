@@ -37,6 +37,6 @@ class PriceOnEvidenceTest {
                 .extract().jsonPath();
         List<String> types = events.getList("items.type", String.class);
         assertThat(types).contains("DrawdownRecorded", "RiskAssessed").doesNotContain("PricingTierChanged");
-        assertThat(events.getInt("items.find { it.type == 'RiskAssessed' }.payload.rulesVersion")).isEqualTo(3);
+        assertThat(events.getInt("items.find { it.type == 'RiskAssessed' }.payload.rulesVersion")).isGreaterThanOrEqualTo(3);
     }
 }

@@ -38,13 +38,26 @@ public final class ReviewRules {
      * @param rules               the segment's increase rules (product maximum, band, rounding, ceilings)
      * @param blockingFlags       active WARNING and SEVERE flags
      * @param overrideReason      the reviewer's reason to approve above the band; null when none was given
+     * @param affordabilityOthers what the borrower's other lines take from the affordability cap (rules v4); zero
+     *                            under earlier rules, which capped each line alone
      */
     public record ReviewCase(int level, BigDecimal approvedLimit, BigDecimal currentLimit, BigDecimal previousApproval,
                              BigDecimal requestedLimit, BigDecimal requestMaxLimit, BigDecimal borrowerOtherLimits,
                              BigDecimal borrowerMax, IncreaseRules rules, RiskInputs inputs, RiskAssessment assessment,
-                             List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason) {
+                             List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason,
+                             BigDecimal affordabilityOthers) {
         public ReviewCase {
             blockingFlags = List.copyOf(blockingFlags);
+        }
+
+        /** A case as rules v1-v3 see it: affordability per line. */
+        public ReviewCase(int level, BigDecimal approvedLimit, BigDecimal currentLimit, BigDecimal previousApproval,
+                          BigDecimal requestedLimit, BigDecimal requestMaxLimit, BigDecimal borrowerOtherLimits,
+                          BigDecimal borrowerMax, IncreaseRules rules, RiskInputs inputs, RiskAssessment assessment,
+                          List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason) {
+            this(level, approvedLimit, currentLimit, previousApproval, requestedLimit, requestMaxLimit,
+                    borrowerOtherLimits, borrowerMax, rules, inputs, assessment, blockingFlags, arrears, overrideReason,
+                    BigDecimal.ZERO);
         }
 
         public BigDecimal increaseBand() {
@@ -162,6 +175,21 @@ public final class ReviewRules {
                 + " x verified monthly income = " + cap);
     });
 
+    /**
+     * Affordability per borrower (rules v4): the income multiple caps what all of the borrower's lines expose, so this
+     * line may take only what the other lines leave of it. No override passes it.
+     */
+    static final ReviewRule WITHIN_BORROWER_AFFORDABILITY = new ReviewRule("WITHIN_AFFORDABILITY", "ABOVE_AFFORDABILITY", c -> {
+        BigDecimal income = c.inputs().affordabilityIncome();
+        BigDecimal affordability = c.rules().affordabilityMultiple().multiply(income).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal left = affordability.subtract(c.affordabilityOthers()).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+        String cap = c.rules().affordabilityMultiple() + " x " + income.setScale(2, RoundingMode.HALF_EVEN) + " = "
+                + affordability + " less the borrower's other lines " + c.affordabilityOthers() + " = " + left;
+        return c.approvedLimit().compareTo(left) <= 0
+                ? Check.pass(c.approvedLimit() + " <= " + cap)
+                : Check.fail("approved " + c.approvedLimit() + " exceeds the affordability the borrower has left: " + cap);
+    });
+
     static final ReviewRule NOT_ABOVE_PREVIOUS_APPROVAL = new ReviewRule("NOT_ABOVE_PREVIOUS_APPROVAL", "ABOVE_PREVIOUS_APPROVAL",
             c -> c.previousApproval() == null ? Check.pass("first level")
                     : c.approvedLimit().compareTo(c.previousApproval()) <= 0
@@ -214,6 +242,10 @@ public final class ReviewRules {
             WITHIN_BORROWER_MAX, WITHIN_REQUESTED, INCOME_VERIFIED, BUREAU_REPORT_USABLE, MIN_SCORE, NO_KNOCK_OUT,
             WITHIN_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL, NOT_PAST_DUE, NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
 
+    /** v2's order, with affordability per borrower (the other lines at review time) instead of per line. */
+    private static final List<ReviewRule> V4 = V2.stream()
+            .map(rule -> rule == WITHIN_AFFORDABILITY ? WITHIN_BORROWER_AFFORDABILITY : rule).toList();
+
     private ReviewRules() {
     }
 
@@ -229,7 +261,8 @@ public final class ReviewRules {
 
     /** The rules an approval is checked against under a decider rules version. */
     public static List<ReviewRule> forVersion(int rulesVersion) {
-        return DeciderRules.reviewsBoundedByIncreaseBand(rulesVersion) ? V2 : V1;
+        return DeciderRules.exposurePerBorrower(rulesVersion) ? V4
+                : DeciderRules.reviewsBoundedByIncreaseBand(rulesVersion) ? V2 : V1;
     }
 
     public static ReviewVerdict evaluate(ReviewCase approval, int rulesVersion) {
