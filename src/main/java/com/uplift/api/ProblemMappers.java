@@ -92,14 +92,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response exposureUnknown(com.uplift.application.BorrowerExposure.ExposureUnknownException e) {
-        return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE, e.getMessage()).toResponse())
-                .header("Retry-After", "30").build();
-    }
-
-    /** A hot line's queue was full or the command's deadline passed: nothing was recorded, so a retry is safe. */
-    @ServerExceptionMapper
     public Response lineBusy(com.uplift.application.LineBusyException e) {
+        // a hot line's queue was full or the command's deadline passed: nothing was recorded, so a retry is safe
         return Response.fromResponse(Problem.of(ProblemType.LINE_BUSY, e.getMessage()).toResponse())
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).build();
     }
@@ -132,6 +126,10 @@ public class ProblemMappers {
             case CreditLineNotFoundException e -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
             case CommandRejectedException e -> Problem.of(ProblemType.BUSINESS_RULE, e.rejection().message())
                     .withRefusal(e.rejection().code(), e.rejection().reasons()).toResponse();
+            // lost, after retries, to commands on the borrower's other lines: the line's own version says nothing
+            case WrongExpectedVersionException e when com.uplift.domain.borrower.BorrowerStream.is(e.streamId()) ->
+                    Problem.of(ProblemType.VERSION_MISMATCH, "commands on the borrower's other credit lines were recorded"
+                            + " first, again and again; nothing was recorded for this one: send it again").toResponse();
             case WrongExpectedVersionException e -> Problem.of(ProblemType.VERSION_MISMATCH,
                             "the credit line is at version " + e.actualVersion() + ", not " + e.expectedVersion())
                     .withActualVersion(e.actualVersion()).toResponse();

@@ -1,49 +1,146 @@
 package com.uplift.application;
 
+import com.uplift.domain.borrower.BorrowerEvent;
+import com.uplift.domain.borrower.BorrowerEvent.BorrowerExposureChanged;
+import com.uplift.domain.borrower.BorrowerLines;
+import com.uplift.domain.borrower.BorrowerStream;
+import com.uplift.domain.borrower.LineExposure;
 import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineState;
-import com.uplift.readmodel.BorrowerLimits;
+import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.RecordedEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The limits a borrower holds on their other lines, from the credit-line read model: the regulatory maximum is per
- * borrower, and one line's stream cannot see the others. The value travels in the command and is recorded in the
- * decision, so a replay uses what the service knew then. While the read model is stopped, commands that need it are
- * refused (503); while it merely trails the log (normally by moments), a line changed in that moment is not yet
- * counted (see docs/policy.md).
+ * The borrower is the unit of exposure: the per-borrower maximum and affordability cap what all of a borrower's lines
+ * expose together (limits, and the limits pending referrals would give). One line's stream cannot see its siblings,
+ * and a projection lags, so the borrower has an exposure stream of its own ({@link BorrowerStream}): a command that
+ * can change a line's exposure reads it, decides with the other lines' sum, and appends the line's new exposure to it
+ * at the version it read, in the same transaction as the line's events. Two commands on two lines of one borrower
+ * thus cannot both spend the same headroom: the second append fails on the borrower stream's version and is decided
+ * again on fresh state. The sum travels in the command and is recorded in the decision, so a replay uses what the
+ * service knew then.
+ * <p>
+ * Lines opened before the stream existed are not in it: the first exposure command for such a borrower seeds the
+ * stream from the lines' own streams (never from the read model), in the same append.
  */
 @ApplicationScoped
 public class BorrowerExposure {
 
-    /** The borrower's other lines cannot be summed right now (the credit-line read model is stopped). */
-    public static class ExposureUnknownException extends RuntimeException {
-        public ExposureUnknownException() {
-            super("the borrower's other credit lines cannot be summed while the credit-line read model is stopped");
+    /** The event that names a line's borrower: the lines of a borrower are found by it when seeding. */
+    private static final String OPENING = CreditLineEvent.CreditLineOpened.class.getSimpleName();
+
+    private final EventStore store;
+    private final EventTypeRegistry types;
+
+    public BorrowerExposure(EventStore store, EventTypeRegistry types) {
+        this.store = store;
+        this.types = types;
+    }
+
+    /**
+     * The borrower's exposure as read for one command, and the version of the borrower's stream it was read at.
+     *
+     * @param seed events that put lines opened before the stream existed into it: appended with the command's own
+     */
+    public record Claim(String borrowerId, long version, BorrowerLines lines, List<BorrowerEvent> seed) {
+
+        public String streamId() {
+            return BorrowerStream.of(borrowerId);
+        }
+
+        /** What the borrower's other lines expose. */
+        public BigDecimal otherThan(String creditLineId) {
+            return lines.otherThan(creditLineId);
+        }
+
+        /** What to append to the borrower's stream once the line's exposure is {@code after}: nothing when unchanged. */
+        public List<BorrowerEvent> record(String creditLineId, LineExposure after, Instant at) {
+            List<BorrowerEvent> events = new ArrayList<>(seed);
+            if (!lines.records(creditLineId, after)) {
+                events.add(new BorrowerExposureChanged(creditLineId, after.limit(), after.pendingLimit(), at));
+            }
+            return events;
         }
     }
 
-    private final BorrowerLimits limits;
-
-    public BorrowerExposure(BorrowerLimits limits) {
-        this.limits = limits;
+    /**
+     * True for the commands that can change what a line exposes (open, increase, review): only they read the
+     * borrower's stream, so servicing facts stay as lean as before.
+     */
+    public static boolean concerns(CreditLineCommand command) {
+        return command instanceof CreditLineCommand.OpenCreditLine
+                || command instanceof CreditLineCommand.RequestLimitIncrease
+                || command instanceof CreditLineCommand.ReviewIncrease;
     }
 
-    /** The command with the borrower's other limits filled in, where it needs them and does not carry them yet. */
-    public Uni<CreditLineCommand> enrich(CreditLineCommand command, CreditLineState state) {
+    /** The borrower a command concerns: named by an opening, else the line's own. Null when it names none. */
+    public static String borrowerOf(CreditLineCommand command, CreditLineState state) {
+        String borrowerId = command instanceof CreditLineCommand.OpenCreditLine open ? open.borrowerId() : state.borrowerId();
+        return borrowerId == null || borrowerId.isBlank() ? null : borrowerId;
+    }
+
+    /** The command carrying what the borrower's other lines expose: the service's value, never a caller's. */
+    public static CreditLineCommand withOthers(CreditLineCommand command, BigDecimal others) {
         return switch (command) {
-            case CreditLineCommand.OpenCreditLine c when c.borrowerOtherLimits() == null ->
-                    otherLimits(c.borrowerId(), c.creditLineId()).map(c::withBorrowerOtherLimits);
-            case CreditLineCommand.RequestLimitIncrease c when c.borrowerOtherLimits() == null && state.opened() ->
-                    otherLimits(state.borrowerId(), state.creditLineId()).map(c::withBorrowerOtherLimits);
-            default -> Uni.createFrom().item(command);
+            case CreditLineCommand.OpenCreditLine c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.RequestLimitIncrease c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.ReviewIncrease c -> c.withBorrowerOtherLimits(others);
+            default -> command;
         };
     }
 
-    Uni<BigDecimal> otherLimits(String borrowerId, String excludingLineId) {
-        // A stopped read model would undercount: refuse rather than let a line past the cap (fail closed).
-        return limits.otherThan(borrowerId, excludingLineId).map(total -> total.orElseThrow(ExposureUnknownException::new));
+    /**
+     * Reads the borrower's stream; when it is empty, seeds it from the borrower's lines as their streams hold them.
+     *
+     * @param current the commanding line as it was loaded (seeded from this, so the line's own version check covers it)
+     * @param load    loads another line of the borrower from its stream
+     */
+    public Uni<Claim> claim(String borrowerId, CreditLineSnapshot current, Instant at,
+                            Function<String, Uni<CreditLineSnapshot>> load) {
+        return store.readStream(BorrowerStream.of(borrowerId), 1).chain(events -> {
+            if (!events.isEmpty()) {
+                BorrowerLines lines = BorrowerLines.NONE;
+                for (RecordedEvent event : events) {
+                    lines = lines.evolve((BorrowerEvent) types.deserialize(event));
+                }
+                return Uni.createFrom().item(new Claim(borrowerId, events.getLast().streamVersion(), lines, List.of()));
+            }
+            return seed(borrowerId, current, at, load);
+        });
+    }
+
+    private Uni<Claim> seed(String borrowerId, CreditLineSnapshot current, Instant at,
+                            Function<String, Uni<CreditLineSnapshot>> load) {
+        return store.streamIdsWithEvent(CreditLineStream.PREFIX, OPENING, "borrowerId", borrowerId)
+                .chain(streamIds -> Multi.createFrom().iterable(streamIds).map(CreditLineStream::lineId)
+                        .onItem().transformToUniAndConcatenate(lineId -> lineId.equals(current.creditLineId())
+                                ? Uni.createFrom().item(current) : load.apply(lineId))
+                        .collect().asList())
+                .map(lines -> {
+                    List<BorrowerEvent> seed = new ArrayList<>();
+                    BorrowerLines folded = BorrowerLines.NONE;
+                    for (CreditLineSnapshot line : lines) {
+                        if (line.state().opened() && borrowerId.equals(line.state().borrowerId())) {
+                            LineExposure exposure = line.state().exposure();
+                            BorrowerEvent event = new BorrowerExposureChanged(line.creditLineId(), exposure.limit(),
+                                    exposure.pendingLimit(), at);
+                            seed.add(event);
+                            folded = folded.evolve(event);
+                        }
+                    }
+                    return new Claim(borrowerId, 0, folded, List.copyOf(seed));
+                });
     }
 }

@@ -1,5 +1,7 @@
 package com.uplift.application;
 
+import com.uplift.domain.borrower.BorrowerEvent;
+import com.uplift.domain.borrower.BorrowerStream;
 import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineDecider;
@@ -42,6 +44,9 @@ public class CreditLineService {
     /** The first backoff after a lost race (another instance appended first); doubled per retry, jittered, capped. */
     static final Duration FIRST_BACKOFF = Duration.ofMillis(5);
     static final Duration MAX_BACKOFF = Duration.ofMillis(250);
+
+    /** Times a command pinned by If-Match is decided again when only the borrower's stream moved under it. */
+    static final int PINNED_BORROWER_ATTEMPTS = 3;
 
     private final EventStore store;
     private final EventTypeRegistry types;
@@ -131,6 +136,11 @@ public class CreditLineService {
 
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
                                                     CreditLineSnapshot current) {
+        return decideAndAppend(creditLineId, command, context, current, 1);
+    }
+
+    private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                    CreditLineSnapshot current, int borrowerRetries) {
         if (context.expectedVersion() != null && context.expectedVersion() != current.version()) {
             return Uni.createFrom().failure(new WrongExpectedVersionException(CreditLineStream.of(creditLineId),
                     context.expectedVersion(), current.version()));
@@ -138,36 +148,65 @@ public class CreditLineService {
         if (current.version() == 0 && !(command instanceof CreditLineCommand.OpenCreditLine)) {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
-        return exposure.enrich(command, current.state()).chain(withExposure -> raisers.enrich(creditLineId, withExposure))
-                .chain(enriched -> policies.forLine(creditLineId).chain(policy ->
-                switch (CreditLineDecider.decide(enriched, current.state(), policy)) {
-            case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
-            case Decision.Accepted accepted when accepted.events().isEmpty() -> Uni.createFrom().item(current); // nothing to record
-            case Decision.Accepted accepted -> {
-                CreditLineState after = fold(current.state(), accepted.events());
-                yield append(creditLineId, current, after, accepted.events(), context)
-                        .map(result -> snapshotAfter(creditLineId, after, result, accepted.events()));
-            }
-        }));
-    }
-
-    private static CreditLineSnapshot snapshotAfter(String creditLineId, CreditLineState after, AppendResult result,
-                                                    List<CreditLineEvent> events) {
-        return new CreditLineSnapshot(creditLineId, after, result.streamVersion(), result.checkpoint(), events);
-    }
-
-    private Uni<AppendResult> append(String creditLineId, CreditLineSnapshot current, CreditLineState after,
-                                     List<CreditLineEvent> events, CommandContext context) {
-        String causationId = UUID.randomUUID().toString();
-        CommandAnswer<CreditLineSnapshot> answer = context.answer();
-        List<NewEvent> newEvents = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            EventTypeRegistry.Serialized serialized = types.serialize(events.get(i));
-            // With an Idempotency-Key the ids derive from it: a second run of the same request cannot add new events.
-            UUID eventId = answer == null ? UUID.randomUUID() : answer.eventId(i);
-            newEvents.add(new NewEvent(eventId, serialized.type(), serialized.schemaVersion(), serialized.payload(),
-                    context.metadata(causationId)));
+        String borrowerId = BorrowerExposure.concerns(command) ? BorrowerExposure.borrowerOf(command, current.state()) : null;
+        if (borrowerId == null) {
+            return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current))
+                    .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
+                            : append(creditLineId, current, events, null, context));
         }
+        // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
+        // line's new exposure appended to that stream at the version read (docs/event-store.md).
+        return exposure.claim(borrowerId, current, command.occurredAt(), this::load).chain(claim ->
+                        decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current).chain(events ->
+                                events.isEmpty() ? Uni.createFrom().item(current)
+                                        : append(creditLineId, current, events, claim, context)))
+                .onFailure(conflict -> pinnedLineLostOnlyTheBorrower(conflict, context))
+                .recoverWithUni(conflict -> borrowerRetries < PINNED_BORROWER_ATTEMPTS
+                        ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh,
+                        borrowerRetries + 1))
+                        : Uni.createFrom().failure(conflict));
+    }
+
+    /**
+     * A client that pinned the line's version (If-Match) is answered 412 only when the line moved: losing the borrower's
+     * stream to a command on another line is no fault of its version, so that command is decided again here (without
+     * a pinned version the caller's retry does it).
+     */
+    private static boolean pinnedLineLostOnlyTheBorrower(Throwable failure, CommandContext context) {
+        return context.expectedVersion() != null && failure instanceof WrongExpectedVersionException conflict
+                && BorrowerStream.is(conflict.streamId());
+    }
+
+    /** The decider's events for the command; a refusal fails with {@link CommandRejectedException}. */
+    private Uni<List<CreditLineEvent>> decide(CreditLineCommand command, CreditLineSnapshot current) {
+        return policies.forLine(current.creditLineId())
+                .map(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
+                    case Decision.Rejected rejected -> throw new CommandRejectedException(rejected.rejection());
+                    case Decision.Accepted accepted -> accepted.events();
+                });
+    }
+
+    /**
+     * Appends the line's events and, when the command claimed the borrower's exposure, the line's new exposure on the
+     * borrower's stream, both in one transaction: a conflict on either means another writer moved first, and the whole
+     * command is decided again on fresh state. With an Idempotency-Key, the key is claimed and answered in that same
+     * transaction ({@link CommandAnswer}) and every event's id derives from it.
+     */
+    private Uni<CreditLineSnapshot> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
+                                           BorrowerExposure.Claim claim, CommandContext context) {
+        CreditLineState after = fold(current.state(), events);
+        String causationId = UUID.randomUUID().toString();
+        List<EventStore.StreamAppend> appends = new ArrayList<>();
+        appends.add(new EventStore.StreamAppend(CreditLineStream.of(creditLineId),
+                ExpectedVersion.exactly(current.version()), newEvents(events, 0, causationId, context)));
+        if (claim != null) {
+            List<BorrowerEvent> exposureEvents = claim.record(creditLineId, after.exposure(), events.getLast().occurredAt());
+            if (!exposureEvents.isEmpty()) {
+                appends.add(new EventStore.StreamAppend(claim.streamId(), ExpectedVersion.exactly(claim.version()),
+                        newEvents(exposureEvents, events.size(), causationId, context)));
+            }
+        }
+        CommandAnswer<CreditLineSnapshot> answer = context.answer();
         AlongsideAppend alongside = answer == null ? AlongsideAppend.NOTHING : new AlongsideAppend() {
             @Override
             public Uni<Void> before(SqlConnection connection) {
@@ -175,11 +214,29 @@ public class CreditLineService {
             }
 
             @Override
-            public Uni<Void> after(SqlConnection connection, AppendResult result) {
-                return answer.record(connection, snapshotAfter(creditLineId, after, result, events));
+            public Uni<Void> after(SqlConnection connection, AppendResult lineResult) {
+                return answer.record(connection, snapshotAfter(creditLineId, after, lineResult, events));
             }
         };
-        return store.append(CreditLineStream.of(creditLineId), ExpectedVersion.exactly(current.version()), newEvents, alongside);
+        return store.appendAll(appends, alongside).map(results -> snapshotAfter(creditLineId, after, results.getFirst(), events));
+    }
+
+    private static CreditLineSnapshot snapshotAfter(String creditLineId, CreditLineState after, AppendResult result,
+                                                    List<CreditLineEvent> events) {
+        return new CreditLineSnapshot(creditLineId, after, result.streamVersion(), result.checkpoint(), events);
+    }
+
+    /** With an Idempotency-Key the ids derive from it: a second run of the same request cannot add a second set. */
+    private List<NewEvent> newEvents(List<?> events, int firstIndex, String causationId, CommandContext context) {
+        CommandAnswer<CreditLineSnapshot> answer = context.answer();
+        List<NewEvent> newEvents = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            EventTypeRegistry.Serialized serialized = types.serialize(events.get(i));
+            UUID eventId = answer == null ? UUID.randomUUID() : answer.eventId(firstIndex + i);
+            newEvents.add(new NewEvent(eventId, serialized.type(), serialized.schemaVersion(), serialized.payload(),
+                    context.metadata(causationId)));
+        }
+        return newEvents;
     }
 
     /**

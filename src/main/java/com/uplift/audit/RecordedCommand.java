@@ -39,7 +39,8 @@ public final class RecordedCommand {
             case CreditLineEvent.IncreaseDecided e -> new CreditLineCommand.RequestLimitIncrease(e.requestId(),
                     e.requestedLimit(), e.channel(), e.requestedBy(), e.borrowerOtherLimits(), e.occurredAt());
             case CreditLineEvent.IncreaseReviewed e -> new CreditLineCommand.ReviewIncrease(e.requestId(), e.reviewer(),
-                    e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.overrideReason(), e.occurredAt());
+                    e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.overrideReason(), e.borrowerOtherLimits(),
+                    e.occurredAt());
             case CreditLineEvent.TimeElapsed e -> new CreditLineCommand.ReassessOverTime(e.occurredAt());
             case CreditLineEvent.WarningClearedByOfficer e -> new CreditLineCommand.ClearWarning(e.flag(), e.reason(),
                     e.comment(), e.clearedBy(), e.raisedBy(), e.occurredAt());

@@ -117,6 +117,16 @@ public final class DeciderRules {
     }
 
     /**
+     * From v4 on, the borrower is the unit of exposure: an increase is sized and a review approved so that all of the
+     * borrower's lines (other lines at their limit or pending proposed limit) stay within the income multiple, and a
+     * review re-checks the maximum and affordability against the other lines as they are at review time. v1-v3 capped
+     * affordability per line and reviewed against the other lines recorded with the request.
+     */
+    public static boolean exposurePerBorrower(int rulesVersion) {
+        return rulesVersion >= 4;
+    }
+
+    /**
      * From v4 on, the newest business date of each kind of servicing fact wins, whatever order facts arrive in: an
      * older fact is history, never the current state. v1-v3 read the delinquency report that arrived last as the
      * current one (a late report dated months ago could cure a line that is past due today).

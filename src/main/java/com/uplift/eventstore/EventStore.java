@@ -83,6 +83,16 @@ public class EventStore {
               AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
             ORDER BY stream_id LIMIT $5""";
 
+    /**
+     * Streams with a prefix holding an event of a type whose payload field has a value, in id order. The field is a
+     * parameter so the store stays ignorant of payloads; an expression index per (type, field) that is asked for keeps
+     * it from scanning the log (V8 adds the one the service asks).
+     */
+    private static final String STREAM_IDS_WITH_EVENT = """
+            SELECT DISTINCT stream_id FROM events
+            WHERE event_type = $2 AND payload ->> $3 = $4 AND starts_with(stream_id, $1)
+            ORDER BY stream_id""";
+
     /** The stored hash at each (stream, version); a null hash where that version does not exist (any more). */
     private static final String HASHES_AT = """
             SELECT h.stream_id, h.v AS stream_version, e.hash
@@ -131,23 +141,68 @@ public class EventStore {
      * before the stream is read and after the events are inserted, and a failure of either rolls the append back.
      */
     public Uni<AppendResult> append(String streamId, ExpectedVersion expected, List<NewEvent> events, AlongsideAppend alongside) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append");
-        }
-        return pool.withTransaction(connection -> appendIn(connection, streamId, expected, events, alongside))
-                .onFailure(PgException.class).recoverWithUni(failure -> explainConflict((PgException) failure, streamId, expected, events));
+        return appendAll(List.of(new StreamAppend(streamId, expected, events)), alongside).map(List::getFirst);
     }
 
-    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events,
-                                       AlongsideAppend alongside) {
-        // Take a transaction id before anything else, so that it is older than the positions this transaction draws.
-        return connection.query(ASSIGN_TRANSACTION_ID).execute()
-                .chain(ignored -> alongside.before(connection))
-                .chain(ignored -> alreadyStored(connection, streamId, events))
+    /** Events for one stream, to be appended if the stream is at the expected version. */
+    public record StreamAppend(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        public StreamAppend {
+            events = List.copyOf(events);
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("nothing to append to " + streamId);
+            }
+        }
+    }
+
+    /**
+     * Appends to several streams in ONE transaction: every stream's events land, or none do. A stream that is not at
+     * its expected version fails the whole append with {@link WrongExpectedVersionException} (naming that stream), so
+     * a decision that read several streams is written only if none of them moved since. Each stream keeps its own
+     * versions and hash chain; the same idempotency rules as {@link #append} hold per stream. Streams are written in
+     * the order given: callers that append to a shared stream (a borrower's) alongside their own put it in the same
+     * place every time.
+     */
+    public Uni<List<AppendResult>> appendAll(List<StreamAppend> appends) {
+        return appendAll(appends, AlongsideAppend.NOTHING);
+    }
+
+    /**
+     * {@link #appendAll(List)} with other work in the same transaction: {@code alongside} runs first (before any stream
+     * is read) and last (with the first stream's result), and a failure of either rolls everything back.
+     */
+    public Uni<List<AppendResult>> appendAll(List<StreamAppend> appends, AlongsideAppend alongside) {
+        if (appends.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        if (appends.stream().map(StreamAppend::streamId).distinct().count() != appends.size()) {
+            throw new IllegalArgumentException("one entry per stream");
+        }
+        return pool.withTransaction(connection -> connection.query(ASSIGN_TRANSACTION_ID).execute()
+                        // Take a transaction id before anything else, so that it is older than the positions it draws.
+                        .chain(ignored -> alongside.before(connection))
+                        .chain(ignored -> appendEach(connection, appends, 0, new ArrayList<>()))
+                        .call(results -> alongside.after(connection, results.getFirst())))
+                .onFailure(PgException.class).recoverWithUni(failure -> explainConflict((PgException) failure, appends));
+    }
+
+    private Uni<List<AppendResult>> appendEach(SqlConnection connection, List<StreamAppend> appends, int index,
+                                               List<AppendResult> results) {
+        if (index == appends.size()) {
+            return Uni.createFrom().item(List.copyOf(results));
+        }
+        StreamAppend next = appends.get(index);
+        return appendIn(connection, next.streamId(), next.expected(), next.events())
+                .chain(result -> {
+                    results.add(result);
+                    return appendEach(connection, appends, index + 1, results);
+                });
+    }
+
+    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        return alreadyStored(connection, streamId, events)
                 .chain(previous -> previous != null
                         ? Uni.createFrom().item(previous)
-                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)))
-                .call(result -> alongside.after(connection, result));
+                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)));
     }
 
     /** The earlier result when exactly these events are already stored; null when none of them is. */
@@ -238,20 +293,60 @@ public class EventStore {
     }
 
     /** Turns a unique violation into the typed outcome it means; the failed transaction has been rolled back by then. */
-    private Uni<AppendResult> explainConflict(PgException failure, String streamId, ExpectedVersion expected, List<NewEvent> events) {
+    private Uni<List<AppendResult>> explainConflict(PgException failure, List<StreamAppend> appends) {
         if (!UNIQUE_VIOLATION.equals(failure.getSqlState())) {
             return Uni.createFrom().failure(failure);
         }
         if (VERSION_CONSTRAINT.equals(failure.getConstraint())) {
-            return pool.withConnection(connection -> streamHead(connection, streamId))
-                    .chain(head -> Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expected.value(), head.version())));
+            // Another writer took a version on one of the streams: name the first that is no longer where we expected.
+            return pool.withConnection(connection -> heads(connection, appends, 0, new ArrayList<>()))
+                    .chain(heads -> {
+                        int moved = 0;
+                        for (int i = 0; i < appends.size(); i++) {
+                            ExpectedVersion expected = appends.get(i).expected();
+                            if (!expected.isAny() && heads.get(i).version() != expected.value()) {
+                                moved = i;
+                                break;
+                            }
+                        }
+                        StreamAppend conflict = appends.get(moved);
+                        return Uni.createFrom().failure(new WrongExpectedVersionException(conflict.streamId(),
+                                conflict.expected().value(), heads.get(moved).version()));
+                    });
         }
         if (EVENT_ID_CONSTRAINT.equals(failure.getConstraint())) {
             // A concurrent append of the same events won: that is the idempotent success, if the content matches.
-            return pool.withConnection(connection -> alreadyStored(connection, streamId, events))
-                    .onItem().ifNull().failWith(() -> new EventIdConflictException(events.getFirst().eventId(), "concurrently"));
+            return pool.withConnection(connection -> storedEach(connection, appends, 0, new ArrayList<>()))
+                    .onItem().ifNull().failWith(() -> new EventIdConflictException(
+                            appends.getFirst().events().getFirst().eventId(), "concurrently"));
         }
         return Uni.createFrom().failure(failure);
+    }
+
+    private Uni<List<Head>> heads(SqlConnection connection, List<StreamAppend> appends, int index, List<Head> heads) {
+        if (index == appends.size()) {
+            return Uni.createFrom().item(heads);
+        }
+        return streamHead(connection, appends.get(index).streamId()).chain(head -> {
+            heads.add(head);
+            return heads(connection, appends, index + 1, heads);
+        });
+    }
+
+    /** The earlier results when every stream's events are already stored; null when some are not. */
+    private Uni<List<AppendResult>> storedEach(SqlConnection connection, List<StreamAppend> appends, int index,
+                                               List<AppendResult> results) {
+        if (index == appends.size()) {
+            return Uni.createFrom().item(List.copyOf(results));
+        }
+        StreamAppend next = appends.get(index);
+        return alreadyStored(connection, next.streamId(), next.events()).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().nullItem();
+            }
+            results.add(stored);
+            return storedEach(connection, appends, index + 1, results);
+        });
     }
 
     /** Events of one stream from a version (inclusive), in order. */
@@ -286,6 +381,16 @@ public class EventStore {
     public Uni<List<String>> streamIds(String prefix, String afterStreamId, Instant from, Instant to, int limit) {
         return pool.preparedQuery(STREAM_IDS)
                 .execute(Tuple.tuple(java.util.Arrays.asList(afterStreamId, prefix, utc(from), utc(to), limit)))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getString("stream_id")));
+                    return ids;
+                });
+    }
+
+    /** Ids of the streams starting with {@code prefix} that hold an {@code eventType} whose payload has {@code field = value}. */
+    public Uni<List<String>> streamIdsWithEvent(String prefix, String eventType, String field, String value) {
+        return pool.preparedQuery(STREAM_IDS_WITH_EVENT).execute(Tuple.of(prefix, eventType, field, value))
                 .map(rows -> {
                     List<String> ids = new ArrayList<>(rows.size());
                     rows.forEach(row -> ids.add(row.getString("stream_id")));

@@ -3,6 +3,7 @@ package com.uplift.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
+import com.uplift.domain.borrower.BorrowerEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
@@ -34,6 +35,12 @@ import java.util.Map;
  * <p>
  * Schema v3 of {@code PricingTierChanged}: it records why the price changed ({@code reason}, rules v3). Everything
  * stored at v1 or v2 was decided under rules that did not record it, so it is read with {@code reason: null}.
+ * <p>
+ * Schema v3 of {@code IncreaseReviewed}: it records what the borrower's other lines exposed at review time
+ * ({@code borrowerOtherLimits}, rules v4). Everything stored at v1 or v2 was decided under rules that checked against
+ * the request's recorded value, so it is read with {@code borrowerOtherLimits: null}, which is what those rules record.
+ * <p>
+ * The borrower's exposure stream ({@code BorrowerEvent}) starts at schema version 1.
  * <p>
  * Schema v2 of {@code ServiceNoteRecorded}: each signal records its {@code spans} and the {@code analyzer} (name and
  * library version) that found it (rules v3). A v1 note was read by the rules-v1/v2 extractor, which kept neither, so
@@ -73,6 +80,12 @@ public class StoredEventTypes {
         return payload;
     };
 
+    /** v2 -> v3 of a review: decided under rules v1-v3, which checked against the request's recorded other lines. */
+    static final Upcaster REVIEWED_WITHOUT_EXPOSURE_AT_REVIEW = payload -> {
+        payload.putNull("borrowerOtherLimits");
+        return payload;
+    };
+
     /** v1 -> v2 of a note: its signals were found by the v1/v2 extractor, which recorded no spans and no analyzer. */
     static final Upcaster NOTE_SIGNALS_WITHOUT_SPANS = payload -> {
         JsonNode signals = payload.get("signals");
@@ -104,9 +117,12 @@ public class StoredEventTypes {
             if (type == PricingTierChanged.class) {
                 registry.register(type.getSimpleName(), type, 3,
                         Map.of(1, MADE_UNDER_RULES_V1, 2, REPRICED_WITHOUT_REASON));
+            } else if (type == IncreaseReviewed.class) {
+                registry.register(type.getSimpleName(), type, 3,
+                        Map.of(1, REVIEWED_UNDER_RULES_V1, 2, REVIEWED_WITHOUT_EXPOSURE_AT_REVIEW));
             } else {
                 registry.register(type.getSimpleName(), type, 2,
-                        Map.of(1, type == IncreaseReviewed.class ? REVIEWED_UNDER_RULES_V1 : MADE_UNDER_RULES_V1));
+                        Map.of(1, MADE_UNDER_RULES_V1));
             }
         }
         registry.register(ServiceNoteRecorded.class.getSimpleName(), ServiceNoteRecorded.class, 2,
@@ -114,6 +130,6 @@ public class StoredEventTypes {
         registry.register(AssetChangeReported.class.getSimpleName(), AssetChangeReported.class, 2,
                 Map.of(1, ASSET_CHANGE_WITHOUT_DATE));
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
-                .registerSealed(AuditEvent.class);
+                .registerSealed(AuditEvent.class).registerSealed(BorrowerEvent.class);
     }
 }

@@ -64,9 +64,11 @@ class PoisonEventTest {
             as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
             probe.awaitAFullTurn("credit-lines");
             assertThat(probe.liveRow(line).get("stream_version")).isEqualTo(before); // the stopped projection did not move on silently
-            // and what needs that read model (the borrower's other lines, for the per-borrower cap) fails closed
-            as("channel").body("{\"borrowerId\":\"B-AFTER-POISON\",\"productCode\":\"XM-CASH\",\"initialLimit\":100}")
-                    .post("/api/credit-lines").then().statusCode(503).contentType("application/problem+json");
+            // and the per-borrower cap does not depend on it: the borrower's exposure stream is read in the append
+            as("channel").body("{\"borrowerId\":\"B-BEFORE-POISON\",\"productCode\":\"XM-CASH\",\"initialLimit\":197001}")
+                    .post("/api/credit-lines").then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("ABOVE_BORROWER_MAX"));
+            as("channel").body("{\"borrowerId\":\"B-BEFORE-POISON\",\"productCode\":\"XM-CASH\",\"initialLimit\":197000}")
+                    .post("/api/credit-lines").then().statusCode(201);
         } finally {
             as("admin").body("{\"skipFailedEvent\":true,\"reason\":\"test poison event, not a real line\"}")
                     .post("/api/admin/projections/credit-lines/restart").then().statusCode(204);

@@ -131,14 +131,29 @@ public sealed interface CreditLineCommand {
      * A reviewer's verdict on a referred request at a review level (1 risk officer, 2 senior risk officer).
      * approvedLimit null on APPROVE means the proposed limit. overrideReason: why an approval goes above the policy's
      * increase band (only the top level approves there; a lower level may recommend it); null when none is given.
+     * borrowerOtherLimits: what the borrower's other lines expose at review time (limits, or pending proposed limits
+     * where higher), as the service read it from the borrower's exposure stream; rules v4 re-check the per-borrower
+     * maximum and affordability against it. Null: unknown (the request's recorded value is used, as under v1-v3).
      */
     record ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome, BigDecimal approvedLimit,
-                          String comment, OverrideReason overrideReason, Instant occurredAt) implements CreditLineCommand {
+                          String comment, OverrideReason overrideReason, BigDecimal borrowerOtherLimits,
+                          Instant occurredAt) implements CreditLineCommand {
+
+        /** A review with an override reason, without the other lines at review time (unknown). */
+        public ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome,
+                              BigDecimal approvedLimit, String comment, OverrideReason overrideReason, Instant occurredAt) {
+            this(requestId, reviewer, level, outcome, approvedLimit, comment, overrideReason, null, occurredAt);
+        }
+
+        public ReviewIncrease withBorrowerOtherLimits(BigDecimal others) {
+            return new ReviewIncrease(requestId, reviewer, level, outcome, approvedLimit, comment, overrideReason, others,
+                    occurredAt);
+        }
 
         /** A review without an override reason. */
         public ReviewIncrease(String requestId, String reviewer, int level, ReviewOutcome outcome,
                               BigDecimal approvedLimit, String comment, Instant occurredAt) {
-            this(requestId, reviewer, level, outcome, approvedLimit, comment, null, occurredAt);
+            this(requestId, reviewer, level, outcome, approvedLimit, comment, null, null, occurredAt);
         }
     }
 

@@ -174,12 +174,16 @@ public sealed interface CreditLineEvent {
      * @param checks      every rule an approval had to pass, with the values it was checked on (empty for a decline)
      * @param overrideReason why the reviewer approved above the policy's increase band; null when not given (and in
      *                    every review recorded before rules v2)
+     * @param borrowerOtherLimits what the borrower's other lines exposed at review time, the per-borrower maximum and
+     *                    affordability were re-checked against (schema v3, rules v4); null for a decline, and in every
+     *                    review decided under rules v1-v3, which checked against the request's recorded value
      */
     record IncreaseReviewed(String requestId, String reviewer, int level, ReviewOutcome outcome,
                             BigDecimal approvedLimit, String comment, OverrideReason overrideReason, String requestedBy,
                             IncreaseStatus statusAfter, Integer nextLevel, List<String> reasons,
-                            RiskAssessment assessment, List<RuleResult> checks, int policyVersion,
-                            String policyContentHash, int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
+                            RiskAssessment assessment, List<RuleResult> checks, BigDecimal borrowerOtherLimits,
+                            int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
         public IncreaseReviewed {
             reasons = List.copyOf(reasons);
             checks = List.copyOf(checks);

@@ -1,5 +1,6 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.borrower.LineExposure;
 import com.uplift.domain.history.CreditFacts;
 import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.history.ScorePoint;
@@ -48,6 +49,16 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
 
     public BigDecimal available() {
         return limit.subtract(drawn);
+    }
+
+    /**
+     * What this line exposes for its borrower: its limit and the limit the referral waiting for review would give it
+     * (what the last level approved, else the proposal). The borrower's exposure stream records it after every change.
+     */
+    public LineExposure exposure() {
+        BigDecimal pending = increases.pending().stream().findFirst().map(r -> r.reviews().isEmpty() ? r.proposedLimit()
+                : r.reviews().get(r.reviews().size() - 1).approvedLimit()).orElse(null);
+        return new LineExposure(limit, pending);
     }
 
     /** What the risk measures, warning rules and increase rules read: they get this, never the whole state. */

@@ -1,5 +1,6 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
@@ -57,10 +58,13 @@ final class IncreaseRequests {
         RiskInputs in = RiskInputs.measure(facts, policy, today, basis.rulesVersion());
         RiskAssessment assessment = RiskAssessor.assess(in, policy);
         SortedMap<String, WarningFlag> flags = EarlyWarnings.evaluate(facts, in, policy, c.occurredAt());
-        // The product maximum caps a borrower, not a line: what their other lines hold is not available here.
+        // The product maximum caps a borrower, not a line: the command carries what their other lines expose.
         IncreaseRules rules = perBorrower(policy.increaseFor(state.segment()), c.borrowerOtherLimits());
+        // Rules v4: the income multiple caps the borrower too, so the other lines' exposure comes off affordability.
+        BigDecimal affordabilityOthers = DeciderRules.exposurePerBorrower(basis.rulesVersion())
+                && c.borrowerOtherLimits() != null ? money(c.borrowerOtherLimits()).max(ZERO) : ZERO;
         IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
-                policy.badRecord(), c.occurredAt(), basis.rulesVersion());
+                policy.badRecord(), affordabilityOthers, c.occurredAt(), basis.rulesVersion());
 
         BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
         List<CreditLineEvent> events = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.DeciderRules;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
@@ -69,7 +70,7 @@ final class IncreaseReviews {
                 RiskInputs.businessDate(c.occurredAt(), basis.policy()), basis.rulesVersion());
         return accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), null, c.comment(), null,
                 request.requestedBy(), IncreaseStatus.DECLINED, null, List.of("DECLINED_AT_LEVEL_" + c.level()),
-                seen, List.of(), basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
+                seen, List.of(), null, basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
     }
 
     private static Decision approve(ReviewIncrease c, CreditLineState state, IncreaseRequest request, DecisionBasis basis) {
@@ -87,10 +88,15 @@ final class IncreaseReviews {
         List<String> blocking = EarlyWarnings.evaluate(state.facts(), in, policy, c.occurredAt()).values().stream()
                 .filter(f -> f.severity().atLeast(Severity.WARNING)).map(WarningFlag::flag).toList();
         RiskAssessment now = RiskAssessor.assess(in, policy);
+        // Rules v4 check against the borrower's other lines as they are now: since the referral, another line may have
+        // opened, grown or been referred. Earlier rules checked against what the request recorded.
+        boolean atReview = DeciderRules.exposurePerBorrower(basis.rulesVersion()) && c.borrowerOtherLimits() != null;
+        BigDecimal others = atReview ? money(c.borrowerOtherLimits()) : request.borrowerOtherLimits();
         ReviewCase approval = new ReviewCase(c.level(), limit, state.limit(), previous, request.requestedLimit(),
-                request.maxLimit(), request.borrowerOtherLimits(),
-                money(IncreaseRequests.perBorrower(rules, request.borrowerOtherLimits()).productMaxLimit()), rules, in,
-                now, blocking, state.history().arrears(), c.overrideReason(), state.facts(), policy.badRecord());
+                request.maxLimit(), others, money(IncreaseRequests.perBorrower(rules, others).productMaxLimit()), rules, in,
+                now, blocking, state.history().arrears(), c.overrideReason(), state.facts(), policy.badRecord(),
+                DeciderRules.exposurePerBorrower(basis.rulesVersion()) && others != null ? others : CommandValues.ZERO);
+        BigDecimal recordedOthers = atReview ? others : null;
 
         return switch (ReviewRules.evaluate(approval, basis.rulesVersion())) {
             case ReviewVerdict.Refused refused -> reject(refused.code(), refused.message());
@@ -99,13 +105,13 @@ final class IncreaseReviews {
                 if (c.level() < required) {
                     yield accept(new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), limit,
                             c.comment(), c.overrideReason(), request.requestedBy(), IncreaseStatus.PENDING, c.level() + 1,
-                            List.of(), now, passed.checks(), basis.policyNumber(), basis.policyHash(),
+                            List.of(), now, passed.checks(), recordedOthers, basis.policyNumber(), basis.policyHash(),
                             basis.rulesVersion(), c.occurredAt()));
                 }
                 yield new Decision.Accepted(List.of(
                         new IncreaseReviewed(c.requestId(), c.reviewer(), c.level(), c.outcome(), limit, c.comment(),
                                 c.overrideReason(), request.requestedBy(), IncreaseStatus.APPROVED, null, List.of(), now,
-                                passed.checks(), basis.policyNumber(), basis.policyHash(), basis.rulesVersion(),
+                                passed.checks(), recordedOthers, basis.policyNumber(), basis.policyHash(), basis.rulesVersion(),
                                 c.occurredAt()),
                         new CreditLimitChanged(state.limit(), limit, c.requestId(), "REVIEWED_INCREASE",
                                 basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt())));

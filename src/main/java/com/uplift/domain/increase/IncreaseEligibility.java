@@ -44,9 +44,14 @@ public final class IncreaseEligibility {
     private IncreaseEligibility() {
     }
 
+    /**
+     * @param affordabilityOthers what the borrower's other lines take from the affordability cap (rules v4: the income
+     *                            multiple caps the borrower, not the line); zero to cap the line alone
+     */
     public static IncreaseVerdict evaluate(CreditFacts line, BigDecimal requestedLimit, RiskInputs in,
                                            RiskAssessment assessment, Collection<WarningFlag> flags,
-                                           IncreaseRules rules, OwnBookKnockout badRecord, Instant now,
+                                           IncreaseRules rules, OwnBookKnockout badRecord, BigDecimal affordabilityOthers,
+                                           Instant now,
                                            int rulesVersion) {
         List<RuleResult> results = new ArrayList<>();
         results.add(minScore(assessment, rules));
@@ -63,7 +68,8 @@ public final class IncreaseEligibility {
         results.add(incomeVerified(in));
 
         Sizing sizing = in.usable(RiskInputs.INCOME)
-                ? IncreaseSizer.size(line.limit(), assessment.score(), in.affordabilityIncome(), requestedLimit, rules)
+                ? IncreaseSizer.size(line.limit(), assessment.score(), in.affordabilityIncome(), affordabilityOthers,
+                requestedLimit, rules)
                 : null;
         results.add(headroom(line, sizing));
         results.add(flagRule("NO_WATCH_FLAG", Severity.WATCH, "WATCH_FLAG", RuleEffect.REFER, flags));

@@ -21,9 +21,19 @@ public final class IncreaseSizer {
     /** @param affordabilityIncome verified monthly income to apply the multiple to (must be usable: the caller checks) */
     public static Sizing size(BigDecimal currentLimit, int score, BigDecimal affordabilityIncome,
                               BigDecimal requestedLimit, IncreaseRules rules) {
+        return size(currentLimit, score, affordabilityIncome, BigDecimal.ZERO, requestedLimit, rules);
+    }
+
+    /**
+     * @param affordabilityOthers what the borrower's other lines already take from the affordability cap: the
+     *                            multiple caps the borrower (rules v4), so this line is sized to what is left
+     */
+    public static Sizing size(BigDecimal currentLimit, int score, BigDecimal affordabilityIncome,
+                              BigDecimal affordabilityOthers, BigDecimal requestedLimit, IncreaseRules rules) {
         BigDecimal pct = increasePct(score, rules);
         BigDecimal target = currentLimit.multiply(HUNDRED.add(pct)).divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
-        BigDecimal affordability = rules.affordabilityMultiple().multiply(affordabilityIncome).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal affordability = rules.affordabilityMultiple().multiply(affordabilityIncome)
+                .subtract(affordabilityOthers).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal productMax = rules.productMaxLimit().setScale(2, RoundingMode.HALF_EVEN);
 
         String boundBy = "SCORE_TARGET";

@@ -42,14 +42,26 @@ public final class ReviewRules {
      * @param overrideReason      the reviewer's reason to approve above the band; null when none was given
      * @param line                the line's facts at review time (its lateness and write-off), for the knock-outs
      * @param badRecord           what the policy counts as an own-book bad record
+     * @param affordabilityOthers what the borrower's other lines take from the affordability cap (rules v4); zero
+     *                            under earlier rules, which capped each line alone
      */
     public record ReviewCase(int level, BigDecimal approvedLimit, BigDecimal currentLimit, BigDecimal previousApproval,
                              BigDecimal requestedLimit, BigDecimal requestMaxLimit, BigDecimal borrowerOtherLimits,
                              BigDecimal borrowerMax, IncreaseRules rules, RiskInputs inputs, RiskAssessment assessment,
                              List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason,
-                             CreditFacts line, OwnBookKnockout badRecord) {
+                             CreditFacts line, OwnBookKnockout badRecord, BigDecimal affordabilityOthers) {
         public ReviewCase {
             blockingFlags = List.copyOf(blockingFlags);
+        }
+
+        /** A case as rules v1-v3 see it: affordability per line, no knock-out re-checked (so no line facts needed). */
+        public ReviewCase(int level, BigDecimal approvedLimit, BigDecimal currentLimit, BigDecimal previousApproval,
+                          BigDecimal requestedLimit, BigDecimal requestMaxLimit, BigDecimal borrowerOtherLimits,
+                          BigDecimal borrowerMax, IncreaseRules rules, RiskInputs inputs, RiskAssessment assessment,
+                          List<String> blockingFlags, BigDecimal arrears, OverrideReason overrideReason) {
+            this(level, approvedLimit, currentLimit, previousApproval, requestedLimit, requestMaxLimit,
+                    borrowerOtherLimits, borrowerMax, rules, inputs, assessment, blockingFlags, arrears, overrideReason,
+                    null, null, BigDecimal.ZERO);
         }
 
         public BigDecimal increaseBand() {
@@ -180,6 +192,21 @@ public final class ReviewRules {
                 + " x verified monthly income = " + cap);
     });
 
+    /**
+     * Affordability per borrower (rules v4): the income multiple caps what all of the borrower's lines expose, so this
+     * line may take only what the other lines leave of it. No override passes it.
+     */
+    static final ReviewRule WITHIN_BORROWER_AFFORDABILITY = new ReviewRule("WITHIN_AFFORDABILITY", "ABOVE_AFFORDABILITY", c -> {
+        BigDecimal income = c.inputs().affordabilityIncome();
+        BigDecimal affordability = c.rules().affordabilityMultiple().multiply(income).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal left = affordability.subtract(c.affordabilityOthers()).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+        String cap = c.rules().affordabilityMultiple() + " x " + income.setScale(2, RoundingMode.HALF_EVEN) + " = "
+                + affordability + " less the borrower's other lines " + c.affordabilityOthers() + " = " + left;
+        return c.approvedLimit().compareTo(left) <= 0
+                ? Check.pass(c.approvedLimit() + " <= " + cap)
+                : Check.fail("approved " + c.approvedLimit() + " exceeds the affordability the borrower has left: " + cap);
+    });
+
     static final ReviewRule NOT_ABOVE_PREVIOUS_APPROVAL = new ReviewRule("NOT_ABOVE_PREVIOUS_APPROVAL", "ABOVE_PREVIOUS_APPROVAL",
             c -> c.previousApproval() == null ? Check.pass("first level")
                     : c.approvedLimit().compareTo(c.previousApproval()) <= 0
@@ -233,13 +260,14 @@ public final class ReviewRules {
             WITHIN_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL, NOT_PAST_DUE, NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
 
     /**
-     * Rules v4: v2's list with the knock-outs right after the amount's own limits. A bad record ends the matter: no
-     * verified income or fresh report could change it, so the reviewer hears of it first, by name.
+     * Rules v4: v2's list with the knock-outs right after the amount's own limits (a bad record ends the matter: no
+     * verified income or fresh report could change it, so the reviewer hears of it first, by name), and affordability
+     * per borrower (the other lines at review time) instead of per line.
      */
     private static final List<ReviewRule> V4 = List.of(ABOVE_CURRENT_LIMIT, MULTIPLE_OF_ROUNDING_UNIT, WITHIN_PRODUCT_MAX,
             WITHIN_BORROWER_MAX, WITHIN_REQUESTED, NO_NEGATIVE_BUREAU_RECORD, NO_OWN_BOOK_BAD_RECORD, INCOME_VERIFIED,
-            BUREAU_REPORT_USABLE, MIN_SCORE, NO_KNOCK_OUT, WITHIN_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL, NOT_PAST_DUE,
-            NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
+            BUREAU_REPORT_USABLE, MIN_SCORE, NO_KNOCK_OUT, WITHIN_BORROWER_AFFORDABILITY, NOT_ABOVE_PREVIOUS_APPROVAL,
+            NOT_PAST_DUE, NO_BLOCKING_WARNING, WITHIN_INCREASE_BAND);
 
     private ReviewRules() {
     }
@@ -256,7 +284,7 @@ public final class ReviewRules {
 
     /** The rules an approval is checked against under a decider rules version. */
     public static List<ReviewRule> forVersion(int rulesVersion) {
-        return DeciderRules.reviewsRecheckKnockouts(rulesVersion) ? V4
+        return DeciderRules.reviewsRecheckKnockouts(rulesVersion) || DeciderRules.exposurePerBorrower(rulesVersion) ? V4
                 : DeciderRules.reviewsBoundedByIncreaseBand(rulesVersion) ? V2 : V1;
     }
 

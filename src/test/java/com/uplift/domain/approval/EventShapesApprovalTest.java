@@ -70,7 +70,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * in the {@code ...V2} files. Their v1 files stay as they were approved, and are checked both ways: the decider under
  * rules v1, written in the v1 shape, still produces them byte for byte; and upcasting them gives that same event
  * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}). A service note is at schema v2 too: its signals
- * record their spans and analyzer (rules v3); its v1 file is what the rules-v1 extractor records.
+ * record their spans and analyzer (rules v3); its v1 file is what the rules-v1 extractor records. A review is at
+ * schema v3: it records the borrower's other lines at review time (rules v4); its v2 and v1 files stay frozen.
  */
 class EventShapesApprovalTest {
 
@@ -82,6 +83,8 @@ class EventShapesApprovalTest {
 
     /** The field schema v2 of an asset change added: its business date (rules v4). */
     static final List<String> FIELDS_ADDED_IN_ASSET_CHANGE_V2 = List.of("changedOn");
+    /** The field schema v3 of a review added (rules v4); without it, a v3 review is the v2 shape. */
+    static final List<String> REVIEW_FIELDS_ADDED_IN_V3 = List.of("borrowerOtherLimits");
 
     /** The fields schema v2 of a note added to each of its signals (rules v3). */
     static final List<String> SIGNAL_FIELDS_ADDED_IN_V2 = List.of("spans", "analyzer");
@@ -97,7 +100,8 @@ class EventShapesApprovalTest {
         DeciderSpec.Then referred = borrower().limit("40000.00").incomes("40000.00", "41000.00").spec(rules)
                 .when(new RequestLimitIncrease("REQ-9", cny("110000"), "BRANCH", "A-7", NOW));
         DeciderSpec.Then reviewed = referred.andThen()
-                .when(new ReviewIncrease("REQ-9", "RO-1", 1, ReviewOutcome.APPROVE, cny("60000"), "payslips checked", NOW));
+                .when(new ReviewIncrease("REQ-9", "RO-1", 1, ReviewOutcome.APPROVE, cny("60000"), "payslips checked",
+                        null, cny("20000.00"), NOW));
         DeciderSpec.Then cured = borrower().spec(rules).when(new ReportDelinquency(35, TODAY, NOW)).andThen()
                 .when(new ReportDelinquency(0, TODAY, NOW));
         DeciderSpec.Then noted = borrower().spec(rules)
@@ -184,6 +188,9 @@ class EventShapesApprovalTest {
 
     @Test void writeOffRecorded() { verify(WriteOffRecorded.class); }
 
+    // schema v3 of a review: the current shape, with the borrower's other lines at review time (rules v4)
+    @Test void increaseReviewedV3() { verify(IncreaseReviewed.class); }
+
     // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
     // decision events but the price change)
     @Test void riskAssessedV2() { verifyV2(RiskAssessed.class); }
@@ -233,13 +240,24 @@ class EventShapesApprovalTest {
                 assertNotNull(in, file);
                 JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
-                assertEquals(name.equals("PricingTierChanged") ? 3 : 2, registry.types().stream()
+                assertEquals(name.equals("PricingTierChanged") || name.equals("IncreaseReviewed") ? 3 : 2, registry.types().stream()
                         .filter(t -> t.name().equals(name)).findFirst().orElseThrow().schemaVersion(), name);
                 CreditLineEvent read = (CreditLineEvent) registry.deserialize(name, 1, stored);
                 CreditLineEvent expected = underRulesV1.stream().filter(e -> e.getClass().getSimpleName().equals(name))
                         .findFirst().orElseThrow();
                 assertEquals(expected, read, name);
             }
+        }
+    }
+
+    @Test
+    void frozen_v2_review_upcasts_to_what_rules_v2_decide() throws IOException {
+        String file = "EventShapesApprovalTest.increaseReviewedV2.approved.txt";
+        try (InputStream in = EventShapesApprovalTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, file);
+            JsonNode stored = CanonicalJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            CreditLineEvent read = (CreditLineEvent) StoredEventTypes.registry().deserialize("IncreaseReviewed", 2, stored);
+            assertEquals(samples(2).stream().filter(IncreaseReviewed.class::isInstance).findFirst().orElseThrow(), read);
         }
     }
 
@@ -276,6 +294,9 @@ class EventShapesApprovalTest {
         CreditLineEvent sample = samples(2).stream().filter(type::isInstance).findFirst().orElseThrow();
         ObjectNode payload = (ObjectNode) CanonicalJson.toTree(sample);
         FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        if (sample instanceof IncreaseReviewed) {
+            REVIEW_FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        }
         Approvals.verify(CanonicalJson.pretty(payload), new Options());
     }
 
@@ -289,6 +310,9 @@ class EventShapesApprovalTest {
         ObjectNode payload = (ObjectNode) CanonicalJson.toTree(event);
         FIELDS_ADDED_IN_V2.forEach(payload::remove);
         FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        if (event instanceof IncreaseReviewed) {
+            REVIEW_FIELDS_ADDED_IN_V3.forEach(payload::remove);
+        }
         if (payload.get("signals") != null) { // a note's signals gained spans and analyzer in its schema v2
             payload.get("signals").forEach(signal -> SIGNAL_FIELDS_ADDED_IN_V2.forEach(((ObjectNode) signal)::remove));
         }
