@@ -68,7 +68,7 @@ class PortfolioBenchmarkTest {
         Runtime runtime = Runtime.getRuntime();
 
         long t0 = System.nanoTime();
-        int sequential = Math.min(count, SEQUENTIAL_LINES);
+        int sequential = Math.min(count, Integer.getInteger("benchmark.sequential-lines", SEQUENTIAL_LINES));
         int generated = new DemoPortfolio(lines, store, clock, true, sequential, System.nanoTime()).generate().await().indefinitely();
         double commandSeconds = seconds(t0);
         long viaCommands = events() - eventsBefore;
@@ -104,7 +104,9 @@ class PortfolioBenchmarkTest {
                 read + " events, " + rate(read, readSeconds) + " events/s"));
 
         long t1 = System.nanoTime();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> maxLag() == 0);
+        // by events applied, not lag: lines appended concurrently commit out of position order, and the lag in
+        // positions (head minus checkpoint) can stay above 0 after the last transaction in the log's order was read
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> minApplied() >= total);
         rows.add(row("projections catch up (live)", seconds(t1), "3 projections"));
 
         String liveRows = fingerprint();
@@ -151,7 +153,10 @@ class PortfolioBenchmarkTest {
         assertThat(checked).isGreaterThanOrEqualTo(appended);
     }
 
-    /** Lines generated command by command before the rest are generated in bulk (the command path's figure). */
+    /**
+     * Lines generated command by command (the command path's figure) before the rest are generated in bulk;
+     * {@code -Dbenchmark.sequential-lines=N} changes it (0 when only rebuild and verification are measured).
+     */
     private static final int SEQUENTIAL_LINES = 300;
 
     private static long usedHeapMiB(Runtime runtime) {
@@ -194,9 +199,9 @@ class PortfolioBenchmarkTest {
         return pool.query("SELECT count(*) AS n FROM events").execute().await().indefinitely().iterator().next().getLong("n");
     }
 
-    private long maxLag() {
-        return as("admin").get("/api/admin/projections").then().extract().jsonPath().<Integer>getList("lagEvents")
-                .stream().mapToLong(Integer::longValue).max().orElse(0);
+    private long minApplied() {
+        return as("admin").get("/api/admin/projections").then().extract().jsonPath().<Number>getList("eventsApplied")
+                .stream().mapToLong(Number::longValue).min().orElse(0);
     }
 
     private static double seconds(long start) {
