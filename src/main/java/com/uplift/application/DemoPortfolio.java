@@ -155,7 +155,7 @@ public class DemoPortfolio {
                 .map(List::size);
     }
 
-    private static List<Function<java.time.Instant, CreditLineCommand>> plan(String id, int index, Random random) {
+    static List<Function<java.time.Instant, CreditLineCommand>> plan(String id, int index, Random random) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         int monthsOnBook = 3 + random.nextInt(34);
         BigDecimal limit = BigDecimal.valueOf(5_000 + 1_000L * random.nextInt(46)).setScale(2, RoundingMode.UNNECESSARY);

@@ -25,7 +25,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One re-verification: for every line in scope, walks its hash chain and re-decides every command batch; then
@@ -37,6 +42,8 @@ final class VerificationRun implements Runnable {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VerificationRun.class);
     private static final int PAGE = 200;
     private static final Duration WAIT = Duration.ofMinutes(2);
+    /** Threads per core walking lines: each spends about half its time waiting for its next page. */
+    private static final int LANES_PER_CORE = 2;
 
     private final String id;
     private final AuditScope scope;
@@ -87,7 +94,7 @@ final class VerificationRun implements Runnable {
             PolicyHistory policies = PolicyHistory.load(store, types);
             broken(policies.chain());
             DecisionReplay replay = new DecisionReplay(policies, types);
-            history.forEachLine(scope, line -> verifyLine(line, replay));
+            verifyLines(replay);
             if (!scope.someLines()) {
                 verifyOtherStreams();
             }
@@ -99,6 +106,56 @@ final class VerificationRun implements Runnable {
             status = Status.FAILED;
         } finally {
             finishedAt = clock.instant();
+        }
+    }
+
+    /**
+     * Lines are independent (each has its own chain and its own state), so they are verified on several threads at
+     * once: a line's walk waits on the database half of the time and re-decides on a core the other half. At most
+     * {@code 2 x threads} lines are handed out ahead, so memory stays one page per line in flight, whatever the
+     * store's size. The first failure ends the run as before.
+     */
+    private void verifyLines(DecisionReplay replay) {
+        int threads = LANES_PER_CORE * Runtime.getRuntime().availableProcessors();
+        Semaphore ahead = new Semaphore(2 * threads);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        AtomicLong lane = new AtomicLong();
+        ExecutorService lanes = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "verification-" + id.substring(0, 8) + "-" + lane.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            history.forEachLine(scope, line -> {
+                if (failed.get() != null) {
+                    throw failed.get();
+                }
+                ahead.acquireUninterruptibly();
+                lanes.execute(() -> {
+                    try {
+                        if (failed.get() == null) {
+                            verifyLine(line, replay);
+                        }
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                    } finally {
+                        ahead.release();
+                    }
+                });
+            });
+        } finally {
+            lanes.shutdown();
+            try {
+                if (!lanes.awaitTermination(WAIT.toMinutes() * 60, TimeUnit.SECONDS)) {
+                    failed.compareAndSet(null, new IllegalStateException("verification lanes did not finish within " + WAIT));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.compareAndSet(null, new IllegalStateException("interrupted while verifying lines", e));
+            }
+        }
+        if (failed.get() != null) {
+            throw failed.get();
         }
     }
 
@@ -221,8 +278,10 @@ final class VerificationRun implements Runnable {
 
     private static <T> void keep(List<T> list, AtomicLong count, T finding) {
         count.incrementAndGet();
-        if (list.size() < KEPT) {
-            list.add(finding);
+        synchronized (list) { // lines are verified concurrently: the size check and the add must be one step
+            if (list.size() < KEPT) {
+                list.add(finding);
+            }
         }
     }
 

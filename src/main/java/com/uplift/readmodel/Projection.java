@@ -3,6 +3,7 @@ package com.uplift.readmodel;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.eventstore.RecordedEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,15 @@ public interface Projection {
 
     /** Deletes one generation's rows (after a rebuild has replaced it). */
     Uni<Void> drop(int generation);
+
+    /**
+     * A projection that can also apply a large batch in bulk on a plain connection (a few statements per batch, not
+     * per row), inside the transaction that moves the checkpoint. The runner uses it to build a new generation; the
+     * live generation keeps the ordinary {@link #apply}. Both must leave exactly the same rows.
+     */
+    interface InBulk {
+        Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Applied> batch);
+    }
 
     /** An event as a projection sees it: the stored record, the domain event and the line it belongs to. */
     record Applied(RecordedEvent recorded, CreditLineEvent event, String creditLineId) {

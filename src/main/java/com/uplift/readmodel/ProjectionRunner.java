@@ -13,7 +13,11 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -23,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +56,19 @@ public class ProjectionRunner {
     /** A failure that only looks passing is retried this many times in a row before its event counts as failing. */
     private static final int MAX_GUESSED_TRANSIENT = 10;
 
+    /** A bulk batch's checkpoint, locked for the transaction that applies it (see {@link #inTransaction}). */
+    private static final String READ_CHECKPOINT = """
+            SELECT transaction_id, position FROM projection_checkpoints WHERE id = $1""";
+
+    private static final String LOCK_CHECKPOINT = """
+            SELECT transaction_id, position FROM projection_checkpoints WHERE id = $1 FOR UPDATE""";
+
+    private static final String MOVE_CHECKPOINT = """
+            UPDATE projection_checkpoints
+            SET transaction_id = $2, position = $3, events_applied = events_applied + $4, last_recorded_at = $5,
+                updated_at = $6
+            WHERE id = $1""";
+
     /** One projection's loop on this instance. */
     static final class Worker {
         final Projection projection;
@@ -60,6 +78,7 @@ public class ProjectionRunner {
         volatile boolean stopped;
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
+        final AtomicLong bulkBatches = new AtomicLong();
         /**
          * Runs a task on this turn's own Vert.x context. Hibernate Reactive binds the current session to the context,
          * and database clients answer on the context of their connection: every result that comes from outside
@@ -84,15 +103,20 @@ public class ProjectionRunner {
     private final Clock clock;
     private final boolean enabled;
     private final int batchSize;
+    private final int rebuildBatchSize;
+    private final Pool pool;
     private final long pollMillis;
     private volatile long timer = -1;
 
     public ProjectionRunner(Instance<Projection> projections, EventStore store, EventTypeRegistry types,
                             ProjectionLeadership leadership, ProjectionGenerations generations, ProjectionMetrics metrics,
-                            Vertx vertx, Clock clock,
+                            Vertx vertx, Clock clock, Pool pool,
                             @ConfigProperty(name = "uplift.projections.enabled", defaultValue = "true") boolean enabled,
                             @ConfigProperty(name = "uplift.projections.batch-size", defaultValue = "500") int batchSize,
+                            @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "20000") int rebuildBatchSize,
                             @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
+        this.pool = pool;
+        this.rebuildBatchSize = rebuildBatchSize;
         this.store = store;
         this.types = types;
         this.leadership = leadership;
@@ -186,9 +210,83 @@ public class ProjectionRunner {
             int building = row.buildingGeneration;
             // A stopped projection does nothing more until an operator restarts it: not even its rebuild.
             return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
-                    : catchUp(worker, building, BATCHES_PER_TURN).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
+                    : build(worker, building).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
                             ? generations.switchTo(name, building) : Uni.createFrom().voidItem()));
         }).chain(() -> metrics.measureLag(name));
+    }
+
+    /** Advances a generation being built: in bulk where the projection can, else like the live one. */
+    private Uni<Boolean> build(Worker worker, int generation) {
+        return worker.projection instanceof Projection.InBulk bulk
+                ? catchUpInBulk(worker, bulk, generation, BATCHES_PER_TURN)
+                : catchUp(worker, generation, BATCHES_PER_TURN);
+    }
+
+    /**
+     * A rebuild reads big batches ({@code uplift.projections.rebuild-batch-size}) and applies each in bulk, in the
+     * transaction that moves the checkpoint (same exactly-once rule as {@link #inTransaction}). Decoding payloads is
+     * the costly part of a batch, so it runs on worker threads, split across the cores, never on the event loop. A
+     * batch that fails for a reason that is not passing is applied again the ordinary way, which finds the poison.
+     */
+    private Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk bulk, int generation, int batches) {
+        if (batches == 0) {
+            worker.again = true;
+            return Uni.createFrom().item(false);
+        }
+        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
+        return pool.preparedQuery(READ_CHECKPOINT).execute(Tuple.of(key))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Checkpoint(row.getLong("transaction_id"), row.getLong("position"));
+                })
+                .chain(from -> store.readAll(from, rebuildBatchSize).chain(events -> {
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(true);
+                    }
+                    return Uni.createFrom().item(() -> relevant(worker, events))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .chain(relevant -> inBulk(worker, bulk, generation, from, events, relevant))
+                            .replaceWith(true)
+                            .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
+                                LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
+                                        worker.projection.name(), events.size());
+                                return Uni.createFrom().voidItem().emitOn(worker.home)
+                                        .chain(() -> applyBatch(worker, generation, from, events));
+                            })
+                            .chain(ok -> ok ? catchUpInBulk(worker, bulk, generation, batches - 1) : Uni.createFrom().item(false));
+                }))
+                .emitOn(worker.home);
+    }
+
+    private Uni<Void> inBulk(Worker worker, Projection.InBulk bulk, int generation, Checkpoint from, List<RecordedEvent> events,
+                             List<Projection.Applied> relevant) {
+        RecordedEvent last = events.getLast();
+        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CHECKPOINT).execute(Tuple.of(key))
+                        .chain(rows -> {
+                            Row row = rows.iterator().next();
+                            if (row.getLong("transaction_id") != from.transactionId() || row.getLong("position") != from.position()) {
+                                return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
+                            }
+                            return relevant.isEmpty() ? Uni.createFrom().voidItem() : bulk.applyInBulk(connection, generation, relevant);
+                        })
+                        .chain(() -> connection.preparedQuery(MOVE_CHECKPOINT).execute(Tuple.tuple(List.of(key,
+                                last.transactionId(), last.globalPosition(), (long) events.size(),
+                                last.recordedAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC))))))
+                .invoke(() -> {
+                    metrics.applied(worker.projection.name(), events.size());
+                    worker.bulkBatches.incrementAndGet();
+                })
+                .replaceWithVoid();
+    }
+
+    /** The events of a batch this projection reads, decoded; on several threads when the batch is big. */
+    private List<Projection.Applied> relevant(Worker worker, List<RecordedEvent> events) {
+        return (events.size() >= 2_000 ? events.parallelStream() : events.stream())
+                .filter(event -> CreditLineStream.is(event.streamId()) && worker.typeNames.contains(event.eventType()))
+                .map(event -> new Projection.Applied(event, (CreditLineEvent) types.deserialize(event),
+                        CreditLineStream.lineId(event.streamId())))
+                .toList();
     }
 
     /** Applies up to {@code batches} batches; true when the generation has reached the head of the log. */
@@ -296,6 +394,11 @@ public class ProjectionRunner {
      */
     public long completedTurns(String name) {
         return workers.get(name).completedTurns.get();
+    }
+
+    /** Batches of a generation being built that were applied in bulk on this instance since it started. */
+    public long bulkBatches(String name) {
+        return workers.get(name).bulkBatches.get();
     }
 
     public boolean leadsHere(String name) {
