@@ -68,7 +68,8 @@ public final class BulkPortfolio {
         if (step == plan.size()) {
             return Uni.createFrom().item(recorded);
         }
-        return exposure.enrich(plan.get(step).apply(clock.instant()), state).chain(command -> {
+        // each generated borrower holds this one line: no other line's exposure to count (no borrower stream written)
+        return Uni.createFrom().item(BorrowerExposure.withOthers(plan.get(step).apply(clock.instant()), java.math.BigDecimal.ZERO)).chain(command -> {
             CreditLineState after = state;
             if (CreditLineDecider.decide(command, state, policy) instanceof Decision.Accepted accepted && !accepted.events().isEmpty()) {
                 String causationId = UUID.randomUUID().toString();
