@@ -206,18 +206,8 @@ public class CreditLineService {
                         newEvents(exposureEvents, events.size(), causationId, context)));
             }
         }
-        CommandAnswer<CreditLineSnapshot> answer = context.answer();
-        AlongsideAppend alongside = answer == null ? AlongsideAppend.NOTHING : new AlongsideAppend() {
-            @Override
-            public Uni<Void> before(SqlConnection connection) {
-                return answer.claim(connection);
-            }
-
-            @Override
-            public Uni<Void> after(SqlConnection connection, AppendResult lineResult) {
-                return answer.record(connection, snapshotAfter(creditLineId, after, lineResult, events));
-            }
-        };
+        AlongsideAppend alongside = CommandAnswer.alongside(context.answer(),
+                lineResult -> snapshotAfter(creditLineId, after, lineResult, events));
         return store.appendAll(appends, alongside).map(results -> snapshotAfter(creditLineId, after, results.getFirst(), events));
     }
 

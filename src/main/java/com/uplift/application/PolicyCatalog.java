@@ -162,17 +162,7 @@ public class PolicyCatalog {
                     events.add(new NewEvent(answer == null ? UUID.randomUUID() : answer.eventId(i), s.type(), s.schemaVersion(),
                             s.payload(), metadata));
                 }
-                AlongsideAppend alongside = answer == null ? AlongsideAppend.NOTHING : new AlongsideAppend() {
-                    @Override
-                    public Uni<Void> before(SqlConnection connection) {
-                        return answer.claim(connection);
-                    }
-
-                    @Override
-                    public Uni<Void> after(SqlConnection connection, AppendResult result) {
-                        return answer.record(connection, answered);
-                    }
-                };
+                AlongsideAppend alongside = CommandAnswer.alongside(answer, result -> answered);
                 yield store.append(STREAM, ExpectedVersion.exactly(current.streamVersion()), events, alongside)
                         .chain(() -> book());
             }

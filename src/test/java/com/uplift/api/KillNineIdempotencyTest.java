@@ -68,7 +68,7 @@ class KillNineIdempotencyTest {
         java.util.concurrent.atomic.AtomicInteger retriedOnSurvivor = new java.util.concurrent.atomic.AtomicInteger();
 
         for (int round = 1; round <= KILLS; round++) {
-            PackagedInstance victim = PackagedInstance.start("kill-nine-" + round, config(), Duration.ofSeconds(120));
+            PackagedInstance victim = PackagedInstance.start("kill-nine-" + round, PackagedInstance.sharingThisDatabase(), Duration.ofSeconds(120));
             AtomicBoolean killed = new AtomicBoolean();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             try {
@@ -153,16 +153,6 @@ class KillNineIdempotencyTest {
         }
     }
 
-    private static Map<String, String> config() {
-        Config config = ConfigProvider.getConfig();
-        Map<String, String> other = new HashMap<>();
-        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url",
-                "quarkus.datasource.username", "quarkus.datasource.password")) {
-            other.put(key, config.getValue(key, String.class));
-        }
-        other.put("uplift.demo-users.enabled", "true");
-        return other;
-    }
 
     private static void sleep(long millis) {
         try {

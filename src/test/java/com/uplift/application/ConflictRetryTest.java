@@ -123,7 +123,7 @@ class ConflictRetryTest {
         String id = Api.openLine("B-RACE-2", "50000");
         String line = "/api/credit-lines/" + id;
         int perInstance = 32;
-        try (PackagedInstance other = PackagedInstance.start("conflict-retry-other", otherInstanceConfig(), Duration.ofSeconds(180))) {
+        try (PackagedInstance other = PackagedInstance.start("conflict-retry-other", PackagedInstance.sharingThisDatabase(), Duration.ofSeconds(180))) {
             double retriedHere = retried();
             ExecutorService clients = Executors.newFixedThreadPool(2 * 16);
             try {
@@ -170,16 +170,6 @@ class ConflictRetryTest {
         };
     }
 
-    private static Map<String, String> otherInstanceConfig() {
-        Config config = ConfigProvider.getConfig();
-        Map<String, String> other = new HashMap<>();
-        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url",
-                "quarkus.datasource.username", "quarkus.datasource.password")) {
-            other.put(key, config.getValue(key, String.class));
-        }
-        other.put("uplift.demo-users.enabled", "true");
-        return other;
-    }
 
     /** Inserts a drawdown at a version, hash-chained like the store's, in the caller's (open) transaction. */
     private void plantDrawdown(SqlConnection connection, String id, long version, BigDecimal amount, BigDecimal drawnAfter) {

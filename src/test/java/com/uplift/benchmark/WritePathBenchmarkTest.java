@@ -91,7 +91,7 @@ class WritePathBenchmarkTest {
         rows.add("| raw limit: single-row inserts, concurrency " + CONCURRENCY + " | " + Math.round(raw.perSecond())
                 + " /s | p50 " + raw.percentileMillis(0.5) + " ms, p99 " + raw.percentileMillis(0.99) + " ms | " + raw.errors() + " |");
 
-        try (PackagedInstance service = PackagedInstance.start("write-path-benchmark", config(),
+        try (PackagedInstance service = PackagedInstance.start("write-path-benchmark", PackagedInstance.sharingThisDatabase(),
                 List.of("-Xmx256m"), Duration.ofSeconds(180))) {
             URI base = service.uri();
             List<String> lines = openLines(base, LINES);
@@ -253,14 +253,4 @@ class WritePathBenchmarkTest {
                 .execute(Tuple.of("credit-line-" + line)).await().indefinitely().iterator().next().getLong("n");
     }
 
-    private static Map<String, String> config() {
-        Config config = ConfigProvider.getConfig();
-        Map<String, String> other = new HashMap<>();
-        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url",
-                "quarkus.datasource.username", "quarkus.datasource.password")) {
-            other.put(key, config.getValue(key, String.class));
-        }
-        other.put("uplift.demo-users.enabled", "true");
-        return other;
-    }
 }

@@ -204,6 +204,21 @@ public final class PackagedInstance implements AutoCloseable {
     }
 
     /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
+    /**
+     * The configuration of an instance that works on this test application's database, with the demo users on: what
+     * a test that runs a second instance beside its own passes to {@link #start}.
+     */
+    public static Map<String, String> sharingThisDatabase() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Map<String, String> other = new java.util.HashMap<>();
+        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url",
+                "quarkus.datasource.username", "quarkus.datasource.password")) {
+            other.put(key, config.getValue(key, String.class));
+        }
+        other.put("uplift.demo-users.enabled", "true");
+        return other;
+    }
+
     /** Kills the process without warning (SIGKILL, as {@code kill -9}): no shutdown hook, no transaction finished. */
     public void kill() {
         process.destroyForcibly();
