@@ -124,6 +124,13 @@ class ConflictRetryTest {
         String line = "/api/credit-lines/" + id;
         int perInstance = 32;
         try (PackagedInstance other = PackagedInstance.start("conflict-retry-other", PackagedInstance.sharingThisDatabase(), Duration.ofSeconds(180))) {
+            // Warm both instances up on another line first: a cold instance answers its first commands so slowly that on
+            // an idle machine the other finished before it started, and nothing raced.
+            String warmUp = "/api/credit-lines/" + Api.openLine("B-RACE-2-WARM", "50000");
+            for (int i = 0; i < 20; i++) {
+                Api.as("ops").body("{\"amount\":1.00}").post(warmUp + "/drawdowns").then().statusCode(200);
+                other.as("ops").contentType("application/json").body("{\"amount\":1.00}").post(warmUp + "/drawdowns").then().statusCode(200);
+            }
             double retriedHere = retried();
             ExecutorService clients = Executors.newFixedThreadPool(2 * 16);
             try {
