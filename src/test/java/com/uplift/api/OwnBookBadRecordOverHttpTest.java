@@ -53,7 +53,7 @@ class OwnBookBadRecordOverHttpTest {
         String id = line.substring(line.lastIndexOf('/') + 1);
         as("officer1").get("/api/credit-lines?status=WRITTEN_OFF&borrowerId=B-WRITE-OFF&minPosition=" + position)
                 .then().statusCode(200).body("items.id", equalTo(List.of(id)));
-        JsonPath report = verify(id);
+        JsonPath report = com.uplift.testing.Api.reverify(id);
         assertThat(report.getString("status")).isEqualTo("COMPLETED");
         assertThat(report.getInt("mismatchCount")).as(report.prettify()).isZero();
         assertThat(report.getBoolean("clean")).isTrue();
@@ -94,14 +94,4 @@ class OwnBookBadRecordOverHttpTest {
         as("auditor").get("/api/policies").then().body("activeVersion", equalTo(active));
     }
 
-    private static JsonPath verify(String lineId) {
-        String location = as("auditor").body(Map.of("lines", List.of(lineId))).post("/api/audit/verifications")
-                .then().statusCode(202).extract().header("Location");
-        JsonPath[] job = new JsonPath[1];
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            job[0] = as("auditor").get(location).then().statusCode(200).extract().jsonPath();
-            return List.of("COMPLETED", "FAILED").contains(job[0].getString("status"));
-        });
-        return job[0];
-    }
 }

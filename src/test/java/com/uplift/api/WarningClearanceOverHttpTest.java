@@ -85,7 +85,7 @@ class WarningClearanceOverHttpTest {
                 .body("items.find { it.flag == 'NOTE_FRAUD_SUSPICION' }.clearDetail",
                         equalTo("cleared by senior1 for NOTE_DISPROVED: fraud team: the login was the customer's own"));
 
-        JsonPath report = verify(id(line));
+        JsonPath report = com.uplift.testing.Api.reverify(id(line));
         assertThat(report.getLong("mismatchCount")).as(report.prettify()).isZero();
         assertThat(report.getBoolean("clean")).isTrue();
     }
@@ -141,14 +141,4 @@ class WarningClearanceOverHttpTest {
         return line.substring(line.lastIndexOf('/') + 1);
     }
 
-    private static JsonPath verify(String lineId) {
-        String location = as("auditor").body(Map.of("lines", List.of(lineId))).post("/api/audit/verifications")
-                .then().statusCode(202).extract().header("Location");
-        JsonPath[] job = new JsonPath[1];
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            job[0] = as("auditor").get(location).then().statusCode(200).extract().jsonPath();
-            return List.of("COMPLETED", "FAILED").contains(job[0].getString("status"));
-        });
-        return job[0];
-    }
 }
