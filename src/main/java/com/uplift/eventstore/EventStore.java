@@ -198,11 +198,19 @@ public class EventStore {
                 });
     }
 
+    /**
+     * The common case costs two statements: the stream's head, then the insert. Only a stream that is not where the
+     * caller expected is asked whether these very events were stored before (an idempotent repeat, answered with the
+     * earlier result); otherwise the insert refuses the stale version. Ids stored before under an expected version that
+     * still matches (only possible with {@link ExpectedVersion#isAny()}) make the insert hit the unique event id, which
+     * {@link #explainConflict} answers the same way.
+     */
     private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events) {
-        return alreadyStored(connection, streamId, events)
-                .chain(previous -> previous != null
+        return streamHead(connection, streamId).chain(head -> expected.isAny() || expected.value() == head.version()
+                ? insert(connection, streamId, expected, head, events)
+                : alreadyStored(connection, streamId, events).chain(previous -> previous != null
                         ? Uni.createFrom().item(previous)
-                        : streamHead(connection, streamId).chain(head -> insert(connection, streamId, expected, head, events)));
+                        : insert(connection, streamId, expected, head, events)));
     }
 
     /** The earlier result when exactly these events are already stored; null when none of them is. */
