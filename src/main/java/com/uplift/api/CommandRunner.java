@@ -46,7 +46,6 @@ public class CommandRunner {
                 .tag(new EntityTag(Long.toString(snapshot.version())))
                 .build();
         return idempotency.onceWithEvents(caller.actor(), idempotencyKey, fingerprint, answer, commandAnswer ->
-                service.handle(creditLineId, command.apply(clock.instant()), caller.command(expectedVersion).answeredBy(commandAnswer))
-                        .map(answer));
+                service.handle(creditLineId, command.apply(clock.instant()), caller.command(expectedVersion).answeredBy(commandAnswer)));
     }
 }

@@ -96,12 +96,13 @@ public class IdempotencyKeys {
      *
      * @param request  what identifies the request's content: method, path and body (hashed)
      * @param answerOf the response for the line as it is after the command
-     * @param action   runs the command, writing its answer through the given {@link CommandAnswer} (null without a key)
+     * @param action   runs the command, writing its answer through the given {@link CommandAnswer} (null without a key),
+     *                 and gives what it left
      */
     public <T> Uni<Response> onceWithEvents(String actor, String key, String request, Function<T, Response> answerOf,
-                                            Function<CommandAnswer<T>, Uni<Response>> action) {
+                                            Function<CommandAnswer<T>, Uni<T>> action) {
         if (key == null) {
-            return action.apply(null);
+            return action.apply(null).map(answerOf);
         }
         if (!KEY.matcher(key).matches()) {
             return Uni.createFrom().item(Problem.invalid(HEADER, "malformed",
@@ -124,10 +125,11 @@ public class IdempotencyKeys {
     }
 
     private <T> Uni<Response> runAlongside(String actor, String key, String hash, Function<T, Response> answerOf,
-                                           Function<CommandAnswer<T>, Uni<Response>> action) {
+                                           Function<CommandAnswer<T>, Uni<T>> action) {
         AnswerWithEvents<T> answer = new AnswerWithEvents<>(actor, key, hash, answerOf);
-        return Uni.createFrom().<Response>deferred(() -> action.apply(answer))
-                .map(response -> answer.stored != null ? Settled.answered(answer.stored) : Settled.toStore(response))
+        // the answer written with the events is the response; only a command that appended nothing builds it here
+        return Uni.createFrom().<T>deferred(() -> action.apply(answer))
+                .map(after -> answer.stored != null ? Settled.answered(answer.stored) : Settled.toStore(answerOf.apply(after)))
                 .onFailure(ProblemMappers::isOutcome).recoverWithItem(failure -> Settled.toStore(ProblemMappers.outcome(failure)))
                 .onFailure(AlreadyAnswered.class).recoverWithUni(() -> replay(actor, key, hash).map(Settled::answered))
                 .onFailure(EventIdConflictException.class).recoverWithItem(() -> Settled.answered(Problem.of(ProblemType.CONFLICT,

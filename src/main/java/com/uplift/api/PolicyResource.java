@@ -156,7 +156,7 @@ public class PolicyResource {
         };
         return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), answer,
                 commandAnswer -> catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(),
-                        metadata(), commandAnswer).map(answer));
+                        metadata(), commandAnswer));
     }
 
     @POST
@@ -170,9 +170,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "422", description = "Refused: your own proposal, not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        java.util.function.Function<PolicyBook, Response> answer = book -> Response.ok(PolicySummary.of(book.versions().get(version))).build();
         return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
-                answer, commandAnswer -> catalog.approve(version, caller.actor(), verdict.comment(), metadata(), commandAnswer).map(answer));
+                summaryOf(version), commandAnswer -> catalog.approve(version, caller.actor(), verdict.comment(), metadata(), commandAnswer));
     }
 
     @POST
@@ -186,9 +185,13 @@ public class PolicyResource {
     @APIResponse(responseCode = "422", description = "Refused: not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        java.util.function.Function<PolicyBook, Response> answer = book -> Response.ok(PolicySummary.of(book.versions().get(version))).build();
         return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
-                answer, commandAnswer -> catalog.reject(version, caller.actor(), verdict.comment(), metadata(), commandAnswer).map(answer));
+                summaryOf(version), commandAnswer -> catalog.reject(version, caller.actor(), verdict.comment(), metadata(), commandAnswer));
+    }
+
+    /** The answer to a verdict on a version: that version's summary as the book holds it after the verdict. */
+    private static java.util.function.Function<PolicyBook, Response> summaryOf(int version) {
+        return book -> Response.ok(PolicySummary.of(book.versions().get(version))).build();
     }
 
     @POST
