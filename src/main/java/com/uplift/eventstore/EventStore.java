@@ -109,10 +109,16 @@ public class EventStore {
             ORDER BY events.transaction_id, events.global_position
             LIMIT $6""".formatted(COLUMNS);
 
-    /** The head of the log and when the oldest event after a position was recorded: how far a reader trails. */
+    /**
+     * What a reader at a checkpoint has not read yet: the committed events after it in {@link #READ_ALL}'s order, and
+     * when the oldest of them was recorded. Counted in that order, not as head position minus checkpoint position:
+     * concurrent appends commit out of position order, so a reader that has read everything can sit at a checkpoint
+     * whose position is below the head's. Events past the horizon ({@code pg_snapshot_xmin}) count too: they are
+     * committed and not yet read, only not yet safe to read. The range scan uses the subscription-order index.
+     */
     private static final String BACKLOG = """
-            SELECT coalesce((SELECT max(global_position) FROM events), 0) AS head,
-                   (SELECT min(recorded_at) FROM events WHERE global_position > $1) AS oldest_unread""";
+            SELECT count(*) AS events, min(recorded_at) AS oldest_unread FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)""";
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VERSION_CONSTRAINT = "events_stream_version_unique";
@@ -440,17 +446,12 @@ public class EventStore {
     }
 
     /**
-     * How far a reader at {@code position} trails the log.
+     * How far a reader at a checkpoint trails the log.
      *
-     * @param headPosition   the highest position stored (0 for an empty log)
-     * @param oldestUnreadAt when the oldest event after the position was recorded; null when there is none
+     * @param events         committed events after the checkpoint, in the order readers read them
+     * @param oldestUnreadAt when the oldest of them was recorded; null when there is none
      */
-    public record Backlog(long headPosition, Instant oldestUnreadAt) {
-
-        /** Positions between the head and {@code position} (gaps count too); never negative. */
-        public long eventsAfter(long position) {
-            return Math.max(0, headPosition - position);
-        }
+    public record Backlog(long events, Instant oldestUnreadAt) {
 
         /** Age of the oldest unread event at {@code now}, in whole seconds; 0 when there is none. */
         public long secondsBehind(Instant now) {
@@ -458,13 +459,14 @@ public class EventStore {
         }
     }
 
-    /** The backlog of a reader whose checkpoint is at {@code position} (by position, as subscribers' lag is shown). */
-    public Uni<Backlog> backlogAfter(long position) {
-        return pool.preparedQuery(BACKLOG).execute(Tuple.of(position)).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Backlog(row.getLong("head"), row.getOffsetDateTime("oldest_unread") == null ? null
-                    : row.getOffsetDateTime("oldest_unread").toInstant());
-        });
+    /** The backlog of a reader whose checkpoint is {@code after}: what {@link #readAll} has yet to hand it. */
+    public Uni<Backlog> backlogAfter(Checkpoint after) {
+        return pool.preparedQuery(BACKLOG).execute(Tuple.of(Long.toString(after.transactionId()), after.position()))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Backlog(row.getLong("events"), row.getOffsetDateTime("oldest_unread") == null ? null
+                            : row.getOffsetDateTime("oldest_unread").toInstant());
+                });
     }
 
     private static java.time.OffsetDateTime utc(Instant instant) {

@@ -56,7 +56,7 @@ public class ProjectionAdmin {
     }
 
     /**
-     * @param lagEvents  global positions between the head of the log and the live checkpoint (gaps count too)
+     * @param lagEvents  committed events after the live checkpoint, in the order the runner reads them (0 when caught up)
      * @param lagSeconds age of the oldest event the live generation has not read yet (0 when caught up)
      * @param eventsPerSecond read in the last complete minute, where the projection runs on this instance (else null)
      */
@@ -69,7 +69,7 @@ public class ProjectionAdmin {
     public Uni<List<Status>> status() {
         return pool.query(STATUS).execute()
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> store.backlogAfter(row.getLong("position"))
+                .onItem().transformToUniAndConcatenate(row -> store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position")))
                         .map(backlog -> status(row, backlog)))
                 .collect().asList();
     }
@@ -82,7 +82,7 @@ public class ProjectionAdmin {
                 : new Checkpoint(row.getLong("b_transaction_id"), row.getLong("b_position")).toString();
         return new Status(name, row.getString("state"), row.getInteger("live_generation"),
                 row.getInteger("building_generation"), new Checkpoint(row.getLong("transaction_id"), position).toString(),
-                building, row.getLong("events_applied"), backlog.eventsAfter(position),
+                building, row.getLong("events_applied"), backlog.events(),
                 backlog.secondsBehind(clock.instant()), runsHere ? metrics.eventsPerSecond(name) : null, runsHere,
                 row.getString("error"), row.getString("failed_position"));
     }

@@ -1,5 +1,6 @@
 package com.uplift.readmodel;
 
+import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.step.StepCounter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -31,7 +33,7 @@ public class ProjectionMetrics {
     static final long THROUGHPUT_STEP_MILLIS = 60_000;
 
     private static final String LIVE_POSITION = """
-            SELECT c.position FROM projections p
+            SELECT c.transaction_id, c.position FROM projections p
             JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
             WHERE p.name = $1""";
 
@@ -74,7 +76,7 @@ public class ProjectionMetrics {
                     Tags.of("projection", name), null, null, Meter.Type.COUNTER), stepClock, THROUGHPUT_STEP_MILLIS);
             Meters m = new Meters(applied, lastMinute, new AtomicLong(), new AtomicLong());
             Gauge.builder("uplift.projection.lag.events", m.lagEvents(), AtomicLong::get).tag("projection", name)
-                    .description("global positions between the head of the log and the projection's checkpoint").register(registry);
+                    .description("committed events after the projection's checkpoint, in the order it reads them").register(registry);
             Gauge.builder("uplift.projection.lag.seconds", m.lagSeconds(), AtomicLong::get).tag("projection", name)
                     .description("age of the oldest event the projection has not read yet (0 when caught up)").register(registry);
             meters.put(name, m);
@@ -98,9 +100,9 @@ public class ProjectionMetrics {
             if (!rows.iterator().hasNext()) {
                 return Uni.createFrom().voidItem();
             }
-            long position = rows.iterator().next().getLong("position");
-            return store.backlogAfter(position).invoke(backlog -> {
-                m.lagEvents().set(backlog.eventsAfter(position));
+            Row row = rows.iterator().next();
+            return store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position"))).invoke(backlog -> {
+                m.lagEvents().set(backlog.events());
                 m.lagSeconds().set(backlog.secondsBehind(clock.instant()));
             }).replaceWithVoid();
         });
