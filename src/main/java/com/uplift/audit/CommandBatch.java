@@ -31,7 +31,9 @@ public record CommandBatch(String creditLineId, List<RecordedEvent> recorded, Li
 
     /** The policy version the batch names (every decision event carries one); null for pure facts. */
     public Integer recordedPolicyVersion() {
-        return recorded.stream().map(e -> e.payload().get("policyVersion"))
+        // only a payload that mentions the field is parsed: most of a line's events are facts without it
+        return recorded.stream().filter(e -> e.payloadText().contains("\"policyVersion\""))
+                .map(e -> e.payload().get("policyVersion"))
                 .filter(v -> v != null && v.isIntegralNumber()).map(v -> v.intValue()).findFirst().orElse(null);
     }
 

@@ -1,6 +1,5 @@
 package com.uplift.eventstore;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -496,12 +495,12 @@ public class EventStore {
         return events;
     }
 
+    /** Payload and metadata stay text here: {@link RecordedEvent} reads them when, and if, they are asked for. */
     private static RecordedEvent toEvent(Row row) {
-        JsonNode payload = CanonicalJson.parse(row.getString("payload"));
-        EventMetadata metadata = CanonicalJson.fromTree(CanonicalJson.parse(row.getString("metadata")), EventMetadata.class);
         return new RecordedEvent(row.getLong("global_position"), Long.parseLong(row.getString("transaction_id")),
                 row.getString("stream_id"), row.getLong("stream_version"), row.getUUID("event_id"),
-                row.getString("event_type"), row.getInteger("schema_version"), payload, metadata,
-                row.getOffsetDateTime("recorded_at").toInstant(), row.getString("previous_hash"), row.getString("hash"));
+                row.getString("event_type"), row.getInteger("schema_version"), row.getString("payload"),
+                row.getString("metadata"), row.getOffsetDateTime("recorded_at").toInstant(), row.getString("previous_hash"),
+                row.getString("hash"));
     }
 }

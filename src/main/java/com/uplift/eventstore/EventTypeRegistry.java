@@ -1,12 +1,16 @@
 package com.uplift.eventstore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +45,7 @@ public final class EventTypeRegistry {
 
     private final Map<String, EventType> byName = new TreeMap<>();
     private final Map<Class<?>, EventType> byClass = new HashMap<>();
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public EventTypeRegistry register(String name, Class<?> javaType) {
         return register(name, javaType, 1, Map.of());
@@ -98,7 +103,21 @@ public final class EventTypeRegistry {
         return CanonicalJson.fromTree(current, type.javaType());
     }
 
+    /**
+     * Reads a stored event as the current shape of its type. A payload stored at the current schema version is read
+     * from its text straight into the record (no tree in between: the same mapper and the same rules, so the same
+     * value or the same refusal); an older one goes through its upcasters, which work on trees.
+     */
     public Object deserialize(RecordedEvent event) {
-        return deserialize(event.eventType(), event.schemaVersion(), event.payload());
+        EventType type = byName.get(event.eventType());
+        if (type == null || event.schemaVersion() != type.schemaVersion()) {
+            return deserialize(event.eventType(), event.schemaVersion(), event.payload());
+        }
+        try {
+            return readers.computeIfAbsent(type.javaType(), CanonicalJson.mapper()::readerFor).readValue(event.payloadText());
+        } catch (IOException e) {
+            String message = e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException("cannot read " + type.javaType().getSimpleName() + ": " + message, e);
+        }
     }
 }

@@ -38,9 +38,47 @@ public final class HashChain {
         return sha256(previousHash + "\n" + CanonicalJson.write(envelope));
     }
 
+    /**
+     * The hash a stored event must carry, from the payload's stored text: the same canonical envelope as
+     * {@link #hash}, written without a JSON tree (keys in sorted order: eventId, eventType, metadata, payload,
+     * recordedAt, schemaVersion, streamId, streamVersion). {@code HashChainTest} checks both give the same hash.
+     */
     public static String hashOf(RecordedEvent e) {
-        return hash(e.previousHash(), e.streamId(), e.streamVersion(), e.eventId(), e.eventType(), e.schemaVersion(),
-                e.recordedAt(), e.payload(), e.metadata());
+        StringBuilder envelope = new StringBuilder(e.payloadText().length() + 512);
+        envelope.append(e.previousHash()).append('\n');
+        envelope.append("{\"eventId\":\"").append(e.eventId()).append("\",\"eventType\":");
+        CanonicalText.quoted(e.eventType(), envelope);
+        envelope.append(",\"metadata\":");
+        metadata(e.metadata(), envelope);
+        envelope.append(",\"payload\":").append(e.canonicalPayload());
+        envelope.append(",\"recordedAt\":\"").append(e.recordedAt()).append("\",\"schemaVersion\":").append(e.schemaVersion());
+        envelope.append(",\"streamId\":");
+        CanonicalText.quoted(e.streamId(), envelope);
+        envelope.append(",\"streamVersion\":").append(e.streamVersion()).append('}');
+        return sha256(envelope.toString());
+    }
+
+    /** {@link CanonicalJson#toTree} of the metadata, written out: its fields in sorted order, nulls kept. */
+    private static void metadata(EventMetadata m, StringBuilder out) {
+        out.append("{\"actor\":");
+        textOrNull(m.actor(), out);
+        out.append(",\"causationId\":");
+        textOrNull(m.causationId(), out);
+        out.append(",\"channel\":");
+        textOrNull(m.channel(), out);
+        out.append(",\"correlationId\":");
+        textOrNull(m.correlationId(), out);
+        out.append(",\"requestId\":");
+        textOrNull(m.requestId(), out);
+        out.append('}');
+    }
+
+    private static void textOrNull(String text, StringBuilder out) {
+        if (text == null) {
+            out.append("null");
+        } else {
+            CanonicalText.quoted(text, out);
+        }
     }
 
     public static String sha256(String text) {

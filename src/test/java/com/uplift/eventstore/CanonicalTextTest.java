@@ -1,0 +1,184 @@
+package com.uplift.eventstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The tree-free canonical writer and hash against the tree path they replace when reading, on seeded random
+ * documents written the way jsonb hands them out (keys by length, then bytes; a space after ':' and ','), and on every
+ * approved event shape. The tree path is the definition: what was hashed at append time.
+ */
+class CanonicalTextTest {
+
+    private static final long SEED = 20261129L;
+    private static final int CASES = 3_000;
+
+    @Test
+    void randomDocumentsCanonicalizeToTheTreePathsBytes() {
+        Random random = new Random(SEED);
+        for (int i = 0; i < CASES; i++) {
+            String stored = object(random, 0);
+            assertThat(CanonicalText.of(stored)).as("seed %d case %d: %s", SEED, i, stored)
+                    .isEqualTo(CanonicalJson.write(CanonicalJson.parse(stored)));
+        }
+    }
+
+    @Test
+    void randomStoredEventsHashAsTheyWereHashedWhenAppended() {
+        Random random = new Random(SEED + 1);
+        for (int i = 0; i < CASES; i++) {
+            String payload = object(random, 0);
+            EventMetadata metadata = new EventMetadata(maybe(random), maybe(random), maybe(random), maybe(random), maybe(random));
+            String metadataText = jsonbMetadata(metadata, random);
+            Instant recordedAt = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1_000L);
+            RecordedEvent stored = new RecordedEvent(i + 1, 700 + i, "stream-" + text(random), 1 + random.nextInt(5000),
+                    UUID.randomUUID(), "Type" + text(random), 1 + random.nextInt(3), payload, metadataText, recordedAt,
+                    HashChain.GENESIS, "unused");
+            String appended = HashChain.hash(stored.previousHash(), stored.streamId(), stored.streamVersion(), stored.eventId(),
+                    stored.eventType(), stored.schemaVersion(), recordedAt, CanonicalJson.parse(payload), metadata);
+            assertThat(HashChain.hashOf(stored)).as("seed %d case %d", SEED + 1, i).isEqualTo(appended);
+            assertThat(stored.metadata()).isEqualTo(metadata);
+        }
+    }
+
+    @Test
+    void everyApprovedEventShapeCanonicalizesToTheTreePathsBytes() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(Path.of("src/test/resources/com/uplift/domain/approval"))) {
+            files = listed.filter(p -> p.toString().endsWith(".approved.txt")).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(20); // a directory that moved would otherwise pass with nothing compared
+        for (Path file : files) {
+            String text = Files.readString(file);
+            if (!text.startsWith("{")) {
+                continue; // a list of reason codes, not an event
+            }
+            assertThat(CanonicalText.of(text)).as(file.toString()).isEqualTo(CanonicalJson.write(CanonicalJson.parse(text)));
+        }
+    }
+
+    @Test
+    void brokenTextIsRefusedAsTheTreePathRefusesIt() {
+        assertThatThrownBy(() -> CanonicalText.of("{\"a\": ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalText.of("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- documents written as jsonb writes them, with what jsonb can hold -------------------------------------------
+
+    private static String object(Random random, int depth) {
+        int members = random.nextInt(depth == 0 ? 12 : 6);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            keys.add(random.nextInt(40) == 0 && !keys.isEmpty() ? keys.get(random.nextInt(keys.size())) : key(random));
+        }
+        // jsonb's order: shorter keys first, then by bytes; a repeated key (jsonb keeps one) is kept here to check
+        // that both paths keep the last
+        keys.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < keys.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(quoted(keys.get(i), random)).append(": ").append(value(random, depth + 1));
+        }
+        return out.append('}').toString();
+    }
+
+    private static String value(Random random, int depth) {
+        int kind = random.nextInt(depth > 4 ? 7 : 9);
+        return switch (kind) {
+            case 0, 1 -> quoted(text(random), random);
+            case 2 -> Integer.toString(random.nextInt(2_000_001) - 1_000_000);
+            case 3 -> random.nextBoolean() ? Long.toString(random.nextLong()) : "123456789012345678901234567890";
+            case 4 -> decimal(random);
+            case 5 -> random.nextBoolean() ? "true" : "false";
+            case 6 -> "null";
+            case 7 -> object(random, depth);
+            default -> {
+                StringBuilder array = new StringBuilder("[");
+                int n = random.nextInt(5);
+                for (int i = 0; i < n; i++) {
+                    array.append(i == 0 ? "" : ", ").append(value(random, depth + 1));
+                }
+                yield array.append(']').toString();
+            }
+        };
+    }
+
+    private static String decimal(Random random) {
+        String[] forms = {"1.50", "100.0", "0.00", "-2.5", "1e3", "1E-7", "0.1", "12345.678900", "-0.0", "3.14159265358979323846"};
+        return forms[random.nextInt(forms.length)];
+    }
+
+    private static String key(Random random) {
+        String[] common = {"a", "id", "amount", "policyVersion", "rulesVersion", "reasonCode", "Z", "zeta", "ab", "b"};
+        return random.nextBoolean() ? common[random.nextInt(common.length)] : text(random);
+    }
+
+    private static String text(Random random) {
+        String alphabet = "abcXYZ019 _-./\"\\\n\t\r\b\f\u0001\u001f\u007f\u00e9\u4e2d\u6587\u2028\u20ac";
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(30) == 0) {
+                text.append("\ud83d\ude00"); // a character outside the basic plane: a surrogate pair
+            } else {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String maybe(Random random) {
+        return random.nextInt(4) == 0 ? null : text(random);
+    }
+
+    /** A JSON string as PostgreSQL writes it, sometimes with a character written as a (valid) unicode escape. */
+    private static String quoted(String text, Random random) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || random.nextInt(25) == 0) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static String jsonbMetadata(EventMetadata m, Random random) {
+        JsonNode tree = CanonicalJson.toTree(m);
+        List<String> names = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        names.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode value = tree.get(names.get(i));
+            out.append(i == 0 ? "" : ", ").append('"').append(names.get(i)).append("\": ")
+                    .append(value.isNull() ? "null" : quoted(value.asText(), random));
+        }
+        return out.append('}').toString();
+    }
+}
