@@ -225,24 +225,37 @@ public class ProjectionRunner {
     /**
      * A rebuild reads big batches ({@code uplift.projections.rebuild-batch-size}) and applies each in bulk, in the
      * transaction that moves the checkpoint (same exactly-once rule as {@link #inTransaction}). Decoding payloads is
-     * the costly part of a batch, so it runs on worker threads, split across the cores, never on the event loop. A
+     * the costly part of a batch, so it runs on worker threads, split across the cores, never on the event loop. The
+     * next batch is read while the current one is decoded and written: the database and the cores work at once. A
      * batch that fails for a reason that is not passing is applied again the ordinary way, which finds the poison.
      */
     private Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk bulk, int generation, int batches) {
-        if (batches == 0) {
-            worker.again = true;
-            return Uni.createFrom().item(false);
-        }
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
         return pool.preparedQuery(READ_CHECKPOINT).execute(Tuple.of(key))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Checkpoint(row.getLong("transaction_id"), row.getLong("position"));
                 })
-                .chain(from -> store.readAll(from, rebuildBatchSize).chain(events -> {
+                .chain(from -> inBulkFrom(worker, bulk, generation, from, readAhead(from), batches));
+    }
+
+    /**
+     * Applies the batch {@code read} brings (the events after {@code from}) and up to {@code batches - 1} more. Each
+     * batch's checkpoint is still checked under lock in {@link #inBulk}: if anyone moved it meanwhile, the batch read
+     * ahead is not applied.
+     */
+    private Uni<Boolean> inBulkFrom(Worker worker, Projection.InBulk bulk, int generation, Checkpoint from,
+                                    Uni<List<RecordedEvent>> read, int batches) {
+        if (batches == 0) {
+            worker.again = true;
+            return Uni.createFrom().item(false);
+        }
+        return read.chain(events -> {
                     if (events.isEmpty()) {
                         return Uni.createFrom().item(true);
                     }
+                    Checkpoint last = events.getLast().checkpoint();
+                    Uni<List<RecordedEvent>> next = readAhead(last);
                     return Uni.createFrom().item(() -> relevant(worker, events))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .chain(relevant -> inBulk(worker, bulk, generation, from, events, relevant))
@@ -253,9 +266,19 @@ public class ProjectionRunner {
                                 return Uni.createFrom().voidItem().emitOn(worker.home)
                                         .chain(() -> applyBatch(worker, generation, from, events));
                             })
-                            .chain(ok -> ok ? catchUpInBulk(worker, bulk, generation, batches - 1) : Uni.createFrom().item(false));
-                }))
+                            .chain(ok -> ok ? inBulkFrom(worker, bulk, generation, last, next, batches - 1)
+                                    : Uni.createFrom().item(false));
+                })
                 .emitOn(worker.home);
+    }
+
+    /** Starts reading the batch after {@code from} now; its events (or its failure) wait for whoever asks. */
+    private Uni<List<RecordedEvent>> readAhead(Checkpoint from) {
+        Uni<List<RecordedEvent>> read = store.readAll(from, rebuildBatchSize).memoize().indefinitely();
+        read.subscribe().with(events -> {
+        }, failure -> {
+        }); // the failure, if any, is delivered again to the one who waits for this batch
+        return read;
     }
 
     private Uni<Void> inBulk(Worker worker, Projection.InBulk bulk, int generation, Checkpoint from, List<RecordedEvent> events,
