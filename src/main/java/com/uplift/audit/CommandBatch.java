@@ -1,10 +1,15 @@
 package com.uplift.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.RecordedEvent;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The events one command appended to a credit line (they share {@code metadata.causationId}), as stored and as the
@@ -31,10 +36,33 @@ public record CommandBatch(String creditLineId, List<RecordedEvent> recorded, Li
 
     /** The policy version the batch names (every decision event carries one); null for pure facts. */
     public Integer recordedPolicyVersion() {
-        // only a payload that mentions the field is parsed: most of a line's events are facts without it
-        return recorded.stream().filter(e -> e.payloadText().contains("\"policyVersion\""))
-                .map(e -> e.payload().get("policyVersion"))
-                .filter(v -> v != null && v.isIntegralNumber()).map(v -> v.intValue()).findFirst().orElse(null);
+        // read from the stored text, top level only: no tree for a decision's (large) payload
+        return recorded.stream().map(e -> topLevelInteger(e.payloadText(), "policyVersion"))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The integer value of a top-level field (the last one, if repeated, as a tree keeps it); null if absent or not one. */
+    static Integer topLevelInteger(String json, String field) {
+        if (!json.contains('"' + field + '"')) {
+            return null;
+        }
+        try (JsonParser parser = CanonicalJson.mapper().getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Integer value = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken next = parser.nextToken();
+                if (name.equals(field)) {
+                    value = next == JsonToken.VALUE_NUMBER_INT ? parser.getNumberValue().intValue() : null;
+                }
+                parser.skipChildren();
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
+        }
     }
 
     /** An increase decision or a review: what regulators call a decision. */

@@ -54,4 +54,14 @@ class AuditPrimitivesTest {
         Approvals.verify(CanonicalJson.pretty(new AuditEvent.StreamHeadsAnchored("0-0", "812-3301", 1, 1, heads,
                 MerkleRoot.of(heads), Instant.parse("2026-11-28T10:00:00Z"))), new Options());
     }
+
+    @Test
+    void theRecordedPolicyVersionIsTheTopLevelIntegerFieldReadFromTheStoredText() {
+        assertThat(CommandBatch.topLevelInteger("{\"a\": {\"policyVersion\": 7}, \"policyVersion\": 3}", "policyVersion")).isEqualTo(3);
+        assertThat(CommandBatch.topLevelInteger("{\"a\": {\"policyVersion\": 7}}", "policyVersion")).isNull();
+        assertThat(CommandBatch.topLevelInteger("{\"policyVersion\": \"3\"}", "policyVersion")).isNull();
+        assertThat(CommandBatch.topLevelInteger("{\"policyVersion\": 2, \"x\": [1, {\"policyVersion\": 9}], \"policyVersion\": 5}",
+                "policyVersion")).isEqualTo(5); // a repeated key: the last, as a tree keeps it
+        assertThat(CommandBatch.topLevelInteger("{\"amount\": \"1.00\"}", "policyVersion")).isNull();
+    }
 }
