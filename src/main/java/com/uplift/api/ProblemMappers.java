@@ -75,8 +75,15 @@ public class ProblemMappers {
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
     }
 
+    /** The risk console's sign-in form posts here (quarkus.http.auth.form.post-location). */
+    static final String CONSOLE_SIGN_IN = "/console/j_security_check";
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, jakarta.ws.rs.core.UriInfo uri) {
+        if (CONSOLE_SIGN_IN.equals(uri.getPath())) {
+            // a refused console sign-in fails in the HTTP layer and lands here: back to the form, which says so
+            return Response.seeOther(java.net.URI.create("/console/login?failed=true")).build();
+        }
         return unauthenticated();
     }
 

@@ -53,7 +53,7 @@ public final class ReasonTexts {
         return ZH_CN;
     }
 
-    static List<ReasonText> texts(List<String> codes, Locale language) {
+    public static List<ReasonText> texts(List<String> codes, Locale language) {
         return codes.stream().map(code -> new ReasonText(code, text(code, language))).toList();
     }
 
