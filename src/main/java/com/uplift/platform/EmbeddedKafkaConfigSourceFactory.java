@@ -2,7 +2,6 @@ package com.uplift.platform;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -10,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+
+import static com.uplift.platform.EmbeddedDatabaseConfigSourceFactory.isSet;
+import static com.uplift.platform.EmbeddedDatabaseConfigSourceFactory.value;
 
 /**
  * Gives the service a Kafka broker when none is configured: a real single-node Apache Kafka (KRaft) in this JVM
@@ -76,15 +78,5 @@ public class EmbeddedKafkaConfigSourceFactory implements ConfigSourceFactory {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-kafka-stop"));
         System.setProperty(RUNNING, broker.bootstrapServers());
         return broker.bootstrapServers();
-    }
-
-    private static boolean isSet(ConfigSourceContext context, String name) {
-        String value = value(context, name);
-        return value != null && !value.isBlank();
-    }
-
-    private static String value(ConfigSourceContext context, String name) {
-        ConfigValue value = context.getValue(name);
-        return value == null ? null : value.getValue();
     }
 }
