@@ -100,6 +100,11 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
      * start a database nor fail for want of one.
      */
     boolean buildTooling() {
+        return inBuildTooling();
+    }
+
+    /** See {@link #buildTooling()}; the embedded Kafka broker asks the same question. */
+    static boolean inBuildTooling() {
         try {
             Class.forName("io.quarkus.deployment.QuarkusAugmentor", false, EmbeddedDatabaseConfigSourceFactory.class.getClassLoader());
             return true;
@@ -113,12 +118,13 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         return Path.of(configured != null ? configured : ".uplift-data/postgres").toAbsolutePath().normalize();
     }
 
-    private static boolean isSet(ConfigSourceContext context, String name) {
+    /** A value given and not blank (the embedded Kafka broker's factory reads its context the same way). */
+    static boolean isSet(ConfigSourceContext context, String name) {
         String value = value(context, name);
         return value != null && !value.isBlank();
     }
 
-    private static String value(ConfigSourceContext context, String name) {
+    static String value(ConfigSourceContext context, String name) {
         ConfigValue value = context.getValue(name);
         return value == null ? null : value.getValue();
     }

@@ -34,6 +34,16 @@ public interface Projection {
         Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Applied> batch);
     }
 
+    /**
+     * A projection that writes elsewhere than this database (a broker) fails with this when that system is away: the
+     * runner retries the batch at its next poll, like a passing database failure, and never marks its events as poison.
+     */
+    class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** An event as a projection sees it: the stored record, the domain event and the line it belongs to. */
     record Applied(RecordedEvent recorded, CreditLineEvent event, String creditLineId) {
     }

@@ -212,7 +212,9 @@ public class ProjectionRunner {
             return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
                     : build(worker, building).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
                             ? generations.switchTo(name, building) : Uni.createFrom().voidItem()));
-        }).chain(() -> metrics.measureLag(name));
+        }).onItemOrFailure().call((done, failure) -> failure == null ? metrics.measureLag(name)
+                // A turn that failed (a broker away) measures too: the lag must grow while nothing moves.
+                : metrics.measureLag(name).onFailure().recoverWithNull());
     }
 
     /** Advances a generation being built: in bulk where the projection can, else like the live one. */

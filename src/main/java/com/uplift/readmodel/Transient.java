@@ -4,8 +4,8 @@ import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.DatabaseUnavailable;
 
 /**
- * Failures that say nothing about the event being applied: the database went away for a moment, or someone else
- * moved the checkpoint. They are retried at the next poll; only other failures mark an event as poison.
+ * Failures that say nothing about the event being applied: the database (or a projection's broker) went away for a
+ * moment, or someone else moved the checkpoint. They are retried at the next poll; only other failures mark an event as poison.
  */
 final class Transient {
 
@@ -26,7 +26,7 @@ final class Transient {
     /** Failures whose type says they are passing: retried however often they happen. */
     static boolean certain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CheckpointMoved) {
+            if (t instanceof CheckpointMoved || t instanceof Projection.Unavailable) {
                 return true;
             }
         }

@@ -27,6 +27,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   platform    -> everything      wiring (CDI producers, configuration, stored event types); nothing uses it
  *   api         -> audit, application, readmodel, domain, eventstore   (api.security is part of api)
+ *   integration -> application, readmodel, domain, eventstore   Kafka: credit-line events out (a projection)
  *   audit       -> application, readmodel, domain, eventstore
  *   application -> readmodel, domain, eventstore
  *   readmodel   -> domain, eventstore
@@ -91,12 +92,14 @@ final class ArchitectureRules {
                 .ensureAllClassesAreContainedInArchitecture()
                 .layer("platform").definedBy(root + ".platform..")
                 .layer("api").definedBy(root + ".api..")
+                .layer("integration").definedBy(root + ".integration..")
                 .layer("audit").definedBy(root + ".audit..")
                 .layer("application").definedBy(root + ".application..")
                 .layer("readmodel").definedBy(root + ".readmodel..")
                 .layer("domain").definedBy(root + ".domain..")
                 .layer("eventstore").definedBy(root + ".eventstore..")
                 .whereLayer("api").mayOnlyAccessLayers("audit", "application", "readmodel", "domain", "eventstore")
+                .whereLayer("integration").mayOnlyAccessLayers("application", "readmodel", "domain", "eventstore")
                 .whereLayer("audit").mayOnlyAccessLayers("application", "readmodel", "domain", "eventstore")
                 .whereLayer("application").mayOnlyAccessLayers("readmodel", "domain", "eventstore")
                 .whereLayer("readmodel").mayOnlyAccessLayers("domain", "eventstore")
