@@ -34,8 +34,9 @@ import java.util.function.Function;
 
 /**
  * Loads a credit line, lets the decider decide, and appends what it decided. The only place where the pure domain
- * meets the store. A command's load starts from the line's cached state or latest snapshot and reads only the events
- * after it, so its cost does not grow with the line's history; commands on one line queue behind each other.
+ * meets the store. A command on a cached line decides on the cached state and lets the append verify it is still the
+ * stream's head; otherwise its load starts from the latest snapshot and reads only the events after it, so its cost
+ * does not grow with the line's history; commands on one line queue behind each other.
  */
 @ApplicationScoped
 public class CreditLineService {
@@ -97,9 +98,11 @@ public class CreditLineService {
 
     private Uni<CreditLineSnapshot> attempt(String creditLineId, CreditLineCommand command, CommandContext context,
                                             LineQueue.Deadline deadline, int attempt) {
-        return load(creditLineId)
+        return current(creditLineId, context)
                 .chain(current -> decideAndAppend(creditLineId, command, context, current)
-                        .call(result -> remember(current, result)))
+                        .call(result -> remember(current, result))
+                        .onFailure(CommandRejectedException.class)
+                        .recoverWithUni(refusal -> decideAgainIfMoved(creditLineId, command, context, current, refusal)))
                 .onFailure(WrongExpectedVersionException.class)
                 .recoverWithUni(conflict -> {
                     cache.forget(creditLineId);
@@ -115,6 +118,30 @@ public class CreditLineService {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
                             .chain(() -> attempt(creditLineId, command, context, deadline, attempt + 1));
                 });
+    }
+
+    /**
+     * The line for deciding a command: its cache entry as it is, without reading the events after it. The append is
+     * chained onto that version, so if another instance moved the line the append is refused, the entry forgotten and
+     * the command decided again on the line loaded from the store: a stale entry costs a retry, never a wrong commit.
+     * A client pinned (If-Match) to another version than the entry's gets the line loaded: the entry may be behind it.
+     */
+    private Uni<CreditLineSnapshot> current(String creditLineId, CommandContext context) {
+        Optional<CreditLineSnapshot> cached = cache.get(creditLineId);
+        return cached.isPresent() && (context.expectedVersion() == null || context.expectedVersion() == cached.get().version())
+                ? Uni.createFrom().item(cached.get())
+                : load(creditLineId);
+    }
+
+    /**
+     * A refusal appends nothing, so no append checked the state it was decided on: the events stored after it are read
+     * and, if there are any, the command is decided again on the line as it is. Only refusals pay this read.
+     */
+    private Uni<CreditLineSnapshot> decideAgainIfMoved(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                       CreditLineSnapshot decidedOn, Throwable refusal) {
+        return catchUp(decidedOn).invoke(cache::remember).chain(fresh -> fresh.version() == decidedOn.version()
+                ? Uni.createFrom().<CreditLineSnapshot>failure(refusal)
+                : decideAndAppend(creditLineId, command, context, fresh).call(result -> remember(fresh, result)));
     }
 
     /** A random wait between half and all of an exponentially growing cap, so racing instances stop meeting each other. */
