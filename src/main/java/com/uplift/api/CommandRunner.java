@@ -41,7 +41,8 @@ public class CommandRunner {
                              BiFunction<CreditLineSnapshot, Response.ResponseBuilder, Response.ResponseBuilder> response,
                              Response.Status status) {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
-        String fingerprint = method + " " + path + "\n" + CanonicalJson.write(request);
+        // what an Idempotency-Key is bound to; a request without a key needs none
+        String fingerprint = idempotencyKey == null ? null : method + " " + path + "\n" + CanonicalJson.write(request);
         Function<CreditLineSnapshot, Response> answer = snapshot -> response.apply(snapshot, Response.status(status))
                 .tag(new EntityTag(Long.toString(snapshot.version())))
                 .build();

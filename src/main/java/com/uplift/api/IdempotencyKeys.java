@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -89,10 +90,11 @@ public class IdempotencyKeys {
      * Runs a credit-line command once per (actor, key), its answer written in the transaction that appends its events
      * (see {@link CommandAnswer}); without a key it simply runs it.
      * <p>
-     * Nothing is claimed before the command runs. A retry finds the stored answer and replays it; a duplicate running
-     * at the same time waits at the claim inside the first one's transaction and then replays its answer; a request
-     * that died (crash, lost connection, outage) left nothing, so its retry runs the command again at once. A command
-     * that appends nothing stores its answer on its own.
+     * Nothing is looked up or claimed before the command runs. A retry runs it up to its claim inside the append (or
+     * up to storing an answer that appended nothing), finds the key answered there, keeps nothing and replays the
+     * stored answer; a duplicate running at the same time waits at the claim inside the first one's transaction and
+     * then replays its answer; a request that died (crash, lost connection, outage) left nothing, so its retry runs
+     * the command again at once. A command that appends nothing stores its answer on its own.
      *
      * @param request  what identifies the request's content: method, path and body (hashed)
      * @param answerOf the response for the line as it is after the command
@@ -108,20 +110,10 @@ public class IdempotencyKeys {
             return Uni.createFrom().item(Problem.invalid(HEADER, "malformed",
                     "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]").toResponse());
         }
-        String hash = HashChain.sha256(request);
-        return pool.preparedQuery(FIND).execute(Tuple.of(actor, key)).chain(rows -> {
-            if (rows.size() == 0) {
-                return runAlongside(actor, key, hash, answerOf, action);
-            }
-            Row row = rows.iterator().next();
-            var abandonedBefore = clock.instant().minus(LEASE).atOffset(ZoneOffset.UTC);
-            if (row.getInteger("status") == null && row.getOffsetDateTime("created_at").isBefore(abandonedBefore)) {
-                // a claim-first request from before answers were stored with events died: its claim is void
-                return pool.preparedQuery(DROP_ABANDONED).execute(Tuple.of(actor, key, abandonedBefore))
-                        .chain(() -> runAlongside(actor, key, hash, answerOf, action));
-            }
-            return replay(actor, key, hash);
-        });
+        // No lookup first: the common case, a key not seen before, then costs no round trip of its own. A key seen
+        // before is found by its claim inside the append, or by storing an answer that appended nothing; either way
+        // nothing of this run is kept and the stored answer is replayed.
+        return runAlongside(actor, key, HashChain.sha256(request), answerOf, action);
     }
 
     private <T> Uni<Response> runAlongside(String actor, String key, String hash, Function<T, Response> answerOf,
@@ -131,13 +123,15 @@ public class IdempotencyKeys {
         return Uni.createFrom().<T>deferred(() -> action.apply(answer))
                 .map(after -> answer.stored != null ? Settled.answered(answer.stored) : Settled.toStore(answerOf.apply(after)))
                 .onFailure(ProblemMappers::isOutcome).recoverWithItem(failure -> Settled.toStore(ProblemMappers.outcome(failure)))
-                .onFailure(AlreadyAnswered.class).recoverWithUni(() -> replay(actor, key, hash).map(Settled::answered))
+                .onFailure(AlreadyAnswered.class).recoverWithUni(() -> replay(actor, key, hash,
+                        () -> runAlongside(actor, key, hash, answerOf, action)).map(Settled::answered))
                 .onFailure(EventIdConflictException.class).recoverWithItem(() -> Settled.answered(Problem.of(ProblemType.CONFLICT,
                         "this request was already applied under this Idempotency-Key, and its answer is no longer kept")
                         .toResponse()))
                 .chain(settled -> settled.answered() || settled.response().getStatus() >= 500
                         ? Uni.createFrom().item(settled.response())
-                        : storeAnswer(actor, key, hash, asStored(settled.response())));
+                        : storeAnswer(actor, key, hash, asStored(settled.response()),
+                        () -> runAlongside(actor, key, hash, answerOf, action)));
     }
 
     /** A command's response, and whether it is already the key's stored answer (or must not be stored). */
@@ -151,14 +145,14 @@ public class IdempotencyKeys {
         }
     }
 
-    private Uni<Response> storeAnswer(String actor, String key, String hash, Response response) {
+    private Uni<Response> storeAnswer(String actor, String key, String hash, Response response, Supplier<Uni<Response>> again) {
         String location = response.getLocation() == null ? null : response.getLocation().toString();
         String etag = response.getEntityTag() == null ? null : response.getEntityTag().getValue();
         return pool.preparedQuery(ANSWER).execute(Tuple.tuple(java.util.Arrays.asList(actor, key, hash,
                         clock.instant().atOffset(ZoneOffset.UTC), UUID.randomUUID(), response.getStatus(), body(response),
                         location, etag)))
                 // another request with this key answered first: its answer is the key's answer
-                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(response) : replay(actor, key, hash));
+                .chain(rows -> rows.rowCount() == 1 ? Uni.createFrom().item(response) : replay(actor, key, hash, again));
     }
 
     /** The key was answered by a request that committed first: replay that answer. */
@@ -212,19 +206,31 @@ public class IdempotencyKeys {
         }
     }
 
-    private Uni<Response> replay(String actor, String key, String hash) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(actor, key)).map(rows -> {
+    /**
+     * The key's stored answer. A claim without an answer left by a request that died under the earlier claim-first
+     * scheme (rows from before an upgrade) is void: it is dropped and the request runs {@code again}.
+     */
+    private Uni<Response> replay(String actor, String key, String hash, Supplier<Uni<Response>> again) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(actor, key)).chain(rows -> {
             Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
-            if (row == null || row.getInteger("status") == null) {
-                return Problem.of(ProblemType.CONFLICT, "a request with this Idempotency-Key is still being processed; retry shortly")
-                        .toResponse();
+            var abandonedBefore = clock.instant().minus(LEASE).atOffset(ZoneOffset.UTC);
+            if (row != null && row.getInteger("status") == null && row.getOffsetDateTime("created_at").isBefore(abandonedBefore)) {
+                return pool.preparedQuery(DROP_ABANDONED).execute(Tuple.of(actor, key, abandonedBefore)).chain(ignored -> again.get());
             }
-            if (!row.getString("request_hash").equals(hash)) {
-                return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "this Idempotency-Key was first used with a different request").toResponse();
-            }
-            return rebuild(row.getInteger("status"), row.getString("response_body"), row.getString("location"), row.getString("etag"));
+            return Uni.createFrom().item(answerIn(row, hash));
         });
+    }
+
+    private static Response answerIn(Row row, String hash) {
+        if (row == null || row.getInteger("status") == null) {
+            return Problem.of(ProblemType.CONFLICT, "a request with this Idempotency-Key is still being processed; retry shortly")
+                    .toResponse();
+        }
+        if (!row.getString("request_hash").equals(hash)) {
+            return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was first used with a different request").toResponse();
+        }
+        return rebuild(row.getInteger("status"), row.getString("response_body"), row.getString("location"), row.getString("etag"));
     }
 
     /** The response exactly as a replay will see it: same status, headers and bytes. */

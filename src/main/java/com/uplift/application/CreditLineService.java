@@ -30,11 +30,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Loads a credit line, lets the decider decide, and appends what it decided. The only place where the pure domain
- * meets the store. A command's load starts from the line's cached state or latest snapshot and reads only the events
- * after it, so its cost does not grow with the line's history; commands on one line queue behind each other.
+ * meets the store. A command on a cached line decides on the cached state and lets the append verify it is still the
+ * stream's head; otherwise its load starts from the latest snapshot and reads only the events after it, so its cost
+ * does not grow with the line's history; commands on one line queue behind each other.
  */
 @ApplicationScoped
 public class CreditLineService {
@@ -47,6 +49,8 @@ public class CreditLineService {
 
     /** Times a command pinned by If-Match is decided again when only the borrower's stream moved under it. */
     static final int PINNED_BORROWER_ATTEMPTS = 3;
+    /** Times a command is decided under a policy book it found changed (approvals are rare: more means a flood). */
+    static final int POLICY_ATTEMPTS = 3;
 
     private final EventStore store;
     private final EventTypeRegistry types;
@@ -94,9 +98,11 @@ public class CreditLineService {
 
     private Uni<CreditLineSnapshot> attempt(String creditLineId, CreditLineCommand command, CommandContext context,
                                             LineQueue.Deadline deadline, int attempt) {
-        return load(creditLineId)
+        return current(creditLineId, context)
                 .chain(current -> decideAndAppend(creditLineId, command, context, current)
-                        .call(result -> remember(current, result)))
+                        .call(result -> remember(current, result))
+                        .onFailure(CommandRejectedException.class)
+                        .recoverWithUni(refusal -> decideAgainIfMoved(creditLineId, command, context, current, refusal)))
                 .onFailure(WrongExpectedVersionException.class)
                 .recoverWithUni(conflict -> {
                     cache.forget(creditLineId);
@@ -112,6 +118,30 @@ public class CreditLineService {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
                             .chain(() -> attempt(creditLineId, command, context, deadline, attempt + 1));
                 });
+    }
+
+    /**
+     * The line for deciding a command: its cache entry as it is, without reading the events after it. The append is
+     * chained onto that version, so if another instance moved the line the append is refused, the entry forgotten and
+     * the command decided again on the line loaded from the store: a stale entry costs a retry, never a wrong commit.
+     * A client pinned (If-Match) to another version than the entry's gets the line loaded: the entry may be behind it.
+     */
+    private Uni<CreditLineSnapshot> current(String creditLineId, CommandContext context) {
+        Optional<CreditLineSnapshot> cached = cache.get(creditLineId);
+        return cached.isPresent() && (context.expectedVersion() == null || context.expectedVersion() == cached.get().version())
+                ? Uni.createFrom().item(cached.get())
+                : load(creditLineId);
+    }
+
+    /**
+     * A refusal appends nothing, so no append checked the state it was decided on: the events stored after it are read
+     * and, if there are any, the command is decided again on the line as it is. Only refusals pay this read.
+     */
+    private Uni<CreditLineSnapshot> decideAgainIfMoved(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                       CreditLineSnapshot decidedOn, Throwable refusal) {
+        return catchUp(decidedOn).invoke(cache::remember).chain(fresh -> fresh.version() == decidedOn.version()
+                ? Uni.createFrom().<CreditLineSnapshot>failure(refusal)
+                : decideAndAppend(creditLineId, command, context, fresh).call(result -> remember(fresh, result)));
     }
 
     /** A random wait between half and all of an exponentially growing cap, so racing instances stop meeting each other. */
@@ -134,13 +164,33 @@ public class CreditLineService {
         return snapshots.due(before.version(), after.version()) ? snapshots.save(after) : Uni.createFrom().voidItem();
     }
 
+    /**
+     * Decides under the policy book as this instance knows it, without reading the policy stream; the append requires
+     * that stream unmoved. When it moved (an approval elsewhere), or the command was refused under a book that may be
+     * stale, the book is read again and, if it changed, the command decided again under it.
+     */
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
                                                     CreditLineSnapshot current) {
-        return decideAndAppend(creditLineId, command, context, current, 1);
+        return underPolicy(policies.known(), book -> decideAndAppend(creditLineId, command, context, current, book, 1), 1);
+    }
+
+    private Uni<CreditLineSnapshot> underPolicy(PolicyCatalog.KnownBook book,
+                                                Function<PolicyCatalog.KnownBook, Uni<CreditLineSnapshot>> decision, int attempt) {
+        return decision.apply(book)
+                .onFailure(failure -> attempt < POLICY_ATTEMPTS && policyMayHaveMoved(failure))
+                .recoverWithUni(failure -> policies.refresh().chain(fresh -> fresh.streamVersion() == book.streamVersion()
+                        ? Uni.createFrom().failure(failure)
+                        : underPolicy(fresh, decision, attempt + 1)));
+    }
+
+    private static boolean policyMayHaveMoved(Throwable failure) {
+        return failure instanceof CommandRejectedException
+                || failure instanceof WrongExpectedVersionException conflict && PolicyCatalog.STREAM.equals(conflict.streamId());
     }
 
     private Uni<CreditLineSnapshot> decideAndAppend(String creditLineId, CreditLineCommand command, CommandContext context,
-                                                    CreditLineSnapshot current, int borrowerRetries) {
+                                                    CreditLineSnapshot current, PolicyCatalog.KnownBook book,
+                                                    int borrowerRetries) {
         if (context.expectedVersion() != null && context.expectedVersion() != current.version()) {
             return Uni.createFrom().failure(new WrongExpectedVersionException(CreditLineStream.of(creditLineId),
                     context.expectedVersion(), current.version()));
@@ -150,19 +200,19 @@ public class CreditLineService {
         }
         String borrowerId = BorrowerExposure.concerns(command) ? BorrowerExposure.borrowerOf(command, current.state()) : null;
         if (borrowerId == null) {
-            return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current))
+            return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current, book))
                     .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
-                            : append(creditLineId, current, events, null, context));
+                            : append(creditLineId, current, events, null, context, book));
         }
         // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
         // line's new exposure appended to that stream at the version read (docs/event-store.md).
         return exposure.claim(borrowerId, current, command.occurredAt(), this::load).chain(claim ->
-                        decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current).chain(events ->
+                        decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current, book).chain(events ->
                                 events.isEmpty() ? Uni.createFrom().item(current)
-                                        : append(creditLineId, current, events, claim, context)))
+                                        : append(creditLineId, current, events, claim, context, book)))
                 .onFailure(conflict -> pinnedLineLostOnlyTheBorrower(conflict, context))
                 .recoverWithUni(conflict -> borrowerRetries < PINNED_BORROWER_ATTEMPTS
-                        ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh,
+                        ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh, book,
                         borrowerRetries + 1))
                         : Uni.createFrom().failure(conflict));
     }
@@ -177,23 +227,24 @@ public class CreditLineService {
                 && BorrowerStream.is(conflict.streamId());
     }
 
-    /** The decider's events for the command; a refusal fails with {@link CommandRejectedException}. */
-    private Uni<List<CreditLineEvent>> decide(CreditLineCommand command, CreditLineSnapshot current) {
-        return policies.forLine(current.creditLineId())
-                .map(policy -> switch (CreditLineDecider.decide(command, current.state(), policy)) {
-                    case Decision.Rejected rejected -> throw new CommandRejectedException(rejected.rejection());
-                    case Decision.Accepted accepted -> accepted.events();
-                });
+    /** The decider's events for the command under the book; a refusal fails with {@link CommandRejectedException}. */
+    private static Uni<List<CreditLineEvent>> decide(CreditLineCommand command, CreditLineSnapshot current,
+                                                     PolicyCatalog.KnownBook book) {
+        return switch (CreditLineDecider.decide(command, current.state(), PolicyCatalog.forLine(book.book(), current.creditLineId()))) {
+            case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
+            case Decision.Accepted accepted -> Uni.createFrom().item(accepted.events());
+        };
     }
 
     /**
      * Appends the line's events and, when the command claimed the borrower's exposure, the line's new exposure on the
      * borrower's stream, both in one transaction: a conflict on either means another writer moved first, and the whole
-     * command is decided again on fresh state. With an Idempotency-Key, the key is claimed and answered in that same
-     * transaction ({@link CommandAnswer}) and every event's id derives from it.
+     * command is decided again on fresh state. The policy book it was decided under must still be in force (the policy
+     * stream unmoved). With an Idempotency-Key, the key is claimed and answered in that same transaction
+     * ({@link CommandAnswer}) and every event's id derives from it.
      */
     private Uni<CreditLineSnapshot> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
-                                           BorrowerExposure.Claim claim, CommandContext context) {
+                                           BorrowerExposure.Claim claim, CommandContext context, PolicyCatalog.KnownBook book) {
         CreditLineState after = fold(current.state(), events);
         String causationId = UUID.randomUUID().toString();
         List<EventStore.StreamAppend> appends = new ArrayList<>();
@@ -208,7 +259,8 @@ public class CreditLineService {
         }
         AlongsideAppend alongside = CommandAnswer.alongside(context.answer(),
                 lineResult -> snapshotAfter(creditLineId, after, lineResult, events));
-        return store.appendAll(appends, alongside).map(results -> snapshotAfter(creditLineId, after, results.getFirst(), events));
+        return store.appendAll(appends, List.of(book.unmoved()), alongside)
+                .map(results -> snapshotAfter(creditLineId, after, results.getFirst(), events));
     }
 
     private static CreditLineSnapshot snapshotAfter(String creditLineId, CreditLineState after, AppendResult result,

@@ -39,8 +39,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The policies decisions are made under, kept as events in the {@value #STREAM} stream. Every instance reads new policy
- * events before it decides, so an approval on one instance is in force on all of them for the next command.
+ * The policies decisions are made under, kept as events in the {@value #STREAM} stream. A credit-line command is
+ * decided under the book as this instance last read it ({@link #known()}), without reading the stream, and its append
+ * requires the stream to still be at that version: an approval on another instance makes the next such append fail,
+ * the book is read again ({@link #refresh()}) and the command decided again, so it is in force on all instances for
+ * the next command. Everything else (governance, audit, simulations) reads new policy events first ({@link #book()}).
  */
 @ApplicationScoped
 public class PolicyCatalog {
@@ -49,13 +52,19 @@ public class PolicyCatalog {
     static final String SHIPPED = "policies/policy-v1.json";
     private static final Logger LOG = Logger.getLogger(PolicyCatalog.class);
 
-    private record Loaded(PolicyBook book, long streamVersion) {
+    /** The policy book as this instance folded it, and the version of the {@value #STREAM} stream it was folded to. */
+    public record KnownBook(PolicyBook book, long streamVersion) {
+
+        /** What a decision made under this book requires of the store when it is appended: the book has not moved. */
+        public EventStore.StreamRead unmoved() {
+            return new EventStore.StreamRead(STREAM, streamVersion);
+        }
     }
 
     private final EventStore store;
     private final EventTypeRegistry types;
     private final Clock clock;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(PolicyBook.EMPTY, 0));
+    private final AtomicReference<KnownBook> loaded = new AtomicReference<>(new KnownBook(PolicyBook.EMPTY, 0));
 
     public PolicyCatalog(EventStore store, EventTypeRegistry types, Clock clock) {
         this.store = store;
@@ -76,12 +85,25 @@ public class PolicyCatalog {
 
     /** The policy book, brought up to date with the stream. */
     public Uni<PolicyBook> book() {
-        return loaded().map(Loaded::book);
+        return loaded().map(KnownBook::book);
+    }
+
+    /**
+     * The book as this instance last read it, without reading: for deciding a credit-line command, whose append then
+     * requires {@link KnownBook#unmoved()}.
+     */
+    public KnownBook known() {
+        return loaded.get();
+    }
+
+    /** The book brought up to date with the stream: after an append found it moved, or a command was refused under it. */
+    public Uni<KnownBook> refresh() {
+        return loaded();
     }
 
     /** The book with the stream version it was folded to. */
-    private Uni<Loaded> loaded() {
-        Loaded known = loaded.get();
+    private Uni<KnownBook> loaded() {
+        KnownBook known = loaded.get();
         return store.readStream(STREAM, known.streamVersion() + 1).map(events -> {
             if (events.isEmpty()) {
                 return known;
@@ -90,7 +112,7 @@ public class PolicyCatalog {
             for (RecordedEvent event : events) {
                 book = PolicyBook.evolve(book, (PolicyEvent) types.deserialize(event));
             }
-            Loaded next = new Loaded(book, events.getLast().streamVersion());
+            KnownBook next = new KnownBook(book, events.getLast().streamVersion());
             loaded.accumulateAndGet(next, (a, b) -> a.streamVersion() >= b.streamVersion() ? a : b);
             return next;
         });

@@ -1,9 +1,12 @@
 package com.uplift.eventstore;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -33,21 +36,29 @@ public class EventStore {
             global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type,
             schema_version, payload::text AS payload, metadata::text AS metadata, recorded_at, previous_hash, hash""";
 
-    private static final String ASSIGN_TRANSACTION_ID = "SELECT pg_current_xact_id()::text";
-
     private static final String FIND_BY_EVENT_IDS = """
             SELECT %s FROM events WHERE event_id = ANY($1) ORDER BY stream_version""".formatted(COLUMNS);
 
     private static final String STREAM_HEAD = """
             SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1""";
 
-    /** One statement appends the whole batch: all of it lands, or none. */
+    /**
+     * One statement appends the whole batch: all of it lands, or none. It lands only on the head it was chained to
+     * (the stored hash at version $11 is $12; nothing to check on a new stream) and only while every stream the
+     * decision read ($13, $14) is still at the version read; otherwise it inserts nothing. The unique version refuses it
+     * when another writer took the next version first.
+     */
     private static final String INSERT_BATCH = """
             INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
             SELECT $1, v, id, t, s, p::jsonb, m::jsonb, $2, ph, h
             FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
                  AS batch(v, id, t, s, p, m, ph, h)
+            WHERE ($11::bigint = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_version = $11
+                                                                          AND e.hash = $12::text))
+              AND NOT EXISTS (SELECT 1 FROM unnest($13::text[], $14::bigint[]) AS r(stream_id, version)
+                              WHERE (SELECT coalesce(max(e.stream_version), 0) FROM events e
+                                     WHERE e.stream_id = r.stream_id) <> r.version)
             ORDER BY v
             RETURNING global_position, transaction_id::text AS transaction_id, stream_version""";
 
@@ -125,6 +136,11 @@ public class EventStore {
 
     private final Pool pool;
     private final Clock clock;
+    /**
+     * The head (version and hash) each recently written stream was left at by this store: an append that expects
+     * exactly that version chains onto it without reading it. A hint, never the truth: the insert checks it.
+     */
+    private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
 
     public EventStore(Pool pool, Clock clock) {
         this.pool = pool;
@@ -173,49 +189,152 @@ public class EventStore {
 
     /**
      * {@link #appendAll(List)} with other work in the same transaction: {@code alongside} runs first (before any stream
-     * is read) and last (with the first stream's result), and a failure of either rolls everything back.
+     * is written) and last (with the first stream's result), and a failure of either rolls everything back.
      */
     public Uni<List<AppendResult>> appendAll(List<StreamAppend> appends, AlongsideAppend alongside) {
+        return appendAll(appends, List.of(), alongside);
+    }
+
+    /**
+     * A stream a decision read but does not write, at the version it read: the append is refused when that stream has
+     * moved since ({@link WrongExpectedVersionException} naming it), so a decision is never written on top of a
+     * changed input, however long the decider kept it in memory.
+     */
+    public record StreamRead(String streamId, long version) {
+    }
+
+    /**
+     * {@link #appendAll(List, AlongsideAppend)} that also requires each of {@code unmoved} to be at the version read.
+     * The check is part of the first insert statement, so it costs no round trip of its own.
+     */
+    public Uni<List<AppendResult>> appendAll(List<StreamAppend> appends, List<StreamRead> unmoved, AlongsideAppend alongside) {
         if (appends.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
         if (appends.stream().map(StreamAppend::streamId).distinct().count() != appends.size()) {
             throw new IllegalArgumentException("one entry per stream");
         }
-        return pool.withTransaction(connection -> connection.query(ASSIGN_TRANSACTION_ID).execute()
-                        // Take a transaction id before anything else, so that it is older than the positions it draws.
-                        .chain(ignored -> alongside.before(connection))
-                        .chain(ignored -> appendEach(connection, appends, 0, new ArrayList<>()))
-                        .call(results -> alongside.after(connection, results.getFirst())))
+        return write(appends, List.copyOf(unmoved), alongside, true);
+    }
+
+    /**
+     * The common case is one statement: a single stream whose head this store wrote (or a new stream), nothing
+     * alongside, is inserted in a transaction of its own, checked by the insert itself. Otherwise: the alongside work,
+     * each stream's insert (reading its head first when it is not known), and the alongside work again, in one
+     * transaction.
+     * <p>
+     * No statement takes a transaction id first: the events' transaction id (their column default) may be assigned
+     * after their positions are drawn, and that is harmless, because the global log is read in (transaction id,
+     * position) order below the oldest running transaction ({@link #READ_ALL}): an id assigned later is above every
+     * id a reader has passed, whatever positions it holds.
+     *
+     * @param trustHeads whether heads this store remembers may stand in for reading them
+     */
+    private Uni<List<AppendResult>> write(List<StreamAppend> appends, List<StreamRead> unmoved, AlongsideAppend alongside,
+                                          boolean trustHeads) {
+        StreamAppend first = appends.getFirst();
+        Head known = trustHeads ? knownHead(first) : null;
+        Uni<List<Written>> written = alongside == AlongsideAppend.NOTHING && appends.size() == 1 && known != null
+                ? insert(pool, first, known, unmoved).map(List::of)
+                : pool.withTransaction(connection -> alongside.before(connection)
+                        .chain(() -> appendEach(connection, appends, unmoved, trustHeads, 0, new ArrayList<>()))
+                        .call(results -> alongside.after(connection, results.getFirst().result())));
+        return written.map(this::rememberHeads)
+                .onFailure(PreconditionFailed.class).recoverWithUni(() -> explainPrecondition(appends, unmoved, alongside, trustHeads))
                 .onFailure(PgException.class).recoverWithUni(failure -> explainConflict((PgException) failure, appends));
     }
 
-    private Uni<List<AppendResult>> appendEach(SqlConnection connection, List<StreamAppend> appends, int index,
-                                               List<AppendResult> results) {
+    /** What one stream's append did, and the hash it left at the stream's head (null when it wrote nothing). */
+    private record Written(AppendResult result, String headHash) {
+    }
+
+    /** The insert found a precondition false (a stream the decision read moved, or a remembered head was wrong). */
+    private static final class PreconditionFailed extends RuntimeException {
+        PreconditionFailed() {
+            super("an append's precondition did not hold", null, false, false);
+        }
+    }
+
+    private Uni<List<Written>> appendEach(SqlConnection connection, List<StreamAppend> appends, List<StreamRead> unmoved,
+                                          boolean trustHeads, int index, List<Written> results) {
         if (index == appends.size()) {
             return Uni.createFrom().item(List.copyOf(results));
         }
         StreamAppend next = appends.get(index);
-        return appendIn(connection, next.streamId(), next.expected(), next.events())
+        // the streams read are checked once, by the first insert
+        return appendIn(connection, next, index == 0 ? unmoved : List.of(), trustHeads)
                 .chain(result -> {
                     results.add(result);
-                    return appendEach(connection, appends, index + 1, results);
+                    return appendEach(connection, appends, unmoved, trustHeads, index + 1, results);
                 });
     }
 
     /**
-     * The common case costs two statements: the stream's head, then the insert. Only a stream that is not where the
-     * caller expected is asked whether these very events were stored before (an idempotent repeat, answered with the
-     * earlier result); otherwise the insert refuses the stale version. Ids stored before under an expected version that
-     * still matches (only possible with {@link ExpectedVersion#isAny()}) make the insert hit the unique event id, which
-     * {@link #explainConflict} answers the same way.
+     * A stream whose head is known is inserted at once: the insert checks the head's hash, and the unique version
+     * refuses it when another writer moved first. Otherwise its head is read first, and only a stream that is not where
+     * the caller expected is asked whether these very events were stored before (an idempotent repeat, answered with
+     * the earlier result). Ids stored before under an expected version that still matches (only possible with
+     * {@link ExpectedVersion#isAny()}) make the insert hit the unique event id, which {@link #explainConflict} answers
+     * the same way.
      */
-    private Uni<AppendResult> appendIn(SqlConnection connection, String streamId, ExpectedVersion expected, List<NewEvent> events) {
-        return streamHead(connection, streamId).chain(head -> expected.isAny() || expected.value() == head.version()
-                ? insert(connection, streamId, expected, head, events)
-                : alreadyStored(connection, streamId, events).chain(previous -> previous != null
-                        ? Uni.createFrom().item(previous)
-                        : insert(connection, streamId, expected, head, events)));
+    private Uni<Written> appendIn(SqlConnection connection, StreamAppend append, List<StreamRead> unmoved, boolean trustHeads) {
+        Head known = trustHeads ? knownHead(append) : null;
+        if (known != null) {
+            return insert(connection, append, known, unmoved);
+        }
+        ExpectedVersion expected = append.expected();
+        return streamHead(connection, append.streamId()).chain(head -> expected.isAny() || expected.value() == head.version()
+                ? insert(connection, append, head, unmoved)
+                : alreadyStored(connection, append.streamId(), append.events()).chain(previous -> previous != null
+                        ? Uni.createFrom().item(new Written(previous, null))
+                        : insert(connection, append, head, unmoved)));
+    }
+
+    /**
+     * The head an append may build on without reading it: none for a new stream, the one this store last wrote when
+     * the caller expects exactly that version. A wrong one (history changed behind the store's back) makes the insert
+     * write nothing, and the append is then done again reading the head.
+     */
+    private Head knownHead(StreamAppend append) {
+        if (append.expected().isAny()) {
+            return null;
+        }
+        if (append.expected().value() == 0) {
+            return Head.EMPTY;
+        }
+        Head remembered = heads.getIfPresent(append.streamId());
+        return remembered != null && remembered.version() == append.expected().value() ? remembered : null;
+    }
+
+    private List<AppendResult> rememberHeads(List<Written> written) {
+        List<AppendResult> results = new ArrayList<>(written.size());
+        for (Written w : written) {
+            if (w.headHash() != null) {
+                heads.asMap().merge(w.result().streamId(), new Head(w.result().streamVersion(), w.headHash()),
+                        (had, now) -> now.version() >= had.version() ? now : had);
+            }
+            results.add(w.result());
+        }
+        return results;
+    }
+
+    /** Names the stream read that moved; when none did, a remembered head was wrong: forget it and write again. */
+    private Uni<List<AppendResult>> explainPrecondition(List<StreamAppend> appends, List<StreamRead> unmoved,
+                                                        AlongsideAppend alongside, boolean trustedHeads) {
+        List<String> read = unmoved.stream().map(StreamRead::streamId).toList();
+        return pool.withConnection(connection -> heads(connection, read, 0, new ArrayList<>())).chain(found -> {
+            for (int i = 0; i < unmoved.size(); i++) {
+                if (found.get(i).version() != unmoved.get(i).version()) {
+                    return Uni.createFrom().failure(new WrongExpectedVersionException(unmoved.get(i).streamId(),
+                            unmoved.get(i).version(), found.get(i).version()));
+                }
+            }
+            if (!trustedHeads) {
+                return Uni.createFrom().failure(new IllegalStateException("an append read its heads and still found them changed"));
+            }
+            appends.forEach(append -> heads.invalidate(append.streamId()));
+            return write(appends, unmoved, alongside, false);
+        });
     }
 
     /** The earlier result when exactly these events are already stored; null when none of them is. */
@@ -263,8 +382,15 @@ public class EventStore {
                         : new Head(rows.iterator().next().getLong("stream_version"), rows.iterator().next().getString("hash")));
     }
 
-    private Uni<AppendResult> insert(SqlConnection connection, String streamId, ExpectedVersion expected, Head head,
-                                     List<NewEvent> events) {
+    /**
+     * One statement: the batch, chained onto {@code head}, written only if the stored event at the head's version has
+     * the head's hash and every stream in {@code unmoved} is still at its version; else it writes nothing and fails
+     * with {@link PreconditionFailed}.
+     */
+    private Uni<Written> insert(SqlClient client, StreamAppend append, Head head, List<StreamRead> unmoved) {
+        String streamId = append.streamId();
+        ExpectedVersion expected = append.expected();
+        List<NewEvent> events = append.events();
         if (!expected.isAny() && expected.value() != head.version()) {
             return Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expected.value(), head.version()));
         }
@@ -294,14 +420,21 @@ public class EventStore {
             previous = hashes[i];
         }
         Tuple params = Tuple.tuple(List.of(streamId, recordedAt.atOffset(ZoneOffset.UTC), versions, ids, types, schemas,
-                payloads, metadata, previousHashes, hashes));
-        return connection.preparedQuery(INSERT_BATCH).execute(params).map(rows -> {
+                payloads, metadata, previousHashes, hashes, head.version(), head.hash(),
+                unmoved.stream().map(StreamRead::streamId).toArray(String[]::new),
+                unmoved.stream().map(StreamRead::version).toArray(Long[]::new)));
+        String headHash = previous;
+        return client.preparedQuery(INSERT_BATCH).execute(params).map(rows -> {
             Row last = null;
             for (Row row : rows) {
                 last = row;
             }
-            return new AppendResult(streamId, last.getLong("stream_version"),
-                    new Checkpoint(Long.parseLong(last.getString("transaction_id")), last.getLong("global_position")), false);
+            if (last == null) {
+                throw new PreconditionFailed();
+            }
+            return new Written(new AppendResult(streamId, last.getLong("stream_version"),
+                    new Checkpoint(Long.parseLong(last.getString("transaction_id")), last.getLong("global_position")), false),
+                    headHash);
         });
     }
 
@@ -311,8 +444,11 @@ public class EventStore {
             return Uni.createFrom().failure(failure);
         }
         if (VERSION_CONSTRAINT.equals(failure.getConstraint())) {
-            // Another writer took a version on one of the streams: name the first that is no longer where we expected.
-            return pool.withConnection(connection -> heads(connection, appends, 0, new ArrayList<>()))
+            // These very events stored before (an idempotent repeat, written at a head that was not read), or another
+            // writer took a version on one of the streams: then name the first that is no longer where we expected.
+            return pool.withConnection(connection -> storedEach(connection, appends, 0, new ArrayList<>()))
+                    .onItem().ifNull().switchTo(() -> pool.withConnection(connection -> heads(connection,
+                            appends.stream().map(StreamAppend::streamId).toList(), 0, new ArrayList<>()))
                     .chain(heads -> {
                         int moved = 0;
                         for (int i = 0; i < appends.size(); i++) {
@@ -323,9 +459,9 @@ public class EventStore {
                             }
                         }
                         StreamAppend conflict = appends.get(moved);
-                        return Uni.createFrom().failure(new WrongExpectedVersionException(conflict.streamId(),
+                        return Uni.createFrom().<List<AppendResult>>failure(new WrongExpectedVersionException(conflict.streamId(),
                                 conflict.expected().value(), heads.get(moved).version()));
-                    });
+                    }));
         }
         if (EVENT_ID_CONSTRAINT.equals(failure.getConstraint())) {
             // A concurrent append of the same events won: that is the idempotent success, if the content matches.
@@ -336,13 +472,13 @@ public class EventStore {
         return Uni.createFrom().failure(failure);
     }
 
-    private Uni<List<Head>> heads(SqlConnection connection, List<StreamAppend> appends, int index, List<Head> heads) {
-        if (index == appends.size()) {
+    private Uni<List<Head>> heads(SqlConnection connection, List<String> streamIds, int index, List<Head> heads) {
+        if (index == streamIds.size()) {
             return Uni.createFrom().item(heads);
         }
-        return streamHead(connection, appends.get(index).streamId()).chain(head -> {
+        return streamHead(connection, streamIds.get(index)).chain(head -> {
             heads.add(head);
-            return heads(connection, appends, index + 1, heads);
+            return heads(connection, streamIds, index + 1, heads);
         });
     }
 

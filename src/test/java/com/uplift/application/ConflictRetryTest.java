@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -117,6 +118,34 @@ class ConflictRetryTest {
         assertThat(lines.load(id).await().atMost(WAIT).state()).isEqualTo(lines.loadUpTo(id, Long.MAX_VALUE).await().atMost(WAIT).state());
     }
 
+    /**
+     * A command on a cached line is decided on the cached state without reading the events after it; a refusal appends
+     * nothing, so no append checks that state. Here another writer's repayment made room the cached state does not
+     * show: the refusal reads the events after it and decides again on the line as it is.
+     */
+    @Test
+    void aCommandRefusedOnAStaleCachedStateIsDecidedAgainOnTheLineAsStored() {
+        String id = Api.openLine("B-RACE-STALE-REFUSAL", "5000");
+        String line = "/api/credit-lines/" + id;
+        Api.as("ops").body("{\"amount\":3000.00}").post(line + "/drawdowns").then().statusCode(200);
+        CreditLineSnapshot cached = lines.load(id).await().atMost(WAIT);
+        assertThat(cached.state().drawn()).isEqualByComparingTo("3000.00");
+
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        try {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            plant(connection, id, cached.version() + 1, new CreditLineEvent.RepaymentRecorded(new BigDecimal("2900.00"),
+                    today, today, 0, BigDecimal.ZERO, new BigDecimal("100.00"), Instant.now()));
+        } finally {
+            connection.close().await().atMost(WAIT);
+        }
+
+        // on the cached state (3,000 of 5,000 drawn) this is refused; on the stored line (100 drawn) it is not
+        Response answer = Api.as("ops").body("{\"amount\":2500.00}").post(line + "/drawdowns");
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(new BigDecimal(answer.jsonPath().getString("drawn"))).isEqualByComparingTo("2600.00");
+    }
+
     /** Two running instances on one database, both writing one line as fast as they can: every command lands once. */
     @Test
     void twoInstancesWritingOneLineConcurrentlyRecordEveryCommandWithoutAGap() throws Exception {
@@ -180,9 +209,14 @@ class ConflictRetryTest {
 
     /** Inserts a drawdown at a version, hash-chained like the store's, in the caller's (open) transaction. */
     private void plantDrawdown(SqlConnection connection, String id, long version, BigDecimal amount, BigDecimal drawnAfter) {
+        plant(connection, id, version, new CreditLineEvent.DrawdownRecorded(amount, drawnAfter, Instant.now()));
+    }
+
+    /** Appends an event behind the service's back, as another instance would. */
+    private void plant(SqlConnection connection, String id, long version, CreditLineEvent planted) {
         String stream = CreditLineStream.of(id);
         String previous = store.readStream(stream, version - 1, version - 1).await().atMost(WAIT).getFirst().hash();
-        EventTypeRegistry.Serialized event = types.serialize(new CreditLineEvent.DrawdownRecorded(amount, drawnAfter, Instant.now()));
+        EventTypeRegistry.Serialized event = types.serialize(planted);
         EventMetadata metadata = new EventMetadata("other-writer", "other-writer", "ops", "SERVICING", "other-writer");
         UUID eventId = UUID.randomUUID();
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

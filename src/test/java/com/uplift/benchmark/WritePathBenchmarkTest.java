@@ -91,17 +91,28 @@ class WritePathBenchmarkTest {
         rows.add("| raw limit: single-row inserts, concurrency " + CONCURRENCY + " | " + Math.round(raw.perSecond())
                 + " /s | p50 " + raw.percentileMillis(0.5) + " ms, p99 " + raw.percentileMillis(0.99) + " ms | " + raw.errors() + " |");
 
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+        if (Boolean.getBoolean("benchmark.jfr")) {
+            // a profile of the service through the whole run: `jfr view hot-methods target/write-path-benchmark.jfr`
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of("target", "write-path-benchmark.jfr").toAbsolutePath());
+        }
         try (PackagedInstance service = PackagedInstance.start("write-path-benchmark", PackagedInstance.sharingThisDatabase(),
-                List.of("-Xmx256m"), Duration.ofSeconds(180))) {
+                jvm, Duration.ofSeconds(180))) {
             URI base = service.uri();
             List<String> lines = openLines(base, LINES);
             load(base, WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())));
+            Duration cpuBefore = cpu(service.pid());
             Run commands = load(base, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())));
+            Duration cpuUsed = cpu(service.pid()).minus(cpuBefore);
             long[] memory = service.residentKiB();
             rows.add("| the service: repayments over HTTP, concurrency " + CONCURRENCY + " across " + LINES + " lines | "
                     + Math.round(commands.perSecond()) + " /s | p50 " + commands.percentileMillis(0.5) + " ms, p99 "
                     + commands.percentileMillis(0.99) + " ms | " + commands.errors() + " |");
             rows.add("| **ratio** service / raw | %.3f | target >= 0.25 | |".formatted(commands.perSecond() / raw.perSecond()));
+            // the service's own CPU per command depends far less on what else the machine runs than commands/s does
+            rows.add("| service CPU per command (user + system of its process during that load) | %.2f ms | %.1f s over %d commands | |"
+                    .formatted(cpuUsed.toNanos() / 1e6 / Math.max(1, commands.ok()), cpuUsed.toMillis() / 1000.0, commands.ok()));
 
             String shortLine = openLines(base, 1).getFirst();
             String longLine = openLines(base, 1).getFirst();
@@ -241,6 +252,11 @@ class WritePathBenchmarkTest {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static Duration cpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
     }
 
     private long version(String line) {

@@ -66,7 +66,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 return Integer.parseInt(running);
             }
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                // pg_stat_statements is loaded so that a test can count the statements a command issues
+                // (StatementsPerCommandTest); it only counts, and only a database that creates the extension reads it.
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
                 System.setProperty(PORT, Integer.toString(postgres.getPort()));
                 return postgres.getPort();
             } catch (IOException e) {
