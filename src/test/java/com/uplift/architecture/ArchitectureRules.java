@@ -26,6 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layers and the only arrows allowed between them ({@code A -> B}: classes in A may use classes in B):
  * <pre>
  *   platform    -> everything      wiring (CDI producers, configuration, stored event types); nothing uses it
+ *   servicingfeed -> api, application, readmodel, domain, eventstore   servicing facts from Kafka: the same command
+ *                                  path as REST, dead letters and their admin endpoints; nothing uses it
  *   api         -> audit, application, readmodel, domain, eventstore   (api.security is part of api)
  *   audit       -> application, readmodel, domain, eventstore
  *   application -> readmodel, domain, eventstore
@@ -90,12 +92,14 @@ final class ArchitectureRules {
                 .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture()
                 .layer("platform").definedBy(root + ".platform..")
+                .layer("servicingfeed").definedBy(root + ".servicingfeed..")
                 .layer("api").definedBy(root + ".api..")
                 .layer("audit").definedBy(root + ".audit..")
                 .layer("application").definedBy(root + ".application..")
                 .layer("readmodel").definedBy(root + ".readmodel..")
                 .layer("domain").definedBy(root + ".domain..")
                 .layer("eventstore").definedBy(root + ".eventstore..")
+                .whereLayer("servicingfeed").mayOnlyAccessLayers("api", "application", "readmodel", "domain", "eventstore")
                 .whereLayer("api").mayOnlyAccessLayers("audit", "application", "readmodel", "domain", "eventstore")
                 .whereLayer("audit").mayOnlyAccessLayers("application", "readmodel", "domain", "eventstore")
                 .whereLayer("application").mayOnlyAccessLayers("readmodel", "domain", "eventstore")
