@@ -47,11 +47,11 @@ class EmbeddedDatabaseConfigSourceFactoryTest {
         assertThat(new EmbeddedDatabaseConfigSourceFactory().getConfigSources(context(Map.of()))).isEmpty();
     }
 
-    private static ConfigSourceContext context(Map<String, String> values) {
+    static ConfigSourceContext context(Map<String, String> values) {
         return context(values, "prod");
     }
 
-    private static ConfigSourceContext context(Map<String, String> values, String profile) {
+    static ConfigSourceContext context(Map<String, String> values, String profile) {
         return new ConfigSourceContext() {
             @Override
             public ConfigValue getValue(String name) {

@@ -76,6 +76,8 @@ public final class PackagedInstance implements AutoCloseable {
         // By default small and quick to start: the machine is shared with the test JVM, PostgreSQL and other builds.
         command.addAll(jvmOptions);
         Map<String, String> all = new TreeMap<>(config);
+        // The test run's Kafka broker, unless the test says otherwise: a packaged run without one refuses to start.
+        all.putIfAbsent("kafka.bootstrap.servers", KafkaTestResource.bootstrapServers());
         all.put("quarkus.http.host", "localhost");
         all.put("quarkus.http.port", Integer.toString(httpPort));
         all.put("quarkus.management.host", "localhost");
