@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Optional;
@@ -34,15 +33,13 @@ public class DeadLetterReplays {
     private final ServicingFactReader reader;
     private final ServicingFactIntake intake;
     private final ObjectMapper json;
-    private final String bureauTopic;
 
     public DeadLetterReplays(DeadLetters deadLetters, ServicingFactReader reader, ServicingFactIntake intake,
-                             ObjectMapper json, @ConfigProperty(name = "uplift.servicing-feed.bureau-topic") String bureauTopic) {
+                             ObjectMapper json) {
         this.deadLetters = deadLetters;
         this.reader = reader;
         this.intake = intake;
         this.json = json;
-        this.bureauTopic = bureauTopic;
     }
 
     /** Empty when there is no such dead letter. An outage fails the Uni (503), and nothing is recorded. */
@@ -52,8 +49,7 @@ public class DeadLetterReplays {
     }
 
     private Uni<Replay> replay(DeadLetters.DeadLetter letter) {
-        ServicingFactReader.Read read = reader.read(letter.key(), letter.payload(),
-                letter.topic().equals(bureauTopic) ? FactType.BUREAU_REPORT : null);
+        ServicingFactReader.Read read = reader.readFrom(letter.topic(), letter.key(), letter.payload());
         return switch (read) {
             case ServicingFactReader.Unreadable unreadable ->
                     Uni.createFrom().item(new Replay(letter.id(), false, unreadable.problem().getStatus(), deadLetters.problemOf(unreadable.problem())));

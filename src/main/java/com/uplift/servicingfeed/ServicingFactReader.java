@@ -19,6 +19,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.util.Comparator;
@@ -63,14 +64,22 @@ public class ServicingFactReader {
     private final ObjectReader envelopes;
     private final ObjectMapper json;
     private final Validator validator;
+    private final String bureauTopic;
 
-    public ServicingFactReader(ObjectMapper json, Validator validator) {
+    public ServicingFactReader(ObjectMapper json, Validator validator,
+                               @ConfigProperty(name = "uplift.servicing-feed.bureau-topic") String bureauTopic) {
         this.json = json;
         this.validator = validator;
+        this.bureauTopic = bureauTopic;
         // amounts keep their scale in the tree ("850.00" stays 850.00), as they do when REST reads them straight
         this.envelopes = json.readerFor(Envelope.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    }
+
+    /** Reads a record of one of the topics: the bureau topic carries bureau reports only. */
+    public Read readFrom(String topic, String key, String payload) {
+        return read(key, payload, topic.equals(bureauTopic) ? FactType.BUREAU_REPORT : null);
     }
 
     /**

@@ -60,7 +60,6 @@ public class ServicingFactsConsumer {
     private final ServicingFactIntake intake;
     private final DeadLetters deadLetters;
     private final ConsumerLag lag;
-    private final String bureauTopic;
     private final int concurrency;
     private final Duration maxBackoff;
     private final Counter recorded;
@@ -70,14 +69,12 @@ public class ServicingFactsConsumer {
 
     public ServicingFactsConsumer(ServicingFactReader reader, ServicingFactIntake intake, DeadLetters deadLetters,
                                   ConsumerLag lag, MeterRegistry registry,
-                                  @ConfigProperty(name = "uplift.servicing-feed.bureau-topic") String bureauTopic,
                                   @ConfigProperty(name = "uplift.servicing-feed.concurrency", defaultValue = "16") int concurrency,
                                   @ConfigProperty(name = "uplift.servicing-feed.retry-max-backoff", defaultValue = "PT5S") Duration maxBackoff) {
         this.reader = reader;
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.lag = lag;
-        this.bureauTopic = bureauTopic;
         this.concurrency = concurrency;
         this.maxBackoff = maxBackoff;
         this.recorded = Counter.builder(METER).tag("outcome", "recorded").description("servicing facts consumed").register(registry);
@@ -113,11 +110,14 @@ public class ServicingFactsConsumer {
         return chain;
     }
 
-    /** Records one fact or keeps it as a dead letter; fails only on an outage, which {@link #handle} retries. */
+    /** Records one fact or keeps it as a dead letter, trying again for as long as neither can be done. */
     Uni<Void> handle(SourceRecord record) {
+        // What fails here was neither recorded nor kept: an outage of the database (or of the broker, for a dead
+        // letter), or a busy line. Trying again is the only way that loses nothing (an unexpected failure of the
+        // command itself is already a FAILED dead letter, see recordOrKeep).
         return Uni.createFrom().deferred(() -> recordOrKeep(record))
-                .onFailure(ServicingFactsConsumer::isTransient).invoke(this::waiting)
-                .onFailure(ServicingFactsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(100), maxBackoff).indefinitely()
+                .onFailure().invoke(this::waiting)
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), maxBackoff).indefinitely()
                 .invoke(() -> {
                     if (waitingForTheDatabase.compareAndSet(true, false)) {
                         LOG.info("servicing facts: recording again");
@@ -126,8 +126,7 @@ public class ServicingFactsConsumer {
     }
 
     private Uni<Void> recordOrKeep(SourceRecord record) {
-        ServicingFactReader.Read read = reader.read(record.key(), record.payload(),
-                record.topic().equals(bureauTopic) ? FactType.BUREAU_REPORT : null);
+        ServicingFactReader.Read read = reader.readFrom(record.topic(), record.key(), record.payload());
         return switch (read) {
             case ServicingFactReader.Unreadable unreadable -> keep(record, DeadLetters.Reason.MALFORMED, unreadable.problem(), null);
             case ServicingFactReader.Readable readable -> intake.record(readable.message(), readable.message().messageId())
