@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
+import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.warning.ClearanceReason;
@@ -32,34 +33,66 @@ public final class CommandRequests {
     private CommandRequests() {
     }
 
+    /**
+     * The body of a servicing fact, whether it came over HTTP ({@link ServicingResource}) or as a Kafka message: one
+     * translation to the command, so both edges record the same fact the same way.
+     */
+    public interface ServicingFact {
+        /**
+         * @param at      the instant the fact arrived
+         * @param channel the channel it came through (a service note without a channel of its own takes it)
+         */
+        CreditLineCommand command(Instant at, String channel);
+    }
+
     @Schema(description = "The borrower draws on the line")
     public record Drawdown(
-            @Schema(examples = "1500.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+            @Schema(examples = "1500.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.RecordDrawdown(amount, at);
+        }
     }
 
     @Schema(description = "A repayment of the instalment due on dueDate, paid on paidOn")
     public record Repayment(
             @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
             @Schema(examples = "2026-11-15") @NotNull @PlausibleDate LocalDate dueDate,
-            @Schema(examples = "2026-11-15") @NotNull @PastOrPresent @PlausibleDate LocalDate paidOn) {
+            @Schema(examples = "2026-11-15") @NotNull @PastOrPresent @PlausibleDate LocalDate paidOn) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.RecordRepayment(amount, dueDate, paidOn, at);
+        }
     }
 
     @Schema(description = "An instalment that was not paid")
     public record MissedPayment(
             @Schema(examples = "2026-11-15") @NotNull @PastOrPresent @PlausibleDate LocalDate dueDate,
-            @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amountDue) {
+            @Schema(examples = "850.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amountDue) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.RecordMissedPayment(dueDate, amountDue, at);
+        }
     }
 
     @Schema(description = "The lender writes the line off (charge-off): the amount it no longer expects to be repaid, as of a business date")
     public record WriteOff(
             @Schema(examples = "8500.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate writtenOffOn) {
+            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate writtenOffOn) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.RecordWriteOff(amount, writtenOffOn, at);
+        }
     }
 
     @Schema(description = "The servicing system's days past due as of a date (0 = current again)")
     public record DelinquencyReport(
             @Schema(examples = "35") @NotNull @Min(0) @Max(3650) Integer daysPastDue,
-            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate asOf) {
+            @Schema(examples = "2026-11-28") @NotNull @PastOrPresent @PlausibleDate LocalDate asOf) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.ReportDelinquency(daysPastDue, asOf, at);
+        }
     }
 
     @Schema(description = "A verified monthly income (收入稳定性)")
@@ -67,7 +100,11 @@ public final class CommandRequests {
             @Schema(examples = "20000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2) BigDecimal monthlyIncome,
             @Schema(examples = "SALARY_SLIP") @NotNull IncomeSource source,
             @Schema(examples = "2026-10")
-            @NotNull @PastOrPresent YearMonth period) {
+            @NotNull @PastOrPresent YearMonth period) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.VerifyIncome(monthlyIncome, source, period, at);
+        }
     }
 
     @Schema(description = "A change in the borrower's assets (资产变化)")
@@ -77,7 +114,11 @@ public final class CommandRequests {
             @Schema(examples = "180000.00") @NotNull @DecimalMin("0.01") @Digits(integer = 11, fraction = 2) BigDecimal estimatedValue,
             @Schema(description = "The business date of the change (Asia/Shanghai); omitted: the day it is reported. A"
                     + " change dated before the line's newest one is recorded as history.", examples = "2026-11-20")
-            @PastOrPresent @PlausibleDate LocalDate changedOn) {
+            @PastOrPresent @PlausibleDate LocalDate changedOn) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.ReportAssetChange(kind, direction, estimatedValue, changedOn, at);
+        }
     }
 
     @Schema(description = "A credit-bureau report (征信); any negative record is a knock-out")
@@ -86,13 +127,21 @@ public final class CommandRequests {
             @Schema(examples = "R-2026-0001") @NotBlank @Size(max = 64) String reportId,
             @Schema(examples = "720") @NotNull @Min(300) @Max(1000) Integer score,
             @Schema(examples = "[]") @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> negativeRecords,
-            @Schema(examples = "2026-11-28T08:00:00Z") @NotNull @PastOrPresent Instant pulledAt) {
+            @Schema(examples = "2026-11-28T08:00:00Z") @NotNull @PastOrPresent Instant pulledAt) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.ReceiveBureauReport(bureau, reportId, score, negativeRecords, pulledAt, at);
+        }
     }
 
     @Schema(description = "Customer-service or social text, Chinese or English; risk signals are extracted from it")
     public record ServiceNote(
             @Schema(examples = "客户表示最近失业，收入减少，还款有困难") @NotBlank @Size(max = 4000) String text,
-            @Schema(examples = "CALL_CENTER") @Size(max = 32) @Pattern(regexp = "[A-Z_]+") String channel) {
+            @Schema(examples = "CALL_CENTER") @Size(max = 32) @Pattern(regexp = "[A-Z_]+") String channel) implements ServicingFact {
+        @Override
+        public CreditLineCommand command(Instant at, String channel) {
+            return new CreditLineCommand.RecordServiceNote(text, this.channel == null ? channel : this.channel, at);
+        }
     }
 
     @Schema(description = "提额: ask for a higher limit; without requestedLimit, as much as the policy allows")

@@ -1,5 +1,6 @@
 package com.uplift.api;
 
+import com.uplift.application.CommandContext;
 import com.uplift.application.CreditLineService;
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineCommand;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one path of every command over HTTP: Idempotency-Key, If-Match, the command stamped with the server's clock,
@@ -41,12 +43,24 @@ public class CommandRunner {
                              BiFunction<CreditLineSnapshot, Response.ResponseBuilder, Response.ResponseBuilder> response,
                              Response.Status status) {
         Long expectedVersion = Versions.fromIfMatch(ifMatch);
+        return run(caller.actor(), () -> caller.command(expectedVersion), method + " " + path, creditLineId, idempotencyKey,
+                request, command, response, status);
+    }
+
+    /**
+     * The same path for a command that did not come over HTTP (a servicing fact from Kafka): the context names its
+     * actor, channel and correlation id, and {@code target} stands for the method and path an Idempotency-Key is bound to.
+     */
+    public Uni<Response> run(String actor, Supplier<CommandContext> context, String target, String creditLineId,
+                             String idempotencyKey, Object request, Function<Instant, CreditLineCommand> command,
+                             BiFunction<CreditLineSnapshot, Response.ResponseBuilder, Response.ResponseBuilder> response,
+                             Response.Status status) {
         // what an Idempotency-Key is bound to; a request without a key needs none
-        String fingerprint = idempotencyKey == null ? null : method + " " + path + "\n" + CanonicalJson.write(request);
+        String fingerprint = idempotencyKey == null ? null : target + "\n" + CanonicalJson.write(request);
         Function<CreditLineSnapshot, Response> answer = snapshot -> response.apply(snapshot, Response.status(status))
                 .tag(new EntityTag(Long.toString(snapshot.version())))
                 .build();
-        return idempotency.onceWithEvents(caller.actor(), idempotencyKey, fingerprint, answer, commandAnswer ->
-                service.handle(creditLineId, command.apply(clock.instant()), caller.command(expectedVersion).answeredBy(commandAnswer)));
+        return idempotency.onceWithEvents(actor, idempotencyKey, fingerprint, answer, commandAnswer ->
+                service.handle(creditLineId, command.apply(clock.instant()), context.get().answeredBy(commandAnswer)));
     }
 }

@@ -28,7 +28,7 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
     public record Warning(String flag, Severity severity, String detail, Instant raisedAt) {
     }
 
-    static CreditLineView of(CreditLineSnapshot snapshot) {
+    public static CreditLineView of(CreditLineSnapshot snapshot) {
         CreditLineState s = snapshot.state();
         List<Warning> warnings = s.warnings().values().stream()
                 .map(w -> new Warning(w.flag(), w.severity(), w.detail(), w.raisedAt())).toList();

@@ -1,7 +1,6 @@
 package com.uplift.api;
 
 import com.uplift.api.security.Roles;
-import com.uplift.domain.creditline.CreditLineCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,9 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.util.function.Function;
 
 /**
  * Facts from the servicing systems (operations role). Each appends the fact and whatever it triggers (re-assessment,
@@ -62,7 +58,7 @@ public class ServicingResource {
     public Uni<Response> drawdown(@PathParam("id") String id, @Valid @NotNull CommandRequests.Drawdown body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "drawdowns", ifMatch, key, body, at -> new CreditLineCommand.RecordDrawdown(body.amount(), at));
+        return record(id, "drawdowns", ifMatch, key, body);
     }
 
     @POST
@@ -73,8 +69,7 @@ public class ServicingResource {
     public Uni<Response> repayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.Repayment body,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "repayments", ifMatch, key, body,
-                at -> new CreditLineCommand.RecordRepayment(body.amount(), body.dueDate(), body.paidOn(), at));
+        return record(id, "repayments", ifMatch, key, body);
     }
 
     @POST
@@ -85,8 +80,7 @@ public class ServicingResource {
     public Uni<Response> missedPayment(@PathParam("id") String id, @Valid @NotNull CommandRequests.MissedPayment body,
                                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                        @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "missed-payments", ifMatch, key, body,
-                at -> new CreditLineCommand.RecordMissedPayment(body.dueDate(), body.amountDue(), at));
+        return record(id, "missed-payments", ifMatch, key, body);
     }
 
     @POST
@@ -97,8 +91,7 @@ public class ServicingResource {
     public Uni<Response> delinquency(@PathParam("id") String id, @Valid @NotNull CommandRequests.DelinquencyReport body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "delinquency-reports", ifMatch, key, body,
-                at -> new CreditLineCommand.ReportDelinquency(body.daysPastDue(), body.asOf(), at));
+        return record(id, "delinquency-reports", ifMatch, key, body);
     }
 
     @POST
@@ -109,8 +102,7 @@ public class ServicingResource {
     public Uni<Response> income(@PathParam("id") String id, @Valid @NotNull CommandRequests.IncomeVerification body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "income-verifications", ifMatch, key, body,
-                at -> new CreditLineCommand.VerifyIncome(body.monthlyIncome(), body.source(), body.period(), at));
+        return record(id, "income-verifications", ifMatch, key, body);
     }
 
     @POST
@@ -121,9 +113,7 @@ public class ServicingResource {
     public Uni<Response> assetChange(@PathParam("id") String id, @Valid @NotNull CommandRequests.AssetChange body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "asset-changes", ifMatch, key, body,
-                at -> new CreditLineCommand.ReportAssetChange(body.kind(), body.direction(), body.estimatedValue(),
-                        body.changedOn(), at));
+        return record(id, "asset-changes", ifMatch, key, body);
     }
 
     @POST
@@ -134,9 +124,7 @@ public class ServicingResource {
     public Uni<Response> bureauReport(@PathParam("id") String id, @Valid @NotNull CommandRequests.BureauReport body,
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                       @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "bureau-reports", ifMatch, key, body,
-                at -> new CreditLineCommand.ReceiveBureauReport(body.bureau(), body.reportId(), body.score(),
-                        body.negativeRecords(), body.pulledAt(), at));
+        return record(id, "bureau-reports", ifMatch, key, body);
     }
 
     @POST
@@ -147,8 +135,7 @@ public class ServicingResource {
     public Uni<Response> serviceNote(@PathParam("id") String id, @Valid @NotNull CommandRequests.ServiceNote body,
                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "service-notes", ifMatch, key, body, at -> new CreditLineCommand.RecordServiceNote(body.text(),
-                body.channel() == null ? caller.channel() : body.channel(), at));
+        return record(id, "service-notes", ifMatch, key, body);
     }
 
     @POST
@@ -162,13 +149,12 @@ public class ServicingResource {
     public Uni<Response> writeOff(@PathParam("id") String id, @Valid @NotNull CommandRequests.WriteOff body,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return record(id, "write-offs", ifMatch, key, body,
-                at -> new CreditLineCommand.RecordWriteOff(body.amount(), body.writtenOffOn(), at));
+        return record(id, "write-offs", ifMatch, key, body);
     }
 
-    private Uni<Response> record(String id, String what, String ifMatch, String key, Object body,
-                                 Function<Instant, CreditLineCommand> command) {
-        return commands.run(caller, "POST", "/api/credit-lines/" + id + "/" + what, id, ifMatch, key, body, command,
+    private Uni<Response> record(String id, String what, String ifMatch, String key, CommandRequests.ServicingFact body) {
+        return commands.run(caller, "POST", "/api/credit-lines/" + id + "/" + what, id, ifMatch, key, body,
+                at -> body.command(at, caller.channel()),
                 (snapshot, response) -> response.entity(CreditLineView.of(snapshot)), Response.Status.OK);
     }
 }

@@ -31,7 +31,8 @@ class DatabaseOutageTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(StoppablePostgres.class));
+            // the broker too: without one, the Kafka channels' readiness stays DOWN and hides the database's recovery
+            return List.of(new TestResourceEntry(StoppablePostgres.class), new TestResourceEntry(com.uplift.testing.KafkaTestResource.class));
         }
 
         @Override

@@ -26,6 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layers and the only arrows allowed between them ({@code A -> B}: classes in A may use classes in B):
  * <pre>
  *   platform    -> everything      wiring (CDI producers, configuration, stored event types); nothing uses it
+ *   servicingfeed -> api, application, readmodel, domain, eventstore   servicing facts from Kafka: the same command
+ *                                  path as REST, dead letters and their admin endpoints; nothing uses it
  *   api         -> audit, application, readmodel, domain, eventstore   (api.security is part of api)
  *   integration -> application, readmodel, domain, eventstore   Kafka: credit-line events out (a projection)
  *   audit       -> application, readmodel, domain, eventstore
@@ -91,6 +93,7 @@ final class ArchitectureRules {
                 .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture()
                 .layer("platform").definedBy(root + ".platform..")
+                .layer("servicingfeed").definedBy(root + ".servicingfeed..")
                 .layer("api").definedBy(root + ".api..")
                 .layer("integration").definedBy(root + ".integration..")
                 .layer("audit").definedBy(root + ".audit..")
@@ -98,6 +101,7 @@ final class ArchitectureRules {
                 .layer("readmodel").definedBy(root + ".readmodel..")
                 .layer("domain").definedBy(root + ".domain..")
                 .layer("eventstore").definedBy(root + ".eventstore..")
+                .whereLayer("servicingfeed").mayOnlyAccessLayers("api", "application", "readmodel", "domain", "eventstore")
                 .whereLayer("api").mayOnlyAccessLayers("audit", "application", "readmodel", "domain", "eventstore")
                 .whereLayer("integration").mayOnlyAccessLayers("application", "readmodel", "domain", "eventstore")
                 .whereLayer("audit").mayOnlyAccessLayers("application", "readmodel", "domain", "eventstore")

@@ -29,6 +29,7 @@ import com.uplift.architecture.planted.outside.ClassOutsideEveryLayer;
 import com.uplift.architecture.planted.platform.Wiring;
 import com.uplift.architecture.planted.readmodel.ProjectionThatCallsTheApplication;
 import com.uplift.architecture.planted.readmodel.Query;
+import com.uplift.architecture.planted.servicingfeed.Feed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +56,7 @@ class ArchitectureSelfCheckTest {
 
     /** One class per layer and per domain package, every arrow between them allowed. */
     private static final List<Class<?>> CLEAN = List.of(Wiring.class, Resource.class, Publisher.class, Auditor.class,
-            Service.class, Query.class, Store.class, Refusal.class, Decider.class, Rule.class, Facts.class);
+            Service.class, Query.class, Store.class, Refusal.class, Decider.class, Rule.class, Facts.class, Feed.class);
 
     private static JavaClasses plantedCode;
 
