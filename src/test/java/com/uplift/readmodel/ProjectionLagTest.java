@@ -103,13 +103,21 @@ class ProjectionLagTest {
         }
     }
 
-    /** {@value #CONCURRENT_APPENDS} appends of two events each, to streams of their own, all in flight at once. */
+    /**
+     * {@value #CONCURRENT_APPENDS} transactions, all in flight at once, each appending two events to each of two streams
+     * of their own (one result per stream). A transaction that writes two streams draws its second stream's positions
+     * after its first statement, with its transaction id already taken, so another transaction's commit can fall in
+     * between: later in reading order, lower in position. (A one-stream append is a single statement and leaves that
+     * window too narrow to hit reliably.)
+     */
     private List<AppendResult> concurrentAppends() {
-        List<Uni<AppendResult>> appends = new ArrayList<>();
+        List<Uni<List<AppendResult>>> appends = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_APPENDS; i++) {
-            appends.add(store.append("test-lag-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, List.of(event(), event())));
+            appends.add(store.appendAll(List.of(
+                    new EventStore.StreamAppend("test-lag-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, List.of(event(), event())),
+                    new EventStore.StreamAppend("test-lag-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, List.of(event(), event())))));
         }
-        return Uni.join().all(appends).andFailFast().await().atMost(WAIT);
+        return Uni.join().all(appends).andFailFast().await().atMost(WAIT).stream().flatMap(List::stream).toList();
     }
 
     private static NewEvent event() {
