@@ -20,14 +20,14 @@ import java.util.List;
  * document's own schemas (AsyncAPI 3.0's default schema format is a superset of JSON Schema draft 7), with networknt's
  * json-schema-validator.
  */
-final class AsyncApiContract {
+public final class AsyncApiContract {
 
     static final Path DOCUMENT = Path.of("docs", "asyncapi.yaml");
 
     private final JsonNode document;
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
-    AsyncApiContract() {
+    public AsyncApiContract() {
         try {
             document = new YAMLMapper().readTree(DOCUMENT.toFile());
         } catch (IOException e) {
@@ -40,12 +40,12 @@ final class AsyncApiContract {
     }
 
     /** What is wrong with {@code instance} as the payload of the named message (empty: it conforms). */
-    List<String> payloadViolations(String message, JsonNode instance) {
+    public List<String> payloadViolations(String message, JsonNode instance) {
         return violations(document.at("/components/messages/" + message + "/payload"), instance);
     }
 
     /** What is wrong with {@code headers} as the headers of the named message. */
-    List<String> headerViolations(String message, JsonNode headers) {
+    public List<String> headerViolations(String message, JsonNode headers) {
         return violations(document.at("/components/messages/" + message + "/headers"), headers);
     }
 

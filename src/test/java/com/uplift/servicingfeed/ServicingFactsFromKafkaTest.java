@@ -2,6 +2,8 @@ package com.uplift.servicingfeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.uplift.integration.AsyncApiContract;
 import com.uplift.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -116,6 +119,13 @@ class ServicingFactsFromKafkaTest {
 
         List<ConsumerRecord<String, String>> letters = topic().read(DLQ, r -> line.equals(r.key()), 2, IN_TIME);
         assertThat(letters).hasSize(2);
+        AsyncApiContract contract = new AsyncApiContract();   // what is written is what docs/asyncapi.yaml documents
+        for (ConsumerRecord<String, String> letter : letters) {
+            assertThat(contract.payloadViolations("DeadLetter", json.readTree(letter.value()))).isEmpty();
+            ObjectNode headers = json.createObjectNode();
+            letter.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(contract.headerViolations("DeadLetter", headers)).isEmpty();
+        }
         JsonNode malformed = json.readTree(letters.get(0).value());
         assertThat(malformed.path("reason").asText()).isEqualTo("MALFORMED");
         assertThat(malformed.path("problem").path("type").asText()).isEqualTo("urn:uplift:problem:malformed-request");
