@@ -5,33 +5,22 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static com.uplift.testing.Api.as;
 import static io.restassured.RestAssured.given;
@@ -47,17 +36,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("integration")
 class ConsoleBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = ConsoleBrowser.PATIENCE;
 
     @TestHTTPResource("/")
     URL base;
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private ConsoleBrowser browsers;
+
+    @BeforeEach
+    void browsers() {
+        browsers = new ConsoleBrowser(base);
+    }
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.close();
     }
 
     @Test
@@ -257,39 +250,19 @@ class ConsoleBrowserTest {
     }
 
     private WebDriver signIn(String user) {
-        WebDriver browser = browser();
-        browser.get(base + "console/login");
-        waitFor(browser, By.id("j_username")).sendKeys(user);
-        browser.findElement(By.id("j_password")).sendKeys(user);
-        browser.findElement(By.id("sign-in")).click();
-        waitFor(browser, By.id("who"));
-        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Signed in as " + user);
-        return browser;
+        return browsers.signIn(user);
     }
 
-    /** Headless Debian chromium at 1366x768 through the Debian chromium-driver (no driver download). */
     private WebDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowser.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1366,768", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ConsoleBrowser.CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
-        browsers.add(browser);
-        return browser;
+        return browsers.open();
     }
 
     private static WebElement waitFor(WebDriver browser, By what) {
-        return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(what));
+        return ConsoleBrowser.waitFor(browser, what);
     }
 
-    static void screenshot(WebDriver browser, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(WebDriver browser, String name) throws Exception {
+        ConsoleBrowser.screenshot(browser, name);
     }
 
     private static String en(BigDecimal amount) {
