@@ -161,8 +161,17 @@ class ConflictRetryTest {
                 other.as("ops").contentType("application/json").body("{\"amount\":1.00}").post(warmUp + "/drawdowns").then().statusCode(200);
             }
             double retriedHere = retried();
+            double retriedThereBefore = retriedOn(other);
+            long head = lines.load(id).await().atMost(WAIT).version();
             ExecutorService clients = Executors.newFixedThreadPool(2 * 16);
+            SqlConnection connection = pool.getConnection().await().atMost(WAIT);
             try {
+                // A third writer holds version head + 1 in an open transaction until both instances' first appends wait
+                // on it (inside one instance commands on a line queue, so two waiting appends are one per instance);
+                // then both lose that version and must decide again. Without this the race is left to the scheduler:
+                // on a quiet machine one instance could finish its 32 commands before the other's first arrived.
+                Transaction thirdWriter = connection.begin().await().atMost(WAIT);
+                plantDrawdown(connection, id, head + 1, new BigDecimal("10.00"), new BigDecimal("10.00"));
                 CountDownLatch go = new CountDownLatch(1);
                 List<CompletableFuture<Response>> answers = new ArrayList<>();
                 for (int i = 0; i < perInstance; i++) {
@@ -172,6 +181,9 @@ class ConflictRetryTest {
                             () -> other.as("ops").contentType("application/json").body("{\"amount\":10.00}").post(line + "/drawdowns")), clients));
                 }
                 go.countDown();
+                await("both instances' appends wait on the third writer's uncommitted version " + (head + 1))
+                        .atMost(WAIT).until(() -> appendsWaitingOnALock() >= 2);
+                thirdWriter.commit().await().atMost(WAIT);
                 List<Integer> statuses = new ArrayList<>();
                 for (CompletableFuture<Response> answer : answers) {
                     Response response = answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
@@ -181,17 +193,23 @@ class ConflictRetryTest {
                 assertThat(statuses).hasSize(2 * perInstance).containsOnly(200);
             } finally {
                 clients.shutdownNow();
+                connection.close().await().atMost(WAIT);
             }
             CreditLineSnapshot now = lines.loadUpTo(id, Long.MAX_VALUE).await().atMost(WAIT);
-            assertThat(now.state().drawn()).isEqualByComparingTo(new BigDecimal("10.00").multiply(BigDecimal.valueOf(2L * perInstance)));
+            // every command of both instances, plus the third writer's drawdown
+            assertThat(now.state().drawn()).isEqualByComparingTo(new BigDecimal("10.00").multiply(BigDecimal.valueOf(2L * perInstance + 1)));
             List<RecordedEvent> events = store.readStream(CreditLineStream.of(id), 1).await().atMost(WAIT);
             assertThat(events).extracting(RecordedEvent::streamVersion)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-            double retriedThere = other.metric("uplift_commands_conflicts_retried_total").values().stream()
-                    .mapToDouble(Double::doubleValue).sum();
-            // a race really raced: at least one instance lost the line to the other and decided again
-            assertThat(retried() - retriedHere + retriedThere).as("conflicts retried on both instances").isGreaterThanOrEqualTo(1.0);
+            // each instance lost the line at least once (to the third writer) and decided again
+            assertThat(retried() - retriedHere).as("conflicts retried on this instance").isGreaterThanOrEqualTo(1.0);
+            assertThat(retriedOn(other) - retriedThereBefore).as("conflicts retried on the other instance").isGreaterThanOrEqualTo(1.0);
         }
+    }
+
+    private static double retriedOn(PackagedInstance instance) {
+        return instance.metric("uplift_commands_conflicts_retried_total").values().stream()
+                .mapToDouble(Double::doubleValue).sum();
     }
 
     private static <T> Supplier<T> gated(CountDownLatch go, Supplier<T> request) {

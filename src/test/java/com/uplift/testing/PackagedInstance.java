@@ -36,7 +36,7 @@ import static io.restassured.RestAssured.given;
 public final class PackagedInstance implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s+(\\S+)$");
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)})?\\s+(\\S+)$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final Process process;
@@ -151,7 +151,7 @@ public final class PackagedInstance implements AutoCloseable {
             Matcher sample = SAMPLE.matcher(line.trim());
             if (sample.matches() && sample.group(1).equals(name)) {
                 Map<String, String> labels = new TreeMap<>();
-                Matcher label = LABEL.matcher(sample.group(2));
+                Matcher label = LABEL.matcher(sample.group(2) == null ? "" : sample.group(2)); // a sample without labels
                 while (label.find()) {
                     labels.put(label.group(1), label.group(2));
                 }
