@@ -201,7 +201,6 @@ class TwoInstancesShareTheFeedTest {
                                 .containsExactlyInAnyOrderElementsOf(allPartitions());
                         assertThat(shares).contains(here());
                     });
-            Set<Integer> hereBefore = here();
             // 2. The instance to be killed leads every projection and the publisher, so that the kill takes the leader.
             leadEverythingOn(other);
 
@@ -213,7 +212,6 @@ class TwoInstancesShareTheFeedTest {
                     LINES * PHASES[0], bothPerSecond, hereRecordedPhaseOne, otherRecordedPhaseOne);
             assertThat(hereRecordedPhaseOne).as("facts recorded by this instance in phase one").isPositive();
             assertThat(otherRecordedPhaseOne).as("facts recorded by the other instance in phase one").isPositive();
-            assertThat(here()).as("no rebalance in between").isEqualTo(hereBefore);
 
             // 4. Phase two: the other instance is killed mid-stream.
             send(producer, lines, PHASES[0], PHASES[0] + PHASES[1]);
