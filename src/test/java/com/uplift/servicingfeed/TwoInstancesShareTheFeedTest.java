@@ -214,20 +214,18 @@ class TwoInstancesShareTheFeedTest {
             assertThat(otherRecordedPhaseOne).as("facts recorded by the other instance in phase one").isPositive();
 
             // 4. Phase two: the other instance is killed mid-stream.
+            int phaseTwoEnd = LINES * (PHASES[0] + PHASES[1]);
             send(producer, lines, PHASES[0], PHASES[0] + PHASES[1]);
-            double otherSoFar = otherRecordedPhaseOne;
-            long factsAtKill;
-            do {
+            double otherSoFar;
+            do { // until the other instance has recorded some of phase two
                 Thread.sleep(100);
                 otherSoFar = recorded(other.metric(RECORDED));
-                factsAtKill = factEvents();
-            } while (otherSoFar < otherRecordedPhaseOne + 60 && factsAtKill < FACTS);
+            } while (otherSoFar < otherRecordedPhaseOne + 60 && factEvents() < phaseTwoEnd);
             assertThat(leadsAll(other)).as("the instance about to be killed leads every projection").isTrue();
             other.kill();
             killedAt = Instant.now();
             otherRecordedBeforeKill = otherSoFar;
             long factsAfterKill = factEvents();
-            int phaseTwoEnd = LINES * (PHASES[0] + PHASES[1]);
             LOG.infof("killed the other instance with %d of %d facts of phase two recorded (%.0f by it in all)",
                     factsAfterKill - LINES * PHASES[0], LINES * PHASES[1], otherRecordedBeforeKill);
             assertThat(factsAfterKill).as("killed mid-stream: facts of phase two still to record").isLessThan(phaseTwoEnd);
