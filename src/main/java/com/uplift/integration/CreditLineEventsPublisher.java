@@ -50,7 +50,8 @@ public class CreditLineEventsPublisher implements Projection {
     /** Lines sent to at once: the emitter's buffer (128) stays well below its bound. */
     private static final int LINES_IN_FLIGHT = 64;
 
-    static final Set<Class<? extends CreditLineEvent>> PUBLISHED = Set.of(CreditLineOpened.class,
+    /** The event types published; every other type stays inside Uplift. */
+    public static final Set<Class<? extends CreditLineEvent>> PUBLISHED = Set.of(CreditLineOpened.class,
             CreditLimitChanged.class, IncreaseDecided.class, IncreaseReviewed.class, PricingTierChanged.class,
             WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class);
 

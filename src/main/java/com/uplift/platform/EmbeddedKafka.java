@@ -49,19 +49,24 @@ public final class EmbeddedKafka implements AutoCloseable {
             java.util.logging.Logger.getLogger("state.change.logger"));
     private static final String CONTROLLER = "CONTROLLER";
 
+    /** Partitions of a topic the broker creates on first use, unless told otherwise. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
     private final Path dataDirectory;
     private final int port;
     private final int controllerPort;
+    private final int partitions;
     private final KafkaRaftServer server;
     private final FileChannel lockFile;
     private final FileLock lock;
     private volatile boolean closed;
 
-    private EmbeddedKafka(Path dataDirectory, int port, int controllerPort, KafkaRaftServer server, FileChannel lockFile,
-                          FileLock lock) {
+    private EmbeddedKafka(Path dataDirectory, int port, int controllerPort, int partitions, KafkaRaftServer server,
+                          FileChannel lockFile, FileLock lock) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.partitions = partitions;
         this.server = server;
         this.lockFile = lockFile;
         this.lock = lock;
@@ -72,11 +77,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * the first time; returns once it accepts clients.
      */
     public static EmbeddedKafka start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, 0);
+        return start(dataDirectory, port, 0, DEFAULT_PARTITIONS);
     }
 
-    /** Like {@link #start(Path, int)}, with the controller's port too (a restart keeps both). */
-    public static synchronized EmbeddedKafka start(Path dataDirectory, int port, int controllerPort) {
+    /**
+     * Like {@link #start(Path, int)}, with the controller's port too (a restart keeps both), and the partitions of the
+     * topics it creates on first use (the servicing-facts topics among them: the partitions bound how many instances
+     * consume at once). A topic that exists keeps the partitions it has.
+     */
+    public static synchronized EmbeddedKafka start(Path dataDirectory, int port, int controllerPort, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic needs at least one partition, not " + partitions
+                    + " (uplift.embedded-kafka.partitions)");
+        }
         QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
         keepTheJvmOnFatalFaults();
         Path data = dataDirectory.toAbsolutePath().normalize();
@@ -91,12 +104,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             int brokerPort = port == 0 ? freePort() : port;
             int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
-            KafkaConfig config = KafkaConfig.fromProps(properties(data, brokerPort, quorumPort), false);
+            KafkaConfig config = KafkaConfig.fromProps(properties(data, brokerPort, quorumPort, partitions), false);
             format(data);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             LOG.infof("Embedded Kafka broker is listening on 127.0.0.1:%d (data in %s)", brokerPort, data);
-            return new EmbeddedKafka(data, brokerPort, quorumPort, server, lockFile, lock);
+            return new EmbeddedKafka(data, brokerPort, quorumPort, partitions, server, lockFile, lock);
         } catch (IOException e) {
             closeQuietly(lockFile);
             throw new UncheckedIOException("cannot start the embedded Kafka broker in " + data, e);
@@ -120,7 +133,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!closed) {
             throw new IllegalStateException("the broker is still running");
         }
-        return start(dataDirectory, port, controllerPort);
+        return start(dataDirectory, port, controllerPort, partitions);
     }
 
     @Override
@@ -142,7 +155,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Properties properties(Path data, int port, int controllerPort) {
+    private static Properties properties(Path data, int port, int controllerPort, int partitions) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -165,7 +178,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         // Topics the service uses are created on first use, with a few partitions so that keys matter.
         props.put("auto.create.topics.enable", "true");
-        props.put("num.partitions", "3");
+        props.put("num.partitions", Integer.toString(partitions));
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
         // After a crash the restarted node waits out its previous session: keep that to ~2 s, not 9.
         props.put("broker.heartbeat.interval.ms", "500");

@@ -31,6 +31,7 @@ public class EmbeddedKafkaConfigSourceFactory implements ConfigSourceFactory {
     static final String ENABLED = "uplift.embedded-kafka.enabled";
     static final String PORT = "uplift.embedded-kafka.port";
     static final String DATA_DIR = "uplift.embedded-kafka.data-dir";
+    static final String PARTITIONS = "uplift.embedded-kafka.partitions";
     static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     private static final String RUNNING = "uplift.embedded-kafka.running-bootstrap-servers";
 
@@ -73,8 +74,10 @@ public class EmbeddedKafkaConfigSourceFactory implements ConfigSourceFactory {
         }
         String configuredDir = value(context, DATA_DIR);
         String configuredPort = value(context, PORT);
+        String configuredPartitions = value(context, PARTITIONS);
         EmbeddedKafka broker = EmbeddedKafka.start(Path.of(configuredDir != null ? configuredDir : ".uplift-data/kafka"),
-                configuredPort != null ? Integer.parseInt(configuredPort.trim()) : 9092);
+                configuredPort != null ? Integer.parseInt(configuredPort.trim()) : 9092, 0,
+                configuredPartitions != null ? Integer.parseInt(configuredPartitions.trim()) : EmbeddedKafka.DEFAULT_PARTITIONS);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-kafka-stop"));
         System.setProperty(RUNNING, broker.bootstrapServers());
         return broker.bootstrapServers();

@@ -23,13 +23,14 @@ import java.util.function.Predicate;
 
 /**
  * The outbound topic as a downstream consumer reads it: a plain Kafka consumer, no group, from the beginning. Every
- * test's lines share the topic, so a test reads the records of its own lines (by key).
+ * test's lines share the topic, so a test reads the records of its own lines (by key). Public: the servicing feed's
+ * two-instance test reads what its facts made the publisher send.
  */
-final class CreditLineEventsTopic implements AutoCloseable {
+public final class CreditLineEventsTopic implements AutoCloseable {
 
     /** One record as received: its key, headers and parsed body. */
-    record Received(String key, Map<String, String> headers, JsonNode body, String rawBody) {
-        String eventId() {
+    public record Received(String key, Map<String, String> headers, JsonNode body, String rawBody) {
+        public String eventId() {
             return body.get("eventId").asText();
         }
     }
@@ -37,7 +38,7 @@ final class CreditLineEventsTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    CreditLineEventsTopic(String bootstrapServers, String topic) {
+    public CreditLineEventsTopic(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -58,25 +59,35 @@ final class CreditLineEventsTopic implements AutoCloseable {
     }
 
     /** Reads until {@code done} holds for the records of {@code key} received so far, at most {@code within}. */
-    List<Received> readUntil(String key, Predicate<List<Received>> done, Duration within) {
+    public List<Received> readUntil(String key, Predicate<List<Received>> done, Duration within) {
+        readUntil(() -> done.test(of(key)), within);
+        return of(key);
+    }
+
+    /** Reads until {@code done} holds for every record received so far (of every line), at most {@code within}. */
+    public List<Received> readAllUntil(Predicate<List<Received>> done, Duration within) {
+        readUntil(() -> done.test(all()), within);
+        return all();
+    }
+
+    private void readUntil(java.util.function.BooleanSupplier done, Duration within) {
         Instant deadline = Instant.now().plus(within);
-        while (!done.test(of(key)) && Instant.now().isBefore(deadline)) {
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
                 received.add(new Received(record.key(), headers, CanonicalJson.parse(record.value()), record.value()));
             }
         }
-        return of(key);
     }
 
     /** Every record read so far, of every line. */
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 
     /** The records of one line, first occurrence of each event id only, in the order they arrived. */
-    static List<Received> withoutRepeats(List<Received> records) {
+    public static List<Received> withoutRepeats(List<Received> records) {
         Map<String, Received> first = new LinkedHashMap<>();
         records.forEach(r -> first.putIfAbsent(r.eventId(), r));
         return List.copyOf(first.values());

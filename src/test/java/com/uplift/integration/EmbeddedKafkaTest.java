@@ -1,5 +1,6 @@
 package com.uplift.integration;
 
+import com.uplift.platform.EmbeddedKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -84,6 +85,36 @@ class EmbeddedKafkaTest {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             assertThat(committed.get(new TopicPartition(topic, 0)).offset()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * The partitions of topics the broker creates on first use are a setting ({@code uplift.embedded-kafka.partitions}),
+     * kept across a restart: a local run can try several instances on more partitions than the default 3.
+     */
+    @Test
+    void topicsCreatedOnFirstUseGetThePartitionsConfiguredAlsoAfterARestart() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("uplift-kafka-partitions");
+        EmbeddedKafka broker = EmbeddedKafka.start(data, 0, 0, 6);
+        try {
+            assertThat(partitionsOfANewTopic(broker.bootstrapServers())).isEqualTo(6);
+            broker.close();
+            broker = broker.restart();
+            assertThat(partitionsOfANewTopic(broker.bootstrapServers())).isEqualTo(6);
+        } finally {
+            broker.close();
+        }
+    }
+
+    /** Sends one record to a topic that does not exist yet, and counts the partitions the broker gave it. */
+    private static int partitionsOfANewTopic(String bootstrapServers) throws Exception {
+        String topic = "created-on-first-use-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, "line-1", "first")).get();
+            return producer.partitionsFor(topic).size();
         }
     }
 }

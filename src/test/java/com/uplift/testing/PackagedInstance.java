@@ -205,7 +205,6 @@ public final class PackagedInstance implements AutoCloseable {
         }
     }
 
-    /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
     /**
      * The configuration of an instance that works on this test application's database, with the demo users on: what
      * a test that runs a second instance beside its own passes to {@link #start}.
@@ -233,6 +232,7 @@ public final class PackagedInstance implements AutoCloseable {
         }
     }
 
+    /** Stops the instance: gracefully (SIGTERM) for up to 20 s, then forcibly. */
     @Override
     public void close() {
         process.destroy();
