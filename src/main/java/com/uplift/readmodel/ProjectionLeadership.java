@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +84,26 @@ public class ProjectionLeadership {
      * connection of its own, not one from the pool: closing it (or this process dying) must really end the session,
      * since that is what releases the locks.
      */
+    /**
+     * How soon PostgreSQL ends this session when the instance's host vanishes (power, network) rather than its process
+     * dying: with nothing to close the socket, the session, and with it every lock this instance holds, would last
+     * until the server's TCP keepalive gives up, over two hours with operating-system defaults. Set for this session
+     * only (any user may), so the other instances take over within about idle + interval x count = 25 s, without
+     * asking the operator to change postgresql.conf. (Ignored on a Unix-domain socket, where there is no host to lose.)
+     */
+    static final String KEEPALIVE = "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3";
+
+    /** The control session's keepalive settings as the server applies them (idle, interval, count), for tests. */
+    Uni<List<String>> controlKeepalive() {
+        return control().chain(connection -> connection.query(
+                        "SELECT current_setting('tcp_keepalives_idle') AS idle, current_setting('tcp_keepalives_interval') AS every, "
+                                + "current_setting('tcp_keepalives_count') AS count").execute())
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return List.of(row.getString("idle"), row.getString("every"), row.getString("count"));
+                });
+    }
+
     private synchronized Uni<SqlConnection> control() {
         if (control == null) {
             PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
@@ -91,7 +112,8 @@ public class ProjectionLeadership {
             control = PgConnection.connect(vertx, options).chain(pg -> {
                 pg.notificationHandler(notification -> onNewEvents.run());
                 pg.closeHandler(this::controlLost);
-                return pg.query("LISTEN uplift_events").execute().replaceWith((SqlConnection) pg);
+                return pg.query(KEEPALIVE).execute()
+                        .chain(() -> pg.query("LISTEN uplift_events").execute()).replaceWith((SqlConnection) pg);
             }).onFailure().invoke(failure -> forgetControl()).memoize().indefinitely();
         }
         return control;

@@ -39,6 +39,9 @@ class ProjectionRunnerTest {
     @Inject
     ProjectionRunner runner;
 
+    @Inject
+    ProjectionLeadership leadership;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -47,6 +50,15 @@ class ProjectionRunnerTest {
     @BeforeEach
     void probe() {
         probe = new ReadModelProbe(jdbc, runner);
+    }
+
+    /**
+     * The session that holds the projection locks asks PostgreSQL to probe its client within seconds, so a host that
+     * vanishes without closing its socket loses the locks in ~25 s, not after the operating system's two hours.
+     */
+    @Test
+    void theLeadershipSessionIsProbedSoAVanishedHostLosesItsLocksWithinSeconds() {
+        assertThat(leadership.controlKeepalive().await().atMost(WAIT)).containsExactly("10", "5", "3");
     }
 
     @Test
