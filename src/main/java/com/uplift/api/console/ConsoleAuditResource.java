@@ -2,7 +2,6 @@ package com.uplift.api.console;
 
 import com.uplift.api.AuditResource;
 import com.uplift.api.Problem;
-import com.uplift.api.console.ConsoleViews.Chrome;
 import com.uplift.api.console.GovernanceViews.AnchorView;
 import com.uplift.api.console.GovernanceViews.AuditPage;
 import com.uplift.api.console.GovernanceViews.VerificationPage;
@@ -13,7 +12,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,19 +22,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * The console's audit page: start a re-verification and watch it to its findings, download the export with its
@@ -57,28 +50,18 @@ public class ConsoleAuditResource {
 
     private final AuditResource audit;
     private final GovernanceAccess access;
-    private final SecurityIdentity identity;
-    private final ZoneId businessZone;
+    private final ConsoleReader reader;
 
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
-    @Context
-    jakarta.ws.rs.core.Request request;
-
-    public ConsoleAuditResource(AuditResource audit, GovernanceAccess access, SecurityIdentity identity,
-                                @ConfigProperty(name = "uplift.business-zone") ZoneId businessZone) {
+    public ConsoleAuditResource(AuditResource audit, GovernanceAccess access, ConsoleReader reader) {
         this.audit = audit;
         this.access = access;
-        this.identity = identity;
-        this.businessZone = businessZone;
+        this.reader = reader;
     }
 
     @GET
     public Response page() {
         if (!access.audit()) {
-            return forbidden();
+            return reader.forbidden();
         }
         return auditPage(null, null, Response.Status.OK.getStatusCode());
     }
@@ -89,7 +72,7 @@ public class ConsoleAuditResource {
     public Response verify(@FormParam("lines") String lines, @FormParam("from") String from, @FormParam("to") String to) {
         Response queued;
         try {
-            queued = audit.verify(ScopeForm.of(lines, from, to, businessZone));
+            queued = audit.verify(ScopeForm.of(lines, from, to, reader.businessZone()));
         } catch (UnauthorizedException signIn) {
             throw signIn;
         } catch (RuntimeException refused) {
@@ -106,12 +89,12 @@ public class ConsoleAuditResource {
     @Path("/verification")
     public Uni<Response> verification(@QueryParam("id") String id) {
         if (id == null || id.isBlank()) {
-            return Uni.createFrom().item(message("verificationNotFound", 404));
+            return Uni.createFrom().item(reader.message("verificationNotFound", 404));
         }
-        GovernancePages pages = new GovernancePages(format());
+        GovernancePages pages = new GovernancePages(reader.format());
         return audit.verification(id)
-                .map(report -> Response.ok(page(Templates.verification(pages.verification(chrome(), report)))).build())
-                .onFailure(NotFoundException.class).recoverWithItem(() -> message("verificationNotFound", 404));
+                .map(report -> Response.ok(reader.page(Templates.verification(pages.verification(reader.chrome(), report)))).build())
+                .onFailure(NotFoundException.class).recoverWithItem(() -> reader.message("verificationNotFound", 404));
     }
 
     /** The API's export as a download: NDJSON events or CSV decisions, the manifest as the last line. */
@@ -122,8 +105,8 @@ public class ConsoleAuditResource {
     public Response export(@QueryParam("format") String format, @QueryParam("lines") String lines,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
         try {
-            return audit.export(iso(ScopeForm.instant("from", from, businessZone)),
-                    iso(ScopeForm.instant("to", to, businessZone)), lines, "csv".equals(format) ? "csv" : "ndjson");
+            return audit.export(iso(ScopeForm.instant("from", from, reader.businessZone())),
+                    iso(ScopeForm.instant("to", to, reader.businessZone())), lines, "csv".equals(format) ? "csv" : "ndjson");
         } catch (ForbiddenException | UnauthorizedException refusedByRole) {
             throw refusedByRole;
         } catch (RuntimeException refused) {
@@ -143,7 +126,7 @@ public class ConsoleAuditResource {
 
     private Response auditPage(AnchorView anchor, Problem refusal, int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page(Templates.audit(new AuditPage(chrome(), access.auditor(), access.audit(), anchor, refusal))))
+                .entity(reader.page(Templates.audit(new AuditPage(reader.chrome(), access.auditor(), access.audit(), anchor, refusal))))
                 .build();
     }
 
@@ -158,30 +141,6 @@ public class ConsoleAuditResource {
 
     @ServerExceptionMapper
     public Response notForYourRole(ForbiddenException e) {
-        return reader().forbidden();
-    }
-
-    private ConsoleReader reader() {
-        return new ConsoleReader(identity, headers, uri, request.getMethod(), businessZone);
-    }
-
-    private Response forbidden() {
-        return reader().forbidden();
-    }
-
-    private Response message(String kind, int status) {
-        return reader().message(kind, status);
-    }
-
-    private TemplateInstance page(TemplateInstance template) {
-        return reader().page(template);
-    }
-
-    private ConsoleFormat format() {
-        return reader().format();
-    }
-
-    private Chrome chrome() {
-        return reader().chrome();
+        return reader.forbidden();
     }
 }

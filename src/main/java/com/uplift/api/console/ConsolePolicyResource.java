@@ -8,7 +8,6 @@ import com.uplift.api.PolicyResource;
 import com.uplift.api.PolicyResource.PolicyDetail;
 import com.uplift.api.PolicyResource.PolicyDiff;
 import com.uplift.api.Problem;
-import com.uplift.api.console.ConsoleViews.Chrome;
 import com.uplift.api.console.GovernanceViews.PoliciesPage;
 import com.uplift.api.console.GovernanceViews.PolicyPage;
 import com.uplift.api.console.GovernanceViews.ProposalPage;
@@ -19,7 +18,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -29,16 +27,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -68,30 +61,20 @@ public class ConsolePolicyResource {
 
     private final PolicyResource policies;
     private final GovernanceAccess access;
-    private final SecurityIdentity identity;
+    private final ConsoleReader reader;
     private final ObjectMapper json;
-    private final ZoneId businessZone;
 
-    @Context
-    HttpHeaders headers;
-    @Context
-    UriInfo uri;
-    @Context
-    jakarta.ws.rs.core.Request request;
-
-    public ConsolePolicyResource(PolicyResource policies, GovernanceAccess access, SecurityIdentity identity,
-                                 ObjectMapper json, @ConfigProperty(name = "uplift.business-zone") ZoneId businessZone) {
+    public ConsolePolicyResource(PolicyResource policies, GovernanceAccess access, ConsoleReader reader, ObjectMapper json) {
         this.policies = policies;
         this.access = access;
-        this.identity = identity;
+        this.reader = reader;
         this.json = json;
-        this.businessZone = businessZone;
     }
 
     @GET
     @Path("/policies")
     public Uni<TemplateInstance> list() {
-        return policies.list().map(list -> page(Templates.policies(new PoliciesPage(chrome(), list.activeVersion(),
+        return policies.list().map(list -> reader.page(Templates.policies(new PoliciesPage(reader.chrome(), list.activeVersion(),
                 list.versions().reversed().stream().map(s -> GovernancePages.policyRow(s, list.activeVersion())).toList()))));
     }
 
@@ -129,7 +112,7 @@ public class ConsolePolicyResource {
     @Path("/policy-proposal")
     public Uni<Response> proposalForm() {
         if (!access.admin()) {
-            return Uni.createFrom().item(forbidden());
+            return Uni.createFrom().item(reader.forbidden());
         }
         return policies.list().flatMap(list -> policies.get(list.activeVersion())
                 .map(inForce -> proposalPage(list.activeVersion(), list.versions().size() + 1, pretty(inForce.policy()),
@@ -161,10 +144,10 @@ public class ConsolePolicyResource {
     @Blocking // a simulation replays recorded history (PolicySimulation): a worker thread
     public Response simulate(@FormParam("version") int version, @FormParam("lines") String lines,
                              @FormParam("from") String from, @FormParam("to") String to) {
-        ConsoleFormat format = format();
+        ConsoleFormat format = reader.format();
         try {
-            AuditResource.ScopeRequest scope = ScopeForm.of(lines, from, to, businessZone);
-            return Response.ok(page(Templates.simulation(new GovernancePages(format).simulation(chrome(),
+            AuditResource.ScopeRequest scope = ScopeForm.of(lines, from, to, reader.businessZone());
+            return Response.ok(reader.page(Templates.simulation(new GovernancePages(format).simulation(reader.chrome(),
                     policies.simulate(version, scope))))).build();
         } catch (ForbiddenException | UnauthorizedException refused) {
             throw refused;
@@ -195,13 +178,13 @@ public class ConsolePolicyResource {
                         .collect(Collectors.toSet());
                 JsonNode before = json.valueToTree(all.getItem1().policy());
                 JsonNode after = json.valueToTree(shown.policy());
-                return Response.status(status).entity(page(Templates.policy(new PolicyPage(chrome(),
+                return Response.status(status).entity(reader.page(Templates.policy(new PolicyPage(reader.chrome(),
                         GovernancePages.policyRow(shown.summary(), list.activeVersion()), shown.summary().contentHash(),
                         base, base == list.activeVersion(), changed.size(),
                         GovernancePages.tree(before, after, changed, whole), whole,
                         GovernancePages.awaitingVerdict(shown.summary()), done, refusal)))).build();
             });
-        }).onFailure(jakarta.ws.rs.NotFoundException.class).recoverWithItem(() -> message("policyNotFound", 404));
+        }).onFailure(jakarta.ws.rs.NotFoundException.class).recoverWithItem(() -> reader.message("policyNotFound", 404));
     }
 
     /**
@@ -218,7 +201,7 @@ public class ConsolePolicyResource {
 
     private Response proposalPage(int basedOn, int nextVersion, String policyJson, String reason, Problem refusal,
                                   int status) {
-        return Response.status(status).entity(page(Templates.proposal(new ProposalPage(chrome(), basedOn, nextVersion,
+        return Response.status(status).entity(reader.page(Templates.proposal(new ProposalPage(reader.chrome(), basedOn, nextVersion,
                 policyJson, reason, refusal)))).build();
     }
 
@@ -241,30 +224,6 @@ public class ConsolePolicyResource {
 
     @ServerExceptionMapper
     public Response notForYourRole(ForbiddenException e) {
-        return reader().forbidden();
-    }
-
-    private ConsoleReader reader() {
-        return new ConsoleReader(identity, headers, uri, request.getMethod(), businessZone);
-    }
-
-    private Response forbidden() {
-        return reader().forbidden();
-    }
-
-    private Response message(String kind, int status) {
-        return reader().message(kind, status);
-    }
-
-    private TemplateInstance page(TemplateInstance template) {
-        return reader().page(template);
-    }
-
-    private ConsoleFormat format() {
-        return reader().format();
-    }
-
-    private Chrome chrome() {
-        return reader().chrome();
+        return reader.forbidden();
     }
 }

@@ -200,6 +200,12 @@ class ConsoleGovernanceBrowserTest {
         waitFor(auditor, By.id("verify-form"));
         assertThat(auditor.findElements(By.id("anchor-form"))).hasSize(1);
         screenshot(auditor, "audit");
+        // a scope the API refuses is shown in its words, and nothing is queued
+        auditor.findElement(By.id("verify-lines")).sendKeys("not/a line");
+        auditor.findElement(By.id("start-verification")).click();
+        waitFor(auditor, By.id("refusal"));
+        assertThat(auditor.findElement(By.id("refusal-status")).getText()).isEqualTo("400");
+        assertThat(auditor.findElement(By.id("refusal")).getText()).contains("lines");
         auditor.findElement(By.id("verify-lines")).sendKeys(lineId);
         auditor.findElement(By.id("start-verification")).click();
         new WebDriverWait(auditor, PATIENCE).until(d -> d.getCurrentUrl().contains("/console/audit/verification?id="));
