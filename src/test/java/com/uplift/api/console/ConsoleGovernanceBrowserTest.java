@@ -264,6 +264,61 @@ class ConsoleGovernanceBrowserTest {
         assertThat(admin.findElement(By.id("message")).getText()).isEqualTo("Your role may not open this page.");
     }
 
+    @Test
+    void anUnusablePolicyIsRefusedWithTheTextKeptAndAProposalCanBeRejected() throws Exception {
+        int before = as("auditor").get("/api/policies").then().extract().jsonPath().getList("versions").size();
+        WebDriver admin = browsers.signIn("admin");
+        admin.get(base + "console/policy-proposal");
+        waitFor(admin, By.id("policy-json"));
+        // text that is not JSON: the page says why (400, naming the field) and keeps what was typed
+        JavascriptExecutor page = (JavascriptExecutor) admin;
+        page.executeScript("document.getElementById('policy-json').value = '{\"name\": oops'");
+        admin.findElement(By.id("proposal-reason")).sendKeys("a typo");
+        admin.findElement(By.id("propose")).click();
+        waitFor(admin, By.id("refusal"));
+        assertThat(admin.findElement(By.id("refusal-status")).getText()).isEqualTo("400");
+        assertThat(admin.findElement(By.id("refusal")).getText()).contains("policy");
+        assertThat(admin.findElement(By.id("policy-json")).getDomProperty("value")).isEqualTo("{\"name\": oops");
+
+        // a policy the book cannot use (minimum increase above the maximum): the API's INVALID_POLICY, with what is wrong
+        int inForce = as("auditor").get("/api/policies").then().extract().jsonPath().getInt("activeVersion");
+        admin.get(base + "console/policy-proposal");
+        waitFor(admin, By.id("policy-json"));
+        page.executeScript("""
+                var area = document.getElementById('policy-json');
+                var policy = JSON.parse(area.value);
+                policy.increase.minIncreasePct = policy.increase.maxIncreasePct + 10;
+                area.value = JSON.stringify(policy, null, 2);""");
+        admin.findElement(By.id("proposal-reason")).sendKeys("an impossible band");
+        admin.findElement(By.id("propose")).click();
+        waitFor(admin, By.id("refusal"));
+        assertThat(admin.findElement(By.id("refusal-status")).getText()).isEqualTo("422");
+        assertThat(admin.findElement(By.id("refusal-code")).getText()).isEqualTo("INVALID_POLICY");
+        assertThat(admin.findElement(By.id("refusal-detail")).getText()).startsWith("the policy cannot be used: ");
+        assertThat(admin.findElement(By.id("refusal-title")).getText()).isEqualTo("The action was refused");
+        screenshot(admin, "policy-proposal-refused");
+        assertThat(as("auditor").get("/api/policies").then().extract().jsonPath().getList("versions")).hasSize(before);
+
+        // a usable proposal, rejected (by its own proposer: withdrawing needs no second pair of eyes)
+        page.executeScript("""
+                var area = document.getElementById('policy-json');
+                var policy = JSON.parse(area.value);
+                policy.increase.minIncreasePct = policy.increase.maxIncreasePct - 10;
+                policy.name = 'console pilot: narrower band';
+                area.value = JSON.stringify(policy, null, 2);""");
+        admin.findElement(By.id("propose")).click();
+        waitFor(admin, By.id("done"));
+        int proposed = Integer.parseInt(admin.getCurrentUrl().replaceAll(".*version=(\\d+).*", "$1"));
+        admin.findElement(By.id("verdict-comment")).sendKeys("not this quarter");
+        admin.findElement(By.id("reject")).click();
+        new WebDriverWait(admin, PATIENCE).until(d -> d.getCurrentUrl().contains("done=REJECTED"));
+        assertThat(waitFor(admin, By.id("done")).getText()).isEqualTo("Rejected: this version will not take effect.");
+        assertThat(admin.findElement(By.id("policy-status")).getDomAttribute("data-status")).isEqualTo("REJECTED");
+        as("auditor").get("/api/policies/" + proposed).then().statusCode(200)
+                .body("summary.status", org.hamcrest.Matchers.equalTo("REJECTED"));
+        as("auditor").get("/api/policies").then().body("activeVersion", org.hamcrest.Matchers.equalTo(inForce));
+    }
+
     // ---- helpers ----
 
     /** A good borrower's line with one recorded increase decision; returns the line's id. */
