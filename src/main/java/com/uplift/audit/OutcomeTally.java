@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Counts first decisions on increase requests, and the limit they added. Not thread-safe: one per report run. */
-final class OutcomeTally {
+public final class OutcomeTally {
 
     private long requests;
     private long approved;

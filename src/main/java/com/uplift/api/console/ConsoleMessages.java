@@ -336,4 +336,285 @@ public interface ConsoleMessages {
 
     @Message("Bar chart of the scorecard points; the table below has the same numbers.")
     String chartLabel();
+
+    // ---- policies and audit pages (ConsolePolicyResource, ConsoleAuditResource) ----
+
+    @Message("Policies")
+    String govNavPolicies();
+
+    @Message("Audit")
+    String govNavAudit();
+
+    @Message("No such policy version.")
+    String govPolicyNotFound();
+
+    @Message("No such verification.")
+    String govVerificationNotFound();
+
+    @Message("Credit policies")
+    String govPoliciesTitle();
+
+    @Message("Every version of the policy book, newest first. A proposal takes effect only when an admin other than its proposer approves it.")
+    String govPoliciesIntro();
+
+    @Message("Propose a new version")
+    String govProposeLink();
+
+    @Message("Versions")
+    String govVersions();
+
+    @Message("Name")
+    String govName();
+
+    @Message("Proposed by")
+    String govProposedBy();
+
+    @Message("Approved by")
+    String govApprovedBy();
+
+    @Message("Based on")
+    String govBasedOn();
+
+    @Message("Reason")
+    String govReason();
+
+    @Message("{#when status}{#is 'ACTIVE'}in force{#is 'PROPOSED'}proposed{#is 'APPROVED'}approved{#is 'REJECTED'}rejected{#is 'RETIRED'}retired{#else}{status}{/when}")
+    String govStatus(String status);
+
+    @Message("Policy version {version}")
+    String govPolicyTitle(int version);
+
+    @Message("{#when done}{#is 'PROPOSED'}Proposed. It takes effect when another admin approves it.{#is 'ACTIVE'}Approved: this version is now in force.{#else}Rejected: this version will not take effect.{/when}")
+    String govDone(String done);
+
+    @Message("Status and provenance")
+    String govSummary();
+
+    @Message("Content hash (SHA-256)")
+    String govContentHash();
+
+    @Message("Approve or reject")
+    String govVerdictTitle();
+
+    @Message("Four eyes: the admin who proposed a version cannot approve it.")
+    String govFourEyes();
+
+    @Message("Approve")
+    String govApprove();
+
+    @Message("Reject")
+    String govReject();
+
+    @Message("Beside the policy in force (version {against})")
+    String govDiffInForce(int against);
+
+    @Message("Beside version {against}")
+    String govDiffAgainst(int against);
+
+    @Message("{count} changed values, highlighted.")
+    String govChangeCount(int count);
+
+    @Message("Show only the changes")
+    String govOnlyChanges();
+
+    @Message("Show the whole policy")
+    String govShowAll();
+
+    @Message("Key")
+    String govKey();
+
+    @Message("changed")
+    String govChanged();
+
+    @Message("Simulation")
+    String govSimulateTitle();
+
+    @Message("Replays the recorded increase requests under this version beside what was recorded; writes nothing. Leave the scope empty for everything.")
+    String govSimulateIntro();
+
+    @Message("Run the simulation")
+    String govSimulate();
+
+    @Message("Credit lines (optional, comma-separated)")
+    String govScopeLines();
+
+    @Message("Recorded from")
+    String govScopeFrom();
+
+    @Message("to")
+    String govScopeTo();
+
+    @Message("Times in Asia/Shanghai; empty: no bound.")
+    String govScopeHint();
+
+    @Message("Propose a policy version")
+    String govProposeTitle();
+
+    @Message("Edit the policy in force (version {basedOn}) below, or load a file; it is proposed as version {nextVersion}.")
+    String govProposeIntro(int basedOn, int nextVersion);
+
+    @Message("Load from a JSON file (optional)")
+    String govUpload();
+
+    @Message("Policy (JSON)")
+    String govPolicyJson();
+
+    @Message("Propose")
+    String govPropose();
+
+    @Message("Simulation of version {version}")
+    String govSimulationTitle(int version);
+
+    @Message("{linesRead} lines read; {changed} requests would be decided differently.")
+    String govSimulationSummary(long linesRead, long changed);
+
+    @Message("Back to version {version}")
+    String govBackToPolicy(int version);
+
+    @Message("Overall")
+    String govOverall();
+
+    @Message("Measure")
+    String govMeasureCol();
+
+    @Message("Recorded")
+    String govRecorded();
+
+    @Message("Version {version}")
+    String govCandidate(int version);
+
+    @Message("{#when key}{#is 'requests'}Requests{#is 'approved'}Approved{#is 'referred'}Referred{#is 'declined'}Declined{#is 'refused'}Refused{#is 'approvalRate'}Approval rate{#is 'referralRate'}Referral rate{#is 'declineRate'}Decline rate{#is 'averageIncrease'}Average increase{#is 'addedExposure'}Added exposure{#else}{key}{/when}")
+    String govMeasure(String key);
+
+    @Message("By grade")
+    String govByGrade();
+
+    @Message("By segment")
+    String govBySegment();
+
+    @Message("Segment")
+    String govSegment();
+
+    @Message("Approval rate recorded")
+    String govRecordedRate();
+
+    @Message("Approval rate simulated")
+    String govCandidateRate();
+
+    @Message("Changed")
+    String govChangedCol();
+
+    @Message("Added exposure recorded")
+    String govRecordedExposure();
+
+    @Message("Added exposure simulated")
+    String govCandidateExposure();
+
+    @Message("Newly approved, and what those lines did afterwards")
+    String govNewlyApproved();
+
+    @Message("{count} requests newly approved; {missed} of their lines later missed a payment, {dpd30} reached 30+ days past due ({rate}).")
+    String govNewlyApprovedLine(long count, long missed, long dpd30, String rate);
+
+    @Message("Max days past due")
+    String govMaxDpd();
+
+    @Message("Missed payments")
+    String govMissed();
+
+    @Message("Audit")
+    String govAuditTitle();
+
+    @Message("Anchored: the heads of {streams} streams, audit stream version {version}.")
+    String govAnchored(int streams, long version);
+
+    @Message("Nothing changed since the last anchor; nothing was written.")
+    String govNothingToAnchor();
+
+    @Message("Checkpoints {from} to {through}; Merkle roots:")
+    String govAnchorRange(String from, String through);
+
+    @Message("Re-verification")
+    String govVerifyTitle();
+
+    @Message("Re-decides every recorded decision in scope and walks the hash chains and anchors; leave the scope empty for everything.")
+    String govVerifyIntro();
+
+    @Message("Start a verification")
+    String govStartVerification();
+
+    @Message("Export for regulators")
+    String govExportTitle();
+
+    @Message("The last line is the manifest: counts, range and the SHA-256 of every byte before it.")
+    String govExportIntro();
+
+    @Message("What to export")
+    String govExportFormat();
+
+    @Message("Every event (NDJSON)")
+    String govExportEvents();
+
+    @Message("Decisions and reviews (CSV)")
+    String govExportDecisions();
+
+    @Message("Download")
+    String govDownload();
+
+    @Message("Anchoring")
+    String govAnchorTitle();
+
+    @Message("Records the head hash of every stream changed since the last anchor in the audit stream.")
+    String govAnchorIntro();
+
+    @Message("Anchor the heads now")
+    String govAnchorHeads();
+
+    @Message("Verification")
+    String govVerificationTitle();
+
+    @Message("Requested by")
+    String govRequestedBy();
+
+    @Message("Started")
+    String govStarted();
+
+    @Message("Finished")
+    String govFinished();
+
+    @Message("Scope")
+    String govScope();
+
+    @Message("everything")
+    String govEverything();
+
+    @Message("Clean: no mismatches, no broken links, no anchor problems.")
+    String govClean();
+
+    @Message("Findings: see below.")
+    String govUnclean();
+
+    @Message("Running; this page follows it.")
+    String govRunning();
+
+    @Message("Checked")
+    String govChecked();
+
+    @Message("Found")
+    String govFound();
+
+    @Message("{#when key}{#is 'lines'}Credit lines{#is 'events'}Events{#is 'batches'}Command batches{#is 'decisions'}Decisions re-decided{#is 'otherStreams'}Other streams{#is 'anchors'}Anchors{#is 'anchoredHeads'}Anchored heads{#is 'mismatches'}Mismatches{#is 'brokenLinks'}Broken links{#is 'anchorProblems'}Anchor problems{#is 'notRedecidable'}Not re-decidable (other rules version){#is 'analyzerDrift'}Analyzer drift{#else}{key}{/when}")
+    String govCount(String key);
+
+    @Message("Stream")
+    String govStream();
+
+    @Message("What")
+    String govWhat();
+
+    @Message("The action was refused")
+    String govRefused();
+
+    @Message("The whole policy")
+    String govInFull();
 }

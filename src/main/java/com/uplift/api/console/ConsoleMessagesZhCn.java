@@ -446,4 +446,378 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     @Override
     @Message("评分卡得分柱状图；下表列出相同数据。")
     String chartLabel();
+
+    // ---- policies and audit pages (ConsolePolicyResource, ConsoleAuditResource) ----
+
+    @Override
+    @Message("策略")
+    String govNavPolicies();
+
+    @Override
+    @Message("审计")
+    String govNavAudit();
+
+    @Override
+    @Message("未找到该策略版本。")
+    String govPolicyNotFound();
+
+    @Override
+    @Message("未找到该核验任务。")
+    String govVerificationNotFound();
+
+    @Override
+    @Message("信贷策略")
+    String govPoliciesTitle();
+
+    @Override
+    @Message("策略簿的全部版本，最新在前。提案须由提案人以外的另一位管理员批准后才生效。")
+    String govPoliciesIntro();
+
+    @Override
+    @Message("提交新版本提案")
+    String govProposeLink();
+
+    @Override
+    @Message("版本")
+    String govVersions();
+
+    @Override
+    @Message("名称")
+    String govName();
+
+    @Override
+    @Message("提案人")
+    String govProposedBy();
+
+    @Override
+    @Message("批准人")
+    String govApprovedBy();
+
+    @Override
+    @Message("基于版本")
+    String govBasedOn();
+
+    @Override
+    @Message("理由")
+    String govReason();
+
+    @Override
+    @Message("{#when status}{#is 'ACTIVE'}生效中{#is 'PROPOSED'}待批准{#is 'APPROVED'}已批准{#is 'REJECTED'}已驳回{#is 'RETIRED'}已停用{#else}{status}{/when}")
+    String govStatus(String status);
+
+    @Override
+    @Message("策略版本 {version}")
+    String govPolicyTitle(int version);
+
+    @Override
+    @Message("{#when done}{#is 'PROPOSED'}已提交提案，待另一位管理员批准后生效。{#is 'ACTIVE'}已批准：该版本现已生效。{#else}已驳回：该版本不会生效。{/when}")
+    String govDone(String done);
+
+    @Override
+    @Message("状态与来源")
+    String govSummary();
+
+    @Override
+    @Message("内容哈希（SHA-256）")
+    String govContentHash();
+
+    @Override
+    @Message("批准或驳回")
+    String govVerdictTitle();
+
+    @Override
+    @Message("四眼原则：提案的管理员不能批准自己的提案。")
+    String govFourEyes();
+
+    @Override
+    @Message("批准")
+    String govApprove();
+
+    @Override
+    @Message("驳回")
+    String govReject();
+
+    @Override
+    @Message("与生效策略（版本 {against}）对照")
+    String govDiffInForce(int against);
+
+    @Override
+    @Message("与版本 {against} 对照")
+    String govDiffAgainst(int against);
+
+    @Override
+    @Message("共 {count} 处取值变更，已高亮。")
+    String govChangeCount(int count);
+
+    @Override
+    @Message("只显示变更")
+    String govOnlyChanges();
+
+    @Override
+    @Message("显示完整策略")
+    String govShowAll();
+
+    @Override
+    @Message("字段")
+    String govKey();
+
+    @Override
+    @Message("已变更")
+    String govChanged();
+
+    @Override
+    @Message("模拟")
+    String govSimulateTitle();
+
+    @Override
+    @Message("以该版本重放已记录的提额申请，并与原记录对照；不写入任何数据。范围留空即全部。")
+    String govSimulateIntro();
+
+    @Override
+    @Message("运行模拟")
+    String govSimulate();
+
+    @Override
+    @Message("额度编号（可选，逗号分隔）")
+    String govScopeLines();
+
+    @Override
+    @Message("记录时间自")
+    String govScopeFrom();
+
+    @Override
+    @Message("至")
+    String govScopeTo();
+
+    @Override
+    @Message("时间为北京时间；留空即不限。")
+    String govScopeHint();
+
+    @Override
+    @Message("提交策略版本提案")
+    String govProposeTitle();
+
+    @Override
+    @Message("在下方编辑生效策略（版本 {basedOn}），或载入文件；将作为版本 {nextVersion} 提交。")
+    String govProposeIntro(int basedOn, int nextVersion);
+
+    @Override
+    @Message("从 JSON 文件载入（可选）")
+    String govUpload();
+
+    @Override
+    @Message("策略（JSON）")
+    String govPolicyJson();
+
+    @Override
+    @Message("提交提案")
+    String govPropose();
+
+    @Override
+    @Message("版本 {version} 的模拟结果")
+    String govSimulationTitle(int version);
+
+    @Override
+    @Message("读取 {linesRead} 个额度；{changed} 笔申请的结果将不同。")
+    String govSimulationSummary(long linesRead, long changed);
+
+    @Override
+    @Message("返回版本 {version}")
+    String govBackToPolicy(int version);
+
+    @Override
+    @Message("总体")
+    String govOverall();
+
+    @Override
+    @Message("指标")
+    String govMeasureCol();
+
+    @Override
+    @Message("原记录")
+    String govRecorded();
+
+    @Override
+    @Message("版本 {version}")
+    String govCandidate(int version);
+
+    @Override
+    @Message("{#when key}{#is 'requests'}申请数{#is 'approved'}批准{#is 'referred'}转人工{#is 'declined'}拒绝{#is 'refused'}不予受理{#is 'approvalRate'}批准率{#is 'referralRate'}转人工率{#is 'declineRate'}拒绝率{#is 'averageIncrease'}平均提额{#is 'addedExposure'}新增敞口{#else}{key}{/when}")
+    String govMeasure(String key);
+
+    @Override
+    @Message("按等级")
+    String govByGrade();
+
+    @Override
+    @Message("按客群")
+    String govBySegment();
+
+    @Override
+    @Message("客群")
+    String govSegment();
+
+    @Override
+    @Message("原批准率")
+    String govRecordedRate();
+
+    @Override
+    @Message("模拟批准率")
+    String govCandidateRate();
+
+    @Override
+    @Message("结果变化")
+    String govChangedCol();
+
+    @Override
+    @Message("原新增敞口")
+    String govRecordedExposure();
+
+    @Override
+    @Message("模拟新增敞口")
+    String govCandidateExposure();
+
+    @Override
+    @Message("新增批准及其后续表现")
+    String govNewlyApproved();
+
+    @Override
+    @Message("新增批准 {count} 笔；其中 {missed} 个额度此后出现逾期还款，{dpd30} 个逾期 30 天以上（{rate}）。")
+    String govNewlyApprovedLine(long count, long missed, long dpd30, String rate);
+
+    @Override
+    @Message("最长逾期天数")
+    String govMaxDpd();
+
+    @Override
+    @Message("未按期还款次数")
+    String govMissed();
+
+    @Override
+    @Message("审计")
+    String govAuditTitle();
+
+    @Override
+    @Message("已锚定：{streams} 个事件流的最新哈希，审计流版本 {version}。")
+    String govAnchored(int streams, long version);
+
+    @Override
+    @Message("自上次锚定以来无变化，未写入任何内容。")
+    String govNothingToAnchor();
+
+    @Override
+    @Message("检查点 {from} 至 {through}；Merkle 根：")
+    String govAnchorRange(String from, String through);
+
+    @Override
+    @Message("重新核验")
+    String govVerifyTitle();
+
+    @Override
+    @Message("重新判定范围内每个已记录的决定，并逐一校验哈希链与锚点；范围留空即全部。")
+    String govVerifyIntro();
+
+    @Override
+    @Message("开始核验")
+    String govStartVerification();
+
+    @Override
+    @Message("监管导出")
+    String govExportTitle();
+
+    @Override
+    @Message("最后一行为清单：条数、范围及其之前全部字节的 SHA-256。")
+    String govExportIntro();
+
+    @Override
+    @Message("导出内容")
+    String govExportFormat();
+
+    @Override
+    @Message("全部事件（NDJSON）")
+    String govExportEvents();
+
+    @Override
+    @Message("决定与审核（CSV）")
+    String govExportDecisions();
+
+    @Override
+    @Message("下载")
+    String govDownload();
+
+    @Override
+    @Message("锚定")
+    String govAnchorTitle();
+
+    @Override
+    @Message("将自上次锚定以来有变化的每个事件流的最新哈希记入审计流。")
+    String govAnchorIntro();
+
+    @Override
+    @Message("立即锚定")
+    String govAnchorHeads();
+
+    @Override
+    @Message("核验")
+    String govVerificationTitle();
+
+    @Override
+    @Message("发起人")
+    String govRequestedBy();
+
+    @Override
+    @Message("开始时间")
+    String govStarted();
+
+    @Override
+    @Message("完成时间")
+    String govFinished();
+
+    @Override
+    @Message("范围")
+    String govScope();
+
+    @Override
+    @Message("全部")
+    String govEverything();
+
+    @Override
+    @Message("核验通过：无不一致、无断链、无锚点问题。")
+    String govClean();
+
+    @Override
+    @Message("发现问题：见下文。")
+    String govUnclean();
+
+    @Override
+    @Message("核验进行中；本页自动更新。")
+    String govRunning();
+
+    @Override
+    @Message("已核验")
+    String govChecked();
+
+    @Override
+    @Message("发现")
+    String govFound();
+
+    @Override
+    @Message("{#when key}{#is 'lines'}额度{#is 'events'}事件{#is 'batches'}命令批次{#is 'decisions'}重新判定的决定{#is 'otherStreams'}其他事件流{#is 'anchors'}锚点{#is 'anchoredHeads'}已锚定的流头{#is 'mismatches'}不一致{#is 'brokenLinks'}断链{#is 'anchorProblems'}锚点问题{#is 'notRedecidable'}无法重新判定（其他规则版本）{#is 'analyzerDrift'}分析器漂移{#else}{key}{/when}")
+    String govCount(String key);
+
+    @Override
+    @Message("事件流")
+    String govStream();
+
+    @Override
+    @Message("内容")
+    String govWhat();
+
+    @Override
+    @Message("操作被拒绝")
+    String govRefused();
+
+    @Override
+    @Message("完整策略")
+    String govInFull();
 }

@@ -115,10 +115,14 @@ public class ConsoleResource {
     }
 
     @GET
-    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
     public Response home(@QueryParam("lookup") boolean lookup) {
         if (isReviewer() && !lookup) {
             return Response.seeOther(URI.create("/console/queue")).build();
+        }
+        if (!isReviewer() && !identity.hasRole(Roles.AUDITOR)) {
+            // an admin reads no credit lines: the policies are that role's work (ConsolePolicyResource)
+            return Response.seeOther(URI.create("/console/policies")).build();
         }
         return Response.ok(page(Templates.home(new HomePage(chrome())))).build();
     }
@@ -253,7 +257,7 @@ public class ConsoleResource {
     }
 
     /** The API's problem details for a failed command, exactly as the API would answer them. */
-    private static Problem problemOf(Throwable failure) {
+    static Problem problemOf(Throwable failure) {
         ProblemMappers mappers = new ProblemMappers();
         Response answer = switch (failure) {
             case CommandRejectedException e -> mappers.refused(e);
@@ -297,18 +301,32 @@ public class ConsoleResource {
     }
 
     private Chrome chrome() {
-        return new Chrome(identity.getPrincipal().getName(), language().tag, here(), isReviewer(),
-                identity.hasRole(Roles.AUDITOR) || isReviewer());
+        return chrome(identity, language(), uri, method());
+    }
+
+    /** The frame of a signed-in console page, for this resource and the console's other ones (policies, audit). */
+    static Chrome chrome(SecurityIdentity identity, ConsoleLanguage language, UriInfo uri, String method) {
+        boolean reviewer = isReviewer(identity);
+        return new Chrome(identity.getPrincipal().getName(), language.tag, here(uri, method), reviewer,
+                identity.hasRole(Roles.AUDITOR) || reviewer);
     }
 
     private boolean isReviewer() {
+        return isReviewer(identity);
+    }
+
+    private static boolean isReviewer(SecurityIdentity identity) {
         return identity.hasRole(REVIEWERS[0]) || identity.hasRole(REVIEWERS[1]);
     }
 
-    /** This page's path and query, URL-encoded, for the language switch to return to (a form's POST returns to /console). */
     private String here() {
+        return here(uri, method());
+    }
+
+    /** This page's path and query, URL-encoded, for the language switch to return to (a form's POST returns to /console). */
+    private static String here(UriInfo uri, String method) {
         URI request = uri.getRequestUri();
-        String page = "GET".equals(method()) ? request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery())
+        String page = "GET".equals(method) ? request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery())
                 : "/console";
         return java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
     }
