@@ -16,7 +16,7 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     if (data.benchmark) {
       series[0].markLine = { symbol: 'none', lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
-        label: { formatter: data.benchmark.name + ' {c}%' }, data: [{ yAxis: data.benchmark.value }] };
+        label: { position: 'insideEndTop', formatter: data.benchmark.name + ' {c}%' }, data: [{ yAxis: data.benchmark.value }] };
     }
     var chart = echarts.init(box, null, { renderer: 'canvas' });
     chart.setOption({

@@ -218,7 +218,7 @@ class ConsoleOperationsBrowserTest {
         assertThat(auditor.findElements(By.cssSelector("#policy-groups tbody tr"))).hasSize(1);
         screenshot(auditor, "portfolio");
         // the whole page in one picture (docs/img/console-portfolio.png in the README is one of these)
-        WebDriver tall = browsers.signIn(browsers.open(1366, 2300), "auditor");
+        WebDriver tall = browsers.signIn(browsers.open(1366, 2700), "auditor");
         tall.get(base + "console/portfolio");
         waitFor(tall, By.id("by-grade"));
         new WebDriverWait(tall, PATIENCE).until(d -> d.findElement(By.id("group-chart")).getDomAttribute("data-rendered") != null);
@@ -292,7 +292,12 @@ class ConsoleOperationsBrowserTest {
         caughtUp(referral.getString("creditLine.position"));
         String line = path.substring(path.lastIndexOf('/') + 1);
 
-        WebDriver phone = browsers.signIn(browsers.open(390, 844), "officer1");
+        WebDriver phone = browsers.open(390, 844);
+        // headless Chromium keeps its window at least 500 px wide: the phone's viewport is emulated instead
+        ((org.openqa.selenium.chromium.HasCdp) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browsers.signIn(phone, "officer1");
+        assertThat((Long) ((JavascriptExecutor) phone).executeScript("return window.innerWidth")).isEqualTo(390L);
         Map<String, String> pages = Map.of(
                 "queue", "console/queue",
                 "case", "console/case?line=" + line + "&request=" + referral.getString("requestId"),
