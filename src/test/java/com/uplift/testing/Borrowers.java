@@ -19,11 +19,16 @@ public final class Borrowers {
      * clean bureau report pulled an hour ago. Returns the line's path.
      */
     public static String goodBorrower(String borrowerId, String limit, String monthlyIncome) {
+        return goodBorrower(borrowerId, "STANDARD", limit, monthlyIncome);
+    }
+
+    /** The same, in a segment of the policy (operations choose it when they migrate a line). */
+    public static String goodBorrower(String borrowerId, String segment, String limit, String monthlyIncome) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         // a line migrated from the origination system with its real open date: an operations task
         String line = as("ops").body("""
-                        {"borrowerId":"%s","productCode":"XM-CASH","initialLimit":%s,"currency":"CNY","openedOn":"%s"}"""
-                        .formatted(borrowerId, limit, today.minusMonths(13)))
+                        {"borrowerId":"%s","productCode":"XM-CASH","initialLimit":%s,"currency":"CNY","openedOn":"%s","segment":"%s"}"""
+                        .formatted(borrowerId, limit, today.minusMonths(13), segment))
                 .post("/api/credit-lines").then().statusCode(201).extract().header("Location");
         for (int month = 12; month >= 1; month--) {
             LocalDate due = today.minusMonths(month);

@@ -617,4 +617,204 @@ public interface ConsoleMessages {
 
     @Message("The whole policy")
     String govInFull();
+
+    // ---- operations pages: warnings, portfolio, dead letters (ConsoleOperationsResource, DeadLetterConsoleResource) ----
+
+    @Message("Warnings")
+    String navWarnings();
+
+    @Message("Portfolio")
+    String navPortfolio();
+
+    @Message("Dead letters")
+    String navDeadLetters();
+
+    @Message("Active warnings")
+    String warningsTitle();
+
+    @Message("Early-warning flags active across the book, most serious first. Open a line to see why.")
+    String warningsIntro();
+
+    @Message("Active warnings per severity")
+    String countsBySeverity();
+
+    @Message("Any")
+    String anyValue();
+
+    @Message("Rule")
+    String warningRule();
+
+    @Message("Filter")
+    String applyFilters();
+
+    @Message("Clear filters")
+    String clearFilters();
+
+    @Message("Showing {shown} of {matching} active warnings.")
+    String warningsMatching(int shown, long matching);
+
+    @Message("No active warnings match.")
+    String noActiveWarnings();
+
+    @Message("Raised")
+    String raisedAt();
+
+    @Message("Measure")
+    String warningDetail();
+
+    @Message("Portfolio")
+    String portfolioTitle();
+
+    @Message("The book from the read models, as of {when}. Every chart has a table with the same numbers.")
+    String portfolioIntro(String when);
+
+    @Message("Lines")
+    String lineCount();
+
+    @Message("Lines and exposure by grade")
+    String byGradeTitle();
+
+    @Message("Lines and exposure by segment")
+    String bySegmentTitle();
+
+    @Message("Increase decisions")
+    String decisionRatesTitle();
+
+    @Message("Requests")
+    String requests();
+
+    @Message("Approved")
+    String approvalRate();
+
+    @Message("Declined")
+    String declineRate();
+
+    @Message("Referred")
+    String referralRate();
+
+    @Message("Awaiting review")
+    String pendingReviews();
+
+    @Message("Average increase applied")
+    String averageIncrease();
+
+    @Message("Overdue rate (30+ days past due) against the benchmark")
+    String overdueTitle();
+
+    @Message("Active lines")
+    String activeLines();
+
+    @Message("Lines 30+ days past due")
+    String overdueLines();
+
+    @Message("Overdue, by lines")
+    String overdueByLines();
+
+    @Message("Overdue, by drawn balance")
+    String overdueByBalance();
+
+    @Message("Drawn on overdue lines")
+    String overdueDrawn();
+
+    @Message("Industry benchmark")
+    String benchmark();
+
+    @Message("By balance against the benchmark (percentage points)")
+    String versusBenchmark();
+
+    @Message("Benchmark: {source}.")
+    String benchmarkSource(String source);
+
+    @Message("This book")
+    String thisBook();
+
+    @Message("Whole book")
+    String wholeBook();
+
+    @Message("Champion and challenger")
+    String championChallengerTitle();
+
+    @Message("Decisions per policy arm recorded on each decision; a line counts in the arm of its latest decision.")
+    String championChallengerIntro();
+
+    @Message("Policy arm")
+    String policyGroup();
+
+    @Message("Bar chart; the table beside it has the same numbers.")
+    String chartBesideTable();
+
+    @Message("Dead letters of the servicing feed")
+    String deadLettersTitle();
+
+    @Message("Servicing facts from Kafka that could not be recorded, oldest first. Open one to read it and replay it.")
+    String deadLettersIntro();
+
+    @Message("No dead letters.")
+    String noDeadLetters();
+
+    @Message("No.")
+    String letterId();
+
+    @Message("Reason")
+    String letterReason();
+
+    @Message("Topic / partition / offset")
+    String letterSource();
+
+    @Message("Replayed")
+    String letterReplay();
+
+    @Message("Open")
+    String openLetter();
+
+    @Message("Next page")
+    String nextPage();
+
+    @Message("Dead letter {id}")
+    String deadLetterTitle(long id);
+
+    @Message("The record")
+    String letterRecord();
+
+    @Message("Topic")
+    String letterTopic();
+
+    @Message("Partition")
+    String letterPartition();
+
+    @Message("Offset")
+    String letterOffset();
+
+    @Message("Key")
+    String letterKey();
+
+    @Message("Message id")
+    String letterMessageId();
+
+    @Message("Why it was not recorded")
+    String letterProblem();
+
+    @Message("Payload and headers")
+    String letterPayload();
+
+    @Message("Headers")
+    String letterHeaders();
+
+    @Message("The problem as the API answered it (problem+json)")
+    String letterProblemJson();
+
+    @Message("Replay")
+    String replayTitle();
+
+    @Message("Submit the message again through the path it took, e.g. once the line it names exists. A recorded letter is not recorded twice.")
+    String replayIntro();
+
+    @Message("Replay this message")
+    String replayButton();
+
+    @Message("Replayed and recorded (status {status}).")
+    String replayRecorded(int status);
+
+    @Message("The replay was refused again")
+    String replayRefusedTitle();
 }

@@ -820,4 +820,270 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     @Override
     @Message("完整策略")
     String govInFull();
+
+    // ---- operations pages: warnings, portfolio, dead letters (ConsoleOperationsResource, DeadLetterConsoleResource) ----
+
+    @Override
+    @Message("预警")
+    String navWarnings();
+
+    @Override
+    @Message("资产组合")
+    String navPortfolio();
+
+    @Override
+    @Message("死信")
+    String navDeadLetters();
+
+    @Override
+    @Message("生效中的预警")
+    String warningsTitle();
+
+    @Override
+    @Message("全量额度上生效中的预警信号，按严重程度排序。打开额度查看原因。")
+    String warningsIntro();
+
+    @Override
+    @Message("各严重程度的预警数")
+    String countsBySeverity();
+
+    @Override
+    @Message("全部")
+    String anyValue();
+
+    @Override
+    @Message("规则")
+    String warningRule();
+
+    @Override
+    @Message("筛选")
+    String applyFilters();
+
+    @Override
+    @Message("清除筛选")
+    String clearFilters();
+
+    @Override
+    @Message("显示 {matching} 条生效预警中的 {shown} 条。")
+    String warningsMatching(int shown, long matching);
+
+    @Override
+    @Message("没有符合条件的生效预警。")
+    String noActiveWarnings();
+
+    @Override
+    @Message("触发时间")
+    String raisedAt();
+
+    @Override
+    @Message("触发值")
+    String warningDetail();
+
+    @Override
+    @Message("资产组合")
+    String portfolioTitle();
+
+    @Override
+    @Message("来自读模型的全量资产，截至 {when}。每个图表旁的表格列出相同数据。")
+    String portfolioIntro(String when);
+
+    @Override
+    @Message("额度数")
+    String lineCount();
+
+    @Override
+    @Message("按评级的额度数与敞口")
+    String byGradeTitle();
+
+    @Override
+    @Message("按客群的额度数与敞口")
+    String bySegmentTitle();
+
+    @Override
+    @Message("提额决定")
+    String decisionRatesTitle();
+
+    @Override
+    @Message("申请数")
+    String requests();
+
+    @Override
+    @Message("批准率")
+    String approvalRate();
+
+    @Override
+    @Message("拒绝率")
+    String declineRate();
+
+    @Override
+    @Message("转人工率")
+    String referralRate();
+
+    @Override
+    @Message("待审核")
+    String pendingReviews();
+
+    @Override
+    @Message("平均提额")
+    String averageIncrease();
+
+    @Override
+    @Message("逾期率（逾期30天以上）与行业基准")
+    String overdueTitle();
+
+    @Override
+    @Message("有效额度数")
+    String activeLines();
+
+    @Override
+    @Message("逾期30天以上额度数")
+    String overdueLines();
+
+    @Override
+    @Message("逾期率（按额度数）")
+    String overdueByLines();
+
+    @Override
+    @Message("逾期率（按用信余额）")
+    String overdueByBalance();
+
+    @Override
+    @Message("逾期额度的用信余额")
+    String overdueDrawn();
+
+    @Override
+    @Message("行业基准")
+    String benchmark();
+
+    @Override
+    @Message("按余额与基准之差（百分点）")
+    String versusBenchmark();
+
+    @Override
+    @Message("基准来源：{source}。")
+    String benchmarkSource(String source);
+
+    @Override
+    @Message("本资产组合")
+    String thisBook();
+
+    @Override
+    @Message("全量")
+    String wholeBook();
+
+    @Override
+    @Message("冠军与挑战者策略")
+    String championChallengerTitle();
+
+    @Override
+    @Message("按每个决定记录的策略组统计；额度计入其最近一次决定的策略组。")
+    String championChallengerIntro();
+
+    @Override
+    @Message("策略组")
+    String policyGroup();
+
+    @Override
+    @Message("柱状图；旁边的表格列出相同数据。")
+    String chartBesideTable();
+
+    @Override
+    @Message("贷后数据流的死信")
+    String deadLettersTitle();
+
+    @Override
+    @Message("来自 Kafka 但未能记录的贷后事实，按时间先后排列。打开可查看并重放。")
+    String deadLettersIntro();
+
+    @Override
+    @Message("没有死信。")
+    String noDeadLetters();
+
+    @Override
+    @Message("编号")
+    String letterId();
+
+    @Override
+    @Message("原因")
+    String letterReason();
+
+    @Override
+    @Message("主题 / 分区 / 偏移量")
+    String letterSource();
+
+    @Override
+    @Message("重放")
+    String letterReplay();
+
+    @Override
+    @Message("打开")
+    String openLetter();
+
+    @Override
+    @Message("下一页")
+    String nextPage();
+
+    @Override
+    @Message("死信 {id}")
+    String deadLetterTitle(long id);
+
+    @Override
+    @Message("原始记录")
+    String letterRecord();
+
+    @Override
+    @Message("主题")
+    String letterTopic();
+
+    @Override
+    @Message("分区")
+    String letterPartition();
+
+    @Override
+    @Message("偏移量")
+    String letterOffset();
+
+    @Override
+    @Message("键")
+    String letterKey();
+
+    @Override
+    @Message("消息编号")
+    String letterMessageId();
+
+    @Override
+    @Message("未记录的原因")
+    String letterProblem();
+
+    @Override
+    @Message("消息内容与消息头")
+    String letterPayload();
+
+    @Override
+    @Message("消息头")
+    String letterHeaders();
+
+    @Override
+    @Message("接口返回的问题详情（problem+json）")
+    String letterProblemJson();
+
+    @Override
+    @Message("重放")
+    String replayTitle();
+
+    @Override
+    @Message("按原路径重新提交该消息，例如在其所指额度开立之后。已记录的死信不会重复记录。")
+    String replayIntro();
+
+    @Override
+    @Message("重放此消息")
+    String replayButton();
+
+    @Override
+    @Message("已重放并记录（状态 {status}）。")
+    String replayRecorded(int status);
+
+    @Override
+    @Message("重放再次被拒绝")
+    String replayRefusedTitle();
 }

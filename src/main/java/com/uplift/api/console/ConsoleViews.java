@@ -9,14 +9,14 @@ import java.util.List;
  * What the console's templates show, already in the reader's language and formats (ConsoleFormat): the templates
  * only lay it out. Built by {@link ConsolePageBuilder} from the API's own answers.
  */
-final class ConsoleViews {
+public final class ConsoleViews {
 
     private ConsoleViews() {
     }
 
     /** The frame of every signed-in page: who, in which language, and (URL-encoded) where the language switch returns to. */
     @TemplateData
-    record Chrome(String user, String lang, String back, boolean reviewer, boolean lineReader) {
+    public record Chrome(String user, String lang, String back, boolean reviewer, boolean lineReader) {
     }
 
     @TemplateData
