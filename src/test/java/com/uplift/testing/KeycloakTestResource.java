@@ -60,6 +60,8 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                     .redirectOutput(LOG.toFile());
             environment(command.environment());
             keycloak = command.start();
+            // a test JVM that ends without stopping its resources must not leave Keycloak running on the machine
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "keycloak-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak from " + home, e);
         }
