@@ -5,7 +5,6 @@ import com.uplift.application.CreditLineService;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -103,10 +102,7 @@ public class DecreaseResource {
                                 @Valid @NotNull CommandRequests.DecreaseReview body,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        String roleForLevel = body.level() == 1 ? Roles.RISK_OFFICER : Roles.SENIOR_RISK_OFFICER;
-        if (!caller.hasRole(roleForLevel)) {
-            throw new ForbiddenException("level " + body.level() + " reviews need the " + roleForLevel + " role");
-        }
+        caller.requireReviewer(body.level());
         return commands.run(caller, "POST", "/api/credit-lines/" + id + "/decreases/" + decreaseId + "/reviews", id,
                 ifMatch, key, body,
                 at -> new CreditLineCommand.ReviewDecrease(decreaseId, caller.actor(), body.level(), body.outcome(),

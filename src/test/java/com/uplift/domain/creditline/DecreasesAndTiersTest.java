@@ -88,6 +88,28 @@ class DecreasesAndTiersTest {
     }
 
     @Test
+    void time_passing_alone_takes_a_missed_instalment_to_65_days_and_the_limit_down() {
+        DeciderSpec missed = drawnLine(POLICY).andCommands(
+                new CreditLineCommand.RecordMissedPayment(TODAY.minusDays(30), cny("1000.00"), NOW));
+        Instant later = NOW.plus(Duration.ofDays(35));
+        DeciderSpec.Then then = missed.when(new CreditLineCommand.ReassessOverTime(later));
+        LimitDecreaseDecided decided = then.event(LimitDecreaseDecided.class);
+        assertEquals(List.of(new TriggerHit("DPD_60", "DAYS_PAST_DUE 65 >= 60", "PAST_DUE")), decided.triggers());
+        assertEquals(cny("3500.00"), then.event(CreditLimitChanged.class).newLimit());
+    }
+
+    @Test
+    void time_passing_moves_a_prime_line_whose_bureau_report_went_stale_back_to_standard() {
+        DeciderSpec line = DeciderSpec.givenCommands(POLICY, Fixtures.borrower().commands().toArray(CreditLineCommand[]::new));
+        assertEquals("PRIME", line.state().segment());
+        TierChanged moved = line.when(new CreditLineCommand.ReassessOverTime(NOW.plus(Duration.ofDays(31))))
+                .event(TierChanged.class);
+        assertEquals("PRIME", moved.fromTier());
+        assertEquals("STANDARD", moved.toTier());
+        assertEquals("tiering rule 2 (STANDARD)", moved.reasons().getFirst());
+    }
+
+    @Test
     void policy_v1_and_rules_v4_never_decrease() {
         drawnLine(TestPolicies.v1()).when(new ReportDelinquency(65, TODAY, NOW))
                 .thenLacks(LimitDecreaseDecided.class).thenLacks(CreditLimitChanged.class);
