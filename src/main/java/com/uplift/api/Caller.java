@@ -103,6 +103,18 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /**
+     * A review level is a role (increases and decreases alike): level 1 a risk officer, level 2 a senior risk officer;
+     * a 403 otherwise.
+     */
+    public void requireReviewer(int level) {
+        String roleForLevel = level == 1 ? com.uplift.api.security.Roles.RISK_OFFICER
+                : com.uplift.api.security.Roles.SENIOR_RISK_OFFICER;
+        if (!hasRole(roleForLevel)) {
+            throw new io.quarkus.security.ForbiddenException("level " + level + " reviews need the " + roleForLevel + " role");
+        }
+    }
+
     /** The channel the client named in X-Channel, else the one its role implies. */
     public String channel() {
         if (channelHeader != null) {

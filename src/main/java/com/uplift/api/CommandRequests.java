@@ -161,6 +161,23 @@ public final class CommandRequests {
             OverrideReason overrideReason) {
     }
 
+    @Schema(description = "A review of a referred limit decrease: level 1 by a risk officer, level 2 by a senior risk officer")
+    public record DecreaseReview(
+            @Schema(examples = "1") @NotNull @Min(1) @Max(2) Integer level,
+            @Schema(examples = "APPROVE") @NotNull ReviewOutcome outcome,
+            @Schema(examples = "3500.00", description = "APPROVE only; defaults to what the previous level approved, else"
+                    + " the proposal; never below the drawn balance")
+            @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal approvedLimit,
+            @Schema(examples = "65 days past due confirmed with servicing") @NotBlank @Size(max = 1000) String comment) {
+    }
+
+    @Schema(description = "Operations set a line's tier (segment) by hand, with a reason")
+    public record TierSetting(
+            @Schema(examples = "NEW_TO_CREDIT", description = "STANDARD or a segment of the policy in force")
+            @NotBlank @Pattern(regexp = "[A-Z0-9_]{1,64}") String tier,
+            @Schema(examples = "income under investigation by the branch") @NotBlank @Size(max = 1000) String reason) {
+    }
+
     @Schema(description = "A senior risk officer clears a warning flag raised by a note: why (a closed set) and what was found")
     public record WarningClearance(
             @Schema(examples = "NOTE_DISPROVED", description = "NOTE_DISPROVED, NOTE_MISREAD or SITUATION_RESOLVED (docs/policy.md)")

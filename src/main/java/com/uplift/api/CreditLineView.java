@@ -13,7 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Schema(description = "A credit line as it stands at a stream version")
-public record CreditLineView(String id, String borrowerId, String productCode, String currency, String segment,
+public record CreditLineView(String id, String borrowerId, String productCode, String currency,
+                             @Schema(nullable = true, description = "the line's tier (客户分层): the segment whose increase scheme applies; null or STANDARD for the base rules. From rules v5 it moves by the policy's tiering rules or by hand") String segment,
                              LocalDate openedOn,
                              @Schema(description = "OPEN; DRAWDOWNS_FROZEN while a SEVERE warning is active; WRITTEN_OFF once the line is written off (for good: it lends no more)") String status,
                              BigDecimal limit, BigDecimal drawn, BigDecimal available,
@@ -21,6 +22,10 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
                              @Schema(nullable = true, description = "null until the line's first assessment") Integer score,
                              @Schema(nullable = true) String grade, @Schema(nullable = true) BigDecimal aprPercent,
                              List<Warning> activeWarnings, List<String> pendingIncreaseRequests,
+                             @Schema(nullable = true, description = "a limit decrease waiting for review (LD-<n>), rules v5")
+                             String pendingDecrease,
+                             @Schema(nullable = true, description = "until when a decrease declines increase requests, rules v5")
+                             Instant increasesFrozenUntil,
                              long version,
                              @Schema(description = "global position of the last event (<transactionId>-<position>), for read-your-writes")
                              String position) {
@@ -40,6 +45,7 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
         return new CreditLineView(snapshot.creditLineId(), s.borrowerId(), s.productCode(), s.currency(), s.segment(),
                 s.openedOn(), s.writeOff() != null ? "WRITTEN_OFF" : frozen ? "DRAWDOWNS_FROZEN" : "OPEN", s.limit(), s.drawn(), s.available(), utilization,
                 s.risk().score(), s.risk().grade(), s.risk().aprPercent(), warnings, pending,
+                s.decreases().pending() == null ? null : s.decreases().pending().decreaseId(), s.increasesFrozenUntil(),
                 snapshot.version(), snapshot.checkpoint().toString());
     }
 }

@@ -6,7 +6,6 @@ import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
-import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -121,10 +120,7 @@ public class IncreaseResource {
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key, @Context HttpHeaders headers) {
         Locale language = ReasonTexts.language(headers);
-        String roleForLevel = body.level() == 1 ? Roles.RISK_OFFICER : Roles.SENIOR_RISK_OFFICER;
-        if (!caller.hasRole(roleForLevel)) {
-            throw new ForbiddenException("level " + body.level() + " reviews need the " + roleForLevel + " role");
-        }
+        caller.requireReviewer(body.level());
         return commands.run(caller, "POST", "/api/credit-lines/" + id + "/increase-requests/" + requestId + "/reviews",
                 id, ifMatch, key, body,
                 at -> new CreditLineCommand.ReviewIncrease(requestId, caller.actor(), body.level(), body.outcome(),

@@ -82,7 +82,9 @@ public class BorrowerExposure {
     public static boolean concerns(CreditLineCommand command) {
         return command instanceof CreditLineCommand.OpenCreditLine
                 || command instanceof CreditLineCommand.RequestLimitIncrease
-                || command instanceof CreditLineCommand.ReviewIncrease;
+                || command instanceof CreditLineCommand.ReviewIncrease
+                // a reviewed decrease lowers the line's limit: the borrower's exposure learns it in the same append
+                || command instanceof CreditLineCommand.ReviewDecrease;
     }
 
     /** The borrower a command concerns: named by an opening, else the line's own. Null when it names none. */

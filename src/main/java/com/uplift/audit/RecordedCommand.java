@@ -46,6 +46,13 @@ public final class RecordedCommand {
                     e.comment(), e.clearedBy(), e.raisedBy(), e.occurredAt());
             case CreditLineEvent.WriteOffRecorded e -> new CreditLineCommand.RecordWriteOff(e.amount(), e.writtenOffOn(),
                     e.occurredAt());
+            case CreditLineEvent.LimitDecreaseReviewed e -> new CreditLineCommand.ReviewDecrease(e.decreaseId(),
+                    e.reviewer(), e.level(), e.outcome(), e.approvedLimit(), e.comment(), e.occurredAt());
+            // a tier set by hand opens its batch; a move by the tiering rules is a consequence of another command
+            case CreditLineEvent.TierChanged e -> CreditLineEvent.TierChanged.BY_HAND.equals(e.cause())
+                    ? new CreditLineCommand.SetTier(e.toTier(), e.reasons().getFirst(), e.setBy(), e.occurredAt())
+                    : null;
+            case CreditLineEvent.LimitDecreaseDecided e -> null;
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

@@ -32,12 +32,19 @@ import java.time.Duration;
  *     characteristics by points lost against the best bin (when the score is below the minimum), then the other
  *     refusals, a composite {@code INSUFFICIENT_DATA:...} code split per input; the full rule list stays in the
  *     decision's checks (issue 11, item 6)</td></tr>
+ *     <tr><td>5</td><td>limits decrease on deterioration and tiers move ({@link #limitsDecreaseOnDeterioration(int)}):
+ *     under a policy with a {@code decreases} section, a trigger that holds after a command's events (days past due,
+ *     a warning of a severity, bureau negatives, an income drop) decreases the limit, never below the drawn balance,
+ *     automatically or through review as the trigger says, and freezes increases for the section's cooling-off
+ *     period (an increase request inside it is declined, {@code LIMIT_DECREASE}); under a policy with a
+ *     {@code tiering} section the line's tier (segment) is re-evaluated after every re-assessment and moves with
+ *     {@code TierChanged}, and operations may set it by hand (issue 14, parts 2 and 3)</td></tr>
  * </table>
  */
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -133,5 +140,20 @@ public final class DeciderRules {
      */
     public static boolean newestBusinessDateWins(int rulesVersion) {
         return rulesVersion >= 4;
+    }
+
+    /**
+     * From v5 on, a policy's {@code decreases} section acts: a trigger that holds after a command's events decreases
+     * the limit (automatically or through review) and freezes increases for its cooling-off period; and its
+     * {@code tiering} section moves the line's tier after a re-assessment, and a tier may be set by hand. v1-v4 never
+     * lowered a limit and kept the segment a line opened with, whatever the policy said.
+     */
+    public static boolean limitsDecreaseOnDeterioration(int rulesVersion) {
+        return rulesVersion >= 5;
+    }
+
+    /** From v5 on, a line's tier (segment) moves by the policy's {@code tiering} rules or by hand; see above. */
+    public static boolean tiersMove(int rulesVersion) {
+        return rulesVersion >= 5;
     }
 }

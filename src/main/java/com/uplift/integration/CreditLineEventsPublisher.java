@@ -2,6 +2,9 @@ package com.uplift.integration;
 
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
@@ -53,7 +56,9 @@ public class CreditLineEventsPublisher implements Projection {
     /** The event types published; every other type stays inside Uplift. */
     public static final Set<Class<? extends CreditLineEvent>> PUBLISHED = Set.of(CreditLineOpened.class,
             CreditLimitChanged.class, IncreaseDecided.class, IncreaseReviewed.class, PricingTierChanged.class,
-            WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class);
+            WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class,
+            // rules v5: a decrease (its CreditLimitChanged goes downstream like an increase's) and a tier move
+            LimitDecreaseDecided.class, LimitDecreaseReviewed.class, TierChanged.class);
 
     private final MutinyEmitter<String> topic;
 

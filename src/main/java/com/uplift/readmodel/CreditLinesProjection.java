@@ -2,6 +2,7 @@ package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
+import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
@@ -240,6 +241,7 @@ public class CreditLinesProjection implements Projection, Projection.InBulk {
             case DrawdownRecorded e -> row.drawn = e.drawnAfter();
             case RepaymentRecorded e -> row.drawn = e.drawnAfter();
             case CreditLimitChanged e -> row.limit = e.newLimit();
+            case TierChanged e -> row.segment = e.toTier(); // the tier in force (rules v5), by the rules or by hand
             // the price in force comes from price changes only: from rules v3 an assessment on stale or missing data
             // does not move it (under earlier rules a change of grade always came with its PricingTierChanged)
             case RiskAssessed e -> row.score = e.assessment().score();

@@ -49,6 +49,29 @@ public final class TestPolicies {
         });
     }
 
+    /** The policy sections for decreases and tiering, as the demo policy version carries them (one place). */
+    public static final String DECREASES_AND_TIERING = "/policies/sections/decreases-and-tiering.json";
+
+    /**
+     * Policy v1 with the decreases and tiering sections of {@link #DECREASES_AND_TIERING}, edited by {@code edit}
+     * (e.g. a trigger's review levels), so every test runs the same sections through the same deserialization.
+     */
+    public static PolicyVersion withDecreasesAndTiering(UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+        try (InputStream in = TestPolicies.class.getResourceAsStream(DECREASES_AND_TIERING)) {
+            var sections = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.mapper().readTree(in);
+            return variant(tree -> {
+                tree.setAll(edit.apply(sections));
+                return tree;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PolicyVersion withDecreasesAndTiering() {
+        return withDecreasesAndTiering(UnaryOperator.identity());
+    }
+
     private static Policy load() {
         try (InputStream in = resource()) {
             return CanonicalJson.mapper().readValue(in, Policy.class);

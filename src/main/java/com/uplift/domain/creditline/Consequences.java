@@ -10,6 +10,9 @@ import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
@@ -47,9 +50,34 @@ final class Consequences {
     private Consequences() {
     }
 
-    /** The command's events, then the re-assessment and warning flags that follow from the state they produce. */
+    /**
+     * The command's events, then the re-assessment and warning flags that follow from the state they produce; from
+     * rules v5 then the tier the line's behaviour earns (after a re-assessment) and a limit decrease when the policy's
+     * triggers hold. A decrease applied changes utilization, so the line is re-assessed and re-flagged on its new
+     * limit in the same batch, as after any limit change.
+     */
     static List<CreditLineEvent> follow(CreditLineState state, List<CreditLineEvent> primary, DecisionBasis basis,
                                         Instant now) {
+        List<CreditLineEvent> events = reassessed(state, primary, basis, now);
+        if (!DeciderRules.limitsDecreaseOnDeterioration(basis.rulesVersion())) {
+            return events;
+        }
+        CreditLineState after = CreditLineDecider.fold(state, events);
+        if (events.stream().anyMatch(RiskAssessed.class::isInstance)) {
+            List<CreditLineEvent> moved = Deterioration.tierMove(after, basis, now);
+            events.addAll(moved);
+            after = CreditLineDecider.fold(after, moved);
+        }
+        List<CreditLineEvent> decreased = Deterioration.decrease(after, basis, now);
+        if (!decreased.isEmpty()) {
+            events.addAll(reassessed(after, decreased, basis, now));
+        }
+        return events;
+    }
+
+    /** The events, then the re-assessment and warning flags that follow from the state they produce. */
+    private static List<CreditLineEvent> reassessed(CreditLineState state, List<CreditLineEvent> primary,
+                                                    DecisionBasis basis, Instant now) {
         Policy policy = basis.policy();
         List<CreditLineEvent> events = new ArrayList<>(primary);
         CreditLineState after = CreditLineDecider.fold(state, primary);
@@ -152,6 +180,9 @@ final class Consequences {
             case WarningClearedByOfficer e -> false;
             case IncreaseDecided e -> false;
             case IncreaseReviewed e -> false;
+            case LimitDecreaseDecided e -> false; // the limit change that applies it is the input
+            case LimitDecreaseReviewed e -> false;
+            case TierChanged e -> false; // a tier moves the increase scheme, not the score
         };
     }
 

@@ -182,4 +182,20 @@ public sealed interface CreditLineCommand {
      */
     record ReassessOverTime(Instant occurredAt) implements ServicingFact {
     }
+
+    /**
+     * A reviewer's verdict on a referred decrease (rules v5), at a review level (1 risk officer, 2 senior risk officer).
+     * approvedLimit null on APPROVE means what the previous level approved, else the proposal; whatever is named, the
+     * limit applied is never below the drawn balance at review time.
+     */
+    record ReviewDecrease(String decreaseId, String reviewer, int level, ReviewOutcome outcome, BigDecimal approvedLimit,
+                          String comment, Instant occurredAt) implements CreditLineCommand {
+    }
+
+    /**
+     * Operations set the line's tier by hand (rules v5), with a reason; the tiering rules leave it there for the
+     * policy's {@code tiering.manualHoldDays}.
+     */
+    record SetTier(String tier, String reason, String setBy, Instant occurredAt) implements CreditLineCommand {
+    }
 }

@@ -5,7 +5,9 @@ import com.uplift.domain.creditline.CreditLineCommand.ClearWarning;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
+import com.uplift.domain.creditline.CreditLineCommand.ReviewDecrease;
 import com.uplift.domain.creditline.CreditLineCommand.ReviewIncrease;
+import com.uplift.domain.creditline.CreditLineCommand.SetTier;
 import com.uplift.domain.creditline.CreditLineCommand.ServicingFact;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
 import com.uplift.domain.creditline.CreditLineEvent.BureauReportReceived;
@@ -17,6 +19,9 @@ import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
 import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
@@ -28,10 +33,14 @@ import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
 import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.creditline.CreditLineState.ActiveWarning;
+import com.uplift.domain.creditline.CreditLineState.DecreaseBook;
+import com.uplift.domain.creditline.CreditLineState.PendingDecrease;
 import com.uplift.domain.creditline.CreditLineState.IncreaseBook;
 import com.uplift.domain.creditline.CreditLineState.IncreaseRequest;
 import com.uplift.domain.creditline.CreditLineState.Review;
 import com.uplift.domain.creditline.CreditLineState.RiskStatus;
+import com.uplift.domain.decrease.DecreaseOutcome;
+import com.uplift.domain.decrease.DecreaseStatus;
 import com.uplift.domain.history.CreditHistory;
 import com.uplift.domain.history.ScorePoint;
 import com.uplift.domain.policy.PolicyVersion;
@@ -53,7 +62,10 @@ import java.util.TreeMap;
  *     <li>{@link IncreaseRequests}: the first decision on a limit-increase request;</li>
  *     <li>{@link IncreaseReviews}: reviews of referred requests;</li>
  *     <li>{@link WarningClearances}: a senior risk officer clearing a note's warning flag by hand;</li>
- *     <li>{@link Consequences}: what follows from any command's own events (re-assessment, pricing, warnings).</li>
+ *     <li>{@link DecreaseReviews}: reviews of referred limit decreases (rules v5);</li>
+ *     <li>{@link TierSettings}: operations setting a line's tier by hand (rules v5);</li>
+ *     <li>{@link Consequences}: what follows from any command's own events (re-assessment, pricing, warnings, and
+ *     from rules v5 the tier move and the limit decrease, {@link Deterioration}).</li>
  * </ul>
  * Everything a projection or an auditor needs is an event; replay never recomputes a score.
  */
@@ -92,6 +104,8 @@ public final class CreditLineDecider {
             case RequestLimitIncrease c -> IncreaseRequests.decide(c, state, basis);
             case ReviewIncrease c -> IncreaseReviews.decide(c, state, basis);
             case ClearWarning c -> WarningClearances.decide(c, state, basis);
+            case ReviewDecrease c -> DecreaseReviews.decide(c, state, basis);
+            case SetTier c -> TierSettings.decide(c, state, basis);
         };
         return switch (decision) {
             case Decision.Accepted accepted -> {
@@ -161,6 +175,10 @@ public final class CreditLineDecider {
             case CreditLimitChanged e -> state.withLimit(e.newLimit()).withIncreases(new IncreaseBook(
                     state.increases().requests(),
                     e.newLimit().compareTo(e.oldLimit()) > 0 ? e.occurredAt() : state.increases().lastIncreaseAt()));
+            case LimitDecreaseDecided e -> state.withDecreases(decided(state.decreases(), e));
+            case LimitDecreaseReviewed e -> state.withDecreases(reviewed(state.decreases(), e));
+            case TierChanged e -> state.withTier(e.toTier(),
+                    TierChanged.BY_HAND.equals(e.cause()) ? e.occurredAt() : state.tierSetByHandAt());
         };
     }
 
@@ -190,6 +208,27 @@ public final class CreditLineDecider {
                 .toList());
         points.add(new ScorePoint(at, score, reliable));
         return new RiskStatus(score, risk.grade(), risk.aprPercent(), points);
+    }
+
+    private static DecreaseBook decided(DecreaseBook book, LimitDecreaseDecided e) {
+        return e.outcome() == DecreaseOutcome.REFERRED
+                ? new DecreaseBook(book.decided() + 1, new PendingDecrease(e.decreaseId(), e.oldLimit(),
+                e.proposedLimit(), e.reviewLevelsRequired(), List.of()), book.increasesFrozenUntil(),
+                book.nextDecreaseNotBefore())
+                : new DecreaseBook(book.decided() + 1, null, e.increasesFrozenUntil(), e.increasesFrozenUntil());
+    }
+
+    private static DecreaseBook reviewed(DecreaseBook book, LimitDecreaseReviewed e) {
+        PendingDecrease p = book.pending();
+        List<Review> reviews = new ArrayList<>(p.reviews());
+        reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
+        return switch (e.statusAfter()) {
+            case PENDING -> new DecreaseBook(book.decided(), new PendingDecrease(p.decreaseId(), p.oldLimit(),
+                    p.proposedLimit(), p.reviewLevelsRequired(), reviews), book.increasesFrozenUntil(),
+                    book.nextDecreaseNotBefore());
+            case APPLIED -> new DecreaseBook(book.decided(), null, e.increasesFrozenUntil(), e.nextDecreaseNotBefore());
+            case DECLINED -> new DecreaseBook(book.decided(), null, book.increasesFrozenUntil(), e.nextDecreaseNotBefore());
+        };
     }
 
     private static IncreaseBook withRequest(IncreaseBook book, IncreaseRequest request) {

@@ -1,5 +1,8 @@
 package com.uplift.domain.creditline;
 
+import com.uplift.domain.decrease.DecreaseOutcome;
+import com.uplift.domain.decrease.DecreaseStatus;
+import com.uplift.domain.decrease.TriggerHit;
 import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.history.IncomeSource;
@@ -190,10 +193,73 @@ public sealed interface CreditLineEvent {
         }
     }
 
-    /** The limit applied to the line; cause AUTOMATIC_INCREASE or REVIEWED_INCREASE. */
+    /**
+     * The limit applied to the line; cause AUTOMATIC_INCREASE or REVIEWED_INCREASE, and from rules v5
+     * AUTOMATIC_DECREASE or REVIEWED_DECREASE ({@code requestId} then names the decrease, {@code LD-<n>}).
+     */
     record CreditLimitChanged(BigDecimal oldLimit, BigDecimal newLimit, String requestId, String cause,
                               int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
             implements CreditLineEvent, DecisionEvent {
+    }
+
+    /**
+     * 降额 (rules v5): the policy's decrease triggers held after a command's events, and a decrease was decided.
+     * APPLIED: the new limit follows in the same batch ({@code CreditLimitChanged}, cause AUTOMATIC_DECREASE) and
+     * increases are frozen until {@code increasesFrozenUntil}; REFERRED: it waits for review
+     * ({@link LimitDecreaseReviewed}).
+     *
+     * @param decreaseId           {@code LD-<n>}, the line's n-th decrease decision
+     * @param drawn                the drawn balance the new limit was floored at
+     * @param newLimit             the limit applied (APPLIED only; null otherwise)
+     * @param reviewLevelsRequired 0 applied at once, 1 or 2 review levels
+     * @param triggers             every trigger that held, with what it measured and its reason code
+     * @param reasons              the customer-facing reasons (AdverseActionReason codes), at most four
+     * @param increasesFrozenUntil APPLIED only: until when increases are declined (the section's cooling-off)
+     */
+    record LimitDecreaseDecided(String decreaseId, DecreaseOutcome outcome, BigDecimal oldLimit, BigDecimal drawn,
+                                BigDecimal proposedLimit, BigDecimal newLimit, int reviewLevelsRequired,
+                                List<TriggerHit> triggers, List<String> reasons, Instant increasesFrozenUntil,
+                                int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
+        public LimitDecreaseDecided {
+            triggers = List.copyOf(triggers);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A human review of a referred decrease (rules v5), levels in order, nobody twice. On the last level's approval
+     * the limit follows ({@code CreditLimitChanged}, cause REVIEWED_DECREASE).
+     *
+     * @param approvedLimit          the limit approved (APPROVE only): never below {@code drawn}, below the old limit
+     * @param drawn                  the drawn balance at review time
+     * @param increasesFrozenUntil   when applied: until when increases are declined
+     * @param nextDecreaseNotBefore  when concluded (applied or declined): when a trigger may next propose a decrease
+     */
+    record LimitDecreaseReviewed(String decreaseId, String reviewer, int level, ReviewOutcome outcome,
+                                 BigDecimal approvedLimit, BigDecimal drawn, String comment, DecreaseStatus statusAfter,
+                                 Integer nextLevel, Instant increasesFrozenUntil, Instant nextDecreaseNotBefore,
+                                 int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
+    }
+
+    /**
+     * 客户分层 (rules v5): the line's tier (its segment) moved, and with it the increase scheme that applies to it.
+     *
+     * @param cause   TIERING_RULES (the policy's tiering rules, after a re-assessment) or SET_BY_HAND (operations)
+     * @param reasons TIERING_RULES: the rule that held and each condition with its measured value; SET_BY_HAND: the
+     *                reason given
+     * @param setBy   who set it by hand; null for a move by the rules
+     */
+    record TierChanged(String fromTier, String toTier, String cause, List<String> reasons, String setBy,
+                       int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
+        public static final String BY_RULES = "TIERING_RULES";
+        public static final String BY_HAND = "SET_BY_HAND";
+
+        public TierChanged {
+            reasons = List.copyOf(reasons);
+        }
     }
 
     /** The line was re-evaluated as of a business date because time passed; what changed follows in the same batch. */

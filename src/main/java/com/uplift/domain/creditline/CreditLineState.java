@@ -25,14 +25,26 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
                               RiskStatus risk,
                               SortedMap<String, ActiveWarning> warnings,
                               IncreaseBook increases,
-                              WriteOff writeOff) {
+                              WriteOff writeOff,
+                              DecreaseBook decreases,
+                              Instant tierSetByHandAt) {
 
     public static final CreditLineState INITIAL = new CreditLineState(false, null, null, null, null, null,
             BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, CreditHistory.EMPTY, RiskStatus.NONE,
-            new TreeMap<>(), IncreaseBook.EMPTY, null);
+            new TreeMap<>(), IncreaseBook.EMPTY, null, DecreaseBook.EMPTY, null);
 
     public CreditLineState {
         warnings = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
+        decreases = decreases == null ? DecreaseBook.EMPTY : decreases;
+    }
+
+    /** A line without decreases and with the tier it opened with (as every line before rules v5). */
+    public CreditLineState(boolean opened, String creditLineId, String borrowerId, String productCode, String currency,
+                           String segment, BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
+                           RiskStatus risk, SortedMap<String, ActiveWarning> warnings, IncreaseBook increases,
+                           WriteOff writeOff) {
+        this(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn, openedOn, history, risk,
+                warnings, increases, writeOff, DecreaseBook.EMPTY, null);
     }
 
     /** A line that has not been written off. */
@@ -45,6 +57,25 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
 
     /** The write-off of the line: what the lender wrote off and as of which business date. */
     public record WriteOff(BigDecimal amount, LocalDate writtenOffOn) {
+    }
+
+    /**
+     * Until when a decrease freezes increases (and offers): an increase request before this instant is declined with
+     * {@code LIMIT_DECREASE}. Null when no decrease was ever applied. The offers scan reads it too.
+     */
+    public Instant increasesFrozenUntil() {
+        return decreases.increasesFrozenUntil();
+    }
+
+    /** Whether increases are frozen at an instant by a decrease applied, or by one waiting for review. */
+    public boolean increasesFrozenAt(Instant at) {
+        return decreases.pending() != null
+                || decreases.increasesFrozenUntil() != null && at.isBefore(decreases.increasesFrozenUntil());
+    }
+
+    /** The line's tier: its segment, or {@code STANDARD} (the base increase rules) when it has none. */
+    public String tier() {
+        return segment == null ? com.uplift.domain.policy.Tiering.STANDARD : segment;
     }
 
     public BigDecimal available() {
@@ -121,40 +152,85 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         }
     }
 
+    /**
+     * 降额: the decreases decided on this line. {@code decided} numbers them (ids are {@code LD-<n>}, so replay gives
+     * the same id); {@code pending} is the one waiting for review, if any.
+     *
+     * @param increasesFrozenUntil  until when the last applied decrease freezes increases
+     * @param nextDecreaseNotBefore when a trigger may next propose a decrease (the cooling-off after the last
+     *                              concluded decision, applied or declined), so a condition that persists does not
+     *                              decide again on every fact
+     */
+    public record DecreaseBook(int decided, PendingDecrease pending, Instant increasesFrozenUntil,
+                               Instant nextDecreaseNotBefore) {
+        public static final DecreaseBook EMPTY = new DecreaseBook(0, null, null, null);
+
+        /** Whether a trigger may propose a decrease at an instant. */
+        public boolean mayDecideAt(Instant at) {
+            return pending == null && (nextDecreaseNotBefore == null || !at.isBefore(nextDecreaseNotBefore));
+        }
+    }
+
+    /** A decrease referred to review, and the reviews it has had. */
+    public record PendingDecrease(String decreaseId, BigDecimal oldLimit, BigDecimal proposedLimit,
+                                  int reviewLevelsRequired, List<Review> reviews) {
+        public PendingDecrease {
+            reviews = List.copyOf(reviews);
+        }
+
+        public int nextLevel() {
+            return reviews.size() + 1;
+        }
+
+        public boolean reviewedBy(String reviewer) {
+            return reviews.stream().anyMatch(r -> r.reviewer().equals(reviewer));
+        }
+    }
+
     // ---- withers used by evolve ----
 
     CreditLineState withLimit(BigDecimal newLimit) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, newLimit, drawn,
-                openedOn, history, risk, warnings, increases, writeOff);
+                openedOn, history, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withDrawn(BigDecimal newDrawn) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, newDrawn,
-                openedOn, history, risk, warnings, increases, writeOff);
+                openedOn, history, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withHistory(CreditHistory newHistory) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, newHistory, risk, warnings, increases, writeOff);
+                openedOn, newHistory, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withRisk(RiskStatus newRisk) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, newRisk, warnings, increases, writeOff);
+                openedOn, history, newRisk, warnings, increases, writeOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withWarnings(SortedMap<String, ActiveWarning> newWarnings) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, newWarnings, increases, writeOff);
+                openedOn, history, risk, newWarnings, increases, writeOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withWriteOff(WriteOff newWriteOff) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, increases, newWriteOff);
+                openedOn, history, risk, warnings, increases, newWriteOff, decreases, tierSetByHandAt);
     }
 
     CreditLineState withIncreases(IncreaseBook newIncreases) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, newIncreases, writeOff);
+                openedOn, history, risk, warnings, newIncreases, writeOff, decreases, tierSetByHandAt);
+    }
+
+    CreditLineState withDecreases(DecreaseBook newDecreases) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, risk, warnings, increases, writeOff, newDecreases, tierSetByHandAt);
+    }
+
+    CreditLineState withTier(String newSegment, Instant setByHandAt) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, newSegment, limit, drawn,
+                openedOn, history, risk, warnings, increases, writeOff, decreases, setByHandAt);
     }
 }

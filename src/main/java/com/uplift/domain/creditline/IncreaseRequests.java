@@ -5,6 +5,7 @@ import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.history.CreditFacts;
+import com.uplift.domain.increase.DecreaseFreeze;
 import com.uplift.domain.increase.IncreaseEligibility;
 import com.uplift.domain.increase.IncreaseOutcome;
 import com.uplift.domain.increase.IncreaseVerdict;
@@ -64,7 +65,7 @@ final class IncreaseRequests {
         BigDecimal affordabilityOthers = DeciderRules.exposurePerBorrower(basis.rulesVersion())
                 && c.borrowerOtherLimits() != null ? money(c.borrowerOtherLimits()).max(ZERO) : ZERO;
         IncreaseVerdict verdict = IncreaseEligibility.evaluate(facts, requested, in, assessment, flags.values(), rules,
-                policy.badRecord(), affordabilityOthers, c.occurredAt(), basis.rulesVersion());
+                policy.badRecord(), affordabilityOthers, c.occurredAt(), decreaseFreeze(state, basis), basis.rulesVersion());
 
         BigDecimal newLimit = verdict.outcome() == IncreaseOutcome.APPROVED ? verdict.proposedLimit() : null;
         List<CreditLineEvent> events = new ArrayList<>();
@@ -80,6 +81,19 @@ final class IncreaseRequests {
                     basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), c.occurredAt()));
         }
         return new Decision.Accepted(events);
+    }
+
+    /**
+     * Rules v5, under a policy with decreases or on a line that had one: what the line's decreases say about an
+     * increase (a freeze outlives the policy that decided the decrease); null otherwise, so decisions under a policy
+     * without decreases record the same rules as before.
+     */
+    private static DecreaseFreeze decreaseFreeze(CreditLineState state, DecisionBasis basis) {
+        if (!DeciderRules.limitsDecreaseOnDeterioration(basis.rulesVersion())
+                || basis.policy().decreases().isEmpty() && state.decreases().decided() == 0) {
+            return null;
+        }
+        return new DecreaseFreeze(state.increasesFrozenUntil(), state.decreases().pending() != null);
     }
 
     /** The increase rules with the product maximum reduced by the borrower's other lines (never below 0). */

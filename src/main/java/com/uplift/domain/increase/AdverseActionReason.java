@@ -55,7 +55,9 @@ public enum AdverseActionReason {
     /** A watch-level early-warning flag (for example a dispute) needs a person to look. */
     WATCH_FLAG(false),
     /** The limit proposed needs a person's approval by its amount. */
-    ABOVE_AUTO_APPROVAL_CEILING(false);
+    ABOVE_AUTO_APPROVAL_CEILING(false),
+    /** The limit was decreased recently (or a decrease awaits review): increases are paused (rules v5). */
+    LIMIT_DECREASE(false);
 
     private final boolean knockOut;
 

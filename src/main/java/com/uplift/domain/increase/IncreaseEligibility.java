@@ -41,6 +41,9 @@ public final class IncreaseEligibility {
     /** The reason code of rules v3's own-book knock-out. */
     public static final String OWN_BOOK_BAD_RECORD = "OWN_BOOK_BAD_RECORD";
 
+    /** The reason code of rules v5's freeze after a limit decrease. */
+    public static final String LIMIT_DECREASE = "LIMIT_DECREASE";
+
     private IncreaseEligibility() {
     }
 
@@ -53,6 +56,19 @@ public final class IncreaseEligibility {
                                            IncreaseRules rules, OwnBookKnockout badRecord, BigDecimal affordabilityOthers,
                                            Instant now,
                                            int rulesVersion) {
+        return evaluate(line, requestedLimit, in, assessment, flags, rules, badRecord, affordabilityOthers, now, null,
+                rulesVersion);
+    }
+
+    /**
+     * @param decreases the line's decreases (rules v5, under a policy with a decreases section): a decrease applied
+     *                  in its cooling-off, or one waiting for review, declines the increase ({@code LIMIT_DECREASE});
+     *                  null: not checked (earlier rules, or a policy without decreases)
+     */
+    public static IncreaseVerdict evaluate(CreditFacts line, BigDecimal requestedLimit, RiskInputs in,
+                                           RiskAssessment assessment, Collection<WarningFlag> flags,
+                                           IncreaseRules rules, OwnBookKnockout badRecord, BigDecimal affordabilityOthers,
+                                           Instant now, DecreaseFreeze decreases, int rulesVersion) {
         List<RuleResult> results = new ArrayList<>();
         results.add(minScore(assessment, rules));
         results.add(noNegativeBureauRecord(in));
@@ -63,6 +79,9 @@ public final class IncreaseEligibility {
         results.add(notPastDue(line, in));
         results.add(monthsOnBook(in, rules));
         results.add(coolingOff(line, rules, now));
+        if (decreases != null) {
+            results.add(noLimitDecrease(decreases, now));
+        }
         results.add(flagRule("NO_SEVERE_WARNING", Severity.SEVERE, "SEVERE_WARNING", RuleEffect.DECLINE, flags));
         results.add(flagRule("NO_BLOCKING_WARNING", Severity.WARNING, "ACTIVE_WARNING", RuleEffect.DECLINE, flags));
         results.add(incomeVerified(in));
@@ -194,6 +213,19 @@ public final class IncreaseEligibility {
         return days >= rules.coolingOffDays()
                 ? pass("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", detail)
                 : fail("COOLING_OFF", RuleEffect.DECLINE, "COOLING_OFF", detail);
+    }
+
+    /** A limit just decreased is not raised again inside the decrease's cooling-off, nor while one awaits review. */
+    private static RuleResult noLimitDecrease(DecreaseFreeze decreases, Instant now) {
+        if (decreases.decreasePending()) {
+            return fail("NO_LIMIT_DECREASE", RuleEffect.DECLINE, LIMIT_DECREASE, "a decrease of the limit awaits review");
+        }
+        if (decreases.frozenUntil() != null && now.isBefore(decreases.frozenUntil())) {
+            return fail("NO_LIMIT_DECREASE", RuleEffect.DECLINE, LIMIT_DECREASE,
+                    "the limit was decreased; increases frozen until " + decreases.frozenUntil());
+        }
+        return pass("NO_LIMIT_DECREASE", RuleEffect.DECLINE, LIMIT_DECREASE, decreases.frozenUntil() == null
+                ? "no decrease applied" : "the decrease's freeze ended " + decreases.frozenUntil());
     }
 
     private static RuleResult flagRule(String rule, Severity severity, String reason, RuleEffect effect,

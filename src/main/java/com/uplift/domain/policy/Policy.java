@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *                        before the setting existed, which are decided with {@link OwnBookKnockout#RULES_V3_DEFAULT}.
  *                        Optional on purpose: the canonical JSON leaves an empty Optional out (CanonicalJson), so a
  *                        policy without it hashes exactly as it did before the field existed
+ * @param decreases      limit decreases on deterioration (rules v5); empty: the policy never lowers a limit. Optional
+ *                        for the same reason as {@code ownBookKnockout}
+ * @param tiering        the rules that move a line's tier (rules v5); empty: tiers move only by hand
  */
 public record Policy(int version,
                      String name,
@@ -33,7 +36,9 @@ public record Policy(int version,
                      List<WarningRule> warnings,
                      Map<String, SignalLexicon> signalLexicon,
                      ChampionChallenger championChallenger,
-                     Optional<OwnBookKnockout> ownBookKnockout) {
+                     Optional<OwnBookKnockout> ownBookKnockout,
+                     Optional<LimitDecreases> decreases,
+                     Optional<Tiering> tiering) {
 
     public Policy {
         Objects.requireNonNull(timeZone, "timeZone");
@@ -48,6 +53,17 @@ public record Policy(int version,
         grades = List.copyOf(grades);
         warnings = List.copyOf(warnings);
         ownBookKnockout = ownBookKnockout == null ? Optional.empty() : ownBookKnockout;
+        decreases = decreases == null ? Optional.empty() : decreases;
+        tiering = tiering == null ? Optional.empty() : tiering;
+    }
+
+    /** A policy without decreases or tiering (as every policy before those sections existed). */
+    public Policy(int version, String name, String timeZone, String defaultCurrency, Scorecard scorecard,
+                  DataQualityLimits dataQuality, IncreaseRules increase, Map<String, SegmentOverride> segments,
+                  List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
+                  ChampionChallenger championChallenger, Optional<OwnBookKnockout> ownBookKnockout) {
+        this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
+                signalLexicon, championChallenger, ownBookKnockout, Optional.empty(), Optional.empty());
     }
 
     /** A policy without an own-book knock-out setting (as every policy before it existed). */
@@ -56,12 +72,17 @@ public record Policy(int version,
                   List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
                   ChampionChallenger championChallenger) {
         this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
-                signalLexicon, championChallenger, Optional.empty());
+                signalLexicon, championChallenger, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** What counts as a bad record on our own book under this policy: its setting, or rules v3's defaults. */
     public OwnBookKnockout badRecord() {
         return ownBookKnockout.orElse(OwnBookKnockout.RULES_V3_DEFAULT);
+    }
+
+    /** Whether a tier is one this policy knows: {@code STANDARD} (the base rules) or one of its segments. */
+    public boolean knowsTier(String tier) {
+        return Tiering.STANDARD.equals(tier) || segments.containsKey(tier);
     }
 
     public ZoneId zone() {

@@ -24,6 +24,11 @@ public final class PolicyValidation {
     /** China's cap on an internet consumer credit line (2020 interim measures for internet loans). */
     public static final BigDecimal REGULATORY_MAX_LIMIT = new BigDecimal("200000");
 
+    /** A decrease's cooling-off longer than a year would outlast the scorecard's own lookback. */
+    public static final int MAX_DECREASE_COOLING_OFF_DAYS = 365;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private PolicyValidation() {
     }
 
@@ -41,6 +46,8 @@ public final class PolicyValidation {
             problems.add("grades must cover every score down to 0");
         }
         policy.ownBookKnockout().ifPresent(k -> check(problems, k));
+        policy.decreases().ifPresent(d -> check(problems, d));
+        policy.tiering().ifPresent(t -> check(problems, t, policy));
         policy.grades().forEach(g -> {
             if (g.aprPercent() == null || g.aprPercent().signum() <= 0 || g.aprPercent().compareTo(new BigDecimal("36")) > 0) {
                 problems.add("grade " + g.grade() + " APR must lie in (0, 36] percent");
@@ -64,6 +71,76 @@ public final class PolicyValidation {
         }
         if (k.anyWriteOff() == null) {
             problems.add("ownBookKnockout.anyWriteOff is required (true: any write-off is a bad record)");
+        }
+    }
+
+    /**
+     * A decrease section that could never fire, or could cut a limit to nothing, is refused: every trigger names what it
+     * measures and how it cuts, a percent cut lies strictly between 0 and 100 (0 is no decrease, 100 a closure, which
+     * is not a decrease), a buffer lies in 0..100, and review levels are those the review flow has (0, 1, 2).
+     */
+    private static void check(List<String> problems, LimitDecreases d) {
+        if (d.coolingOffDays() < 0 || d.coolingOffDays() > MAX_DECREASE_COOLING_OFF_DAYS) {
+            problems.add("decreases.coolingOffDays must lie in 0.." + MAX_DECREASE_COOLING_OFF_DAYS);
+        }
+        if (d.triggers().isEmpty()) {
+            problems.add("decreases.triggers must name at least one trigger (leave the section out for no decreases)");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < d.triggers().size(); i++) {
+            DecreaseTrigger t = d.triggers().get(i);
+            String where = "decreases.triggers[" + i + "]";
+            if (t.trigger() == null || t.trigger().isBlank() || !names.add(t.trigger())) {
+                problems.add(where + ".trigger must be a name no other trigger has");
+            }
+            if (t.measure() == null) {
+                problems.add(where + ".measure is required");
+            } else if (t.measure() == DecreaseMeasure.WARNING_SEVERITY) {
+                if (t.severity() == null) {
+                    problems.add(where + ".severity is required for WARNING_SEVERITY");
+                }
+            } else if (t.threshold() == null || t.threshold().signum() <= 0) {
+                problems.add(where + ".threshold must be positive");
+            }
+            if (t.method() == null || t.percent() == null) {
+                problems.add(where + ": method and percent are required");
+            } else if (t.method() == DecreaseMethod.PERCENT_OF_LIMIT
+                    ? t.percent().signum() <= 0 || t.percent().compareTo(HUNDRED) >= 0
+                    : t.percent().signum() < 0 || t.percent().compareTo(HUNDRED) > 0) {
+                problems.add(where + ".percent must lie in " + (t.method() == DecreaseMethod.PERCENT_OF_LIMIT
+                        ? "(0, 100) for PERCENT_OF_LIMIT" : "[0, 100] for DRAWN_PLUS_BUFFER"));
+            }
+            if (t.reviewLevels() < 0 || t.reviewLevels() > 2) {
+                problems.add(where + ".reviewLevels must be 0 (automatic), 1 or 2");
+            }
+        }
+    }
+
+    /** Every tier a rule names must be one the policy prices increases for; a score band must lie in 0..100. */
+    private static void check(List<String> problems, Tiering t, Policy policy) {
+        if (t.manualHoldDays() < 0) {
+            problems.add("tiering.manualHoldDays must not be negative");
+        }
+        if (t.rules().isEmpty()) {
+            problems.add("tiering.rules must name at least one rule (leave the section out for tiers set by hand only)");
+        }
+        for (int i = 0; i < t.rules().size(); i++) {
+            TierRule r = t.rules().get(i);
+            String where = "tiering.rules[" + i + "]";
+            if (r.tier() == null || !policy.knowsTier(r.tier())) {
+                problems.add(where + ".tier must be " + Tiering.STANDARD + " or one of the segments " + policy.segments().keySet());
+            }
+            if (r.minScore() != null && (r.minScore() < 0 || r.minScore() > 100)
+                    || r.maxScore() != null && (r.maxScore() < 0 || r.maxScore() > 100)
+                    || r.minScore() != null && r.maxScore() != null && r.minScore() > r.maxScore()) {
+                problems.add(where + ": 0 <= minScore <= maxScore <= 100");
+            }
+            if (r.minMonthsOnBook() != null && r.minMonthsOnBook() < 0
+                    || r.maxWorstDaysPastDue() != null && r.maxWorstDaysPastDue() < 0
+                    || r.minOnTimePct() != null && (r.minOnTimePct().signum() < 0 || r.minOnTimePct().compareTo(HUNDRED) > 0)
+                    || r.minMonthlyIncome() != null && r.minMonthlyIncome().signum() < 0) {
+                problems.add(where + ": conditions must not be negative (minOnTimePct at most 100)");
+            }
         }
     }
 

@@ -12,6 +12,13 @@ import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
 import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
+import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
+import com.uplift.domain.creditline.CreditLineCommand.ReviewDecrease;
+import com.uplift.domain.creditline.CreditLineCommand.SetTier;
+import com.uplift.domain.TestPolicies;
 import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
@@ -72,6 +79,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * ({@link #frozen_v1_shapes_upcast_to_what_rules_v1_decide}). A service note is at schema v2 too: its signals
  * record their spans and analyzer (rules v3); its v1 file is what the rules-v1 extractor records. A review is at
  * schema v3: it records the borrower's other lines at review time (rules v4); its v2 and v1 files stay frozen.
+ * The samples whose file was approved under rules v4 are made under rules v4 ({@code verifyUnderRules}): raising the
+ * build's rules version changes the value of {@code rulesVersion}, not the shape.
  */
 class EventShapesApprovalTest {
 
@@ -136,7 +145,25 @@ class EventShapesApprovalTest {
                         rules, NOW),
                 clearedByOfficer.event(WarningClearedByOfficer.class),
                 new TimeElapsed(TODAY, NOW),
-                new WriteOffRecorded(cny("8500.00"), TODAY, NOW));
+                new WriteOffRecorded(cny("8500.00"), TODAY, NOW),
+                decreases().event(LimitDecreaseDecided.class),
+                decreases().andThen().when(new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, null,
+                        "call notes checked", NOW)).event(LimitDecreaseReviewed.class),
+                borrower().spec().when(new SetTier("PRIME", "payroll verified at the branch", "senior1", NOW))
+                        .event(TierChanged.class));
+    }
+
+    /**
+     * Rules v5's decrease, referred to review as the shipped sections would with DPD_60 at one level: new event types,
+     * schema v1 from the start, decided by the real decider (their nested trigger hits are frozen too).
+     */
+    private static DeciderSpec.Then decreases() {
+        var policy = TestPolicies.withDecreasesAndTiering(sections -> {
+            ((ObjectNode) sections.get("decreases").get("triggers").get(0)).put("reviewLevels", 1);
+            return sections;
+        });
+        return DeciderSpec.givenCommands(policy, borrower().then(new RecordDrawdown(cny("2500.00"), NOW)).commands()
+                .toArray(com.uplift.domain.creditline.CreditLineCommand[]::new)).when(new ReportDelinquency(65, TODAY, NOW));
     }
 
     @Test
@@ -165,7 +192,7 @@ class EventShapesApprovalTest {
     @Test void serviceNoteRecordedV2() { verify(ServiceNoteRecorded.class); }
     @Test void timeElapsed() { verify(TimeElapsed.class); }
     // a senior risk officer's clearance of a note's flag (schema v1 from the start; it records its rules version)
-    @Test void warningClearedByOfficer() { verify(WarningClearedByOfficer.class); }
+    @Test void warningClearedByOfficer() { verifyUnderRules(WarningClearedByOfficer.class, 4); }
 
     // schema v3 of a price change: the current shape, with why the price changed (rules v3)
     @Test void pricingTierChangedV3() { verifyUnderRules(PricingTierChanged.class, 3); }
@@ -188,8 +215,13 @@ class EventShapesApprovalTest {
 
     @Test void writeOffRecorded() { verify(WriteOffRecorded.class); }
 
+    // rules v5: a decrease decided, a referred decrease reviewed, a tier moved (new types, schema v1)
+    @Test void limitDecreaseDecided() { verify(LimitDecreaseDecided.class); }
+    @Test void limitDecreaseReviewed() { verify(LimitDecreaseReviewed.class); }
+    @Test void tierChanged() { verify(TierChanged.class); }
+
     // schema v3 of a review: the current shape, with the borrower's other lines at review time (rules v4)
-    @Test void increaseReviewedV3() { verify(IncreaseReviewed.class); }
+    @Test void increaseReviewedV3() { verifyUnderRules(IncreaseReviewed.class, 4); }
 
     // schema v2, frozen: what rules v2 decide, in the shape stored at schema v2 (still the current shape of all
     // decision events but the price change)

@@ -1,0 +1,186 @@
+package com.uplift.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uplift.testing.Borrowers;
+import com.uplift.testing.OwnDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static com.uplift.testing.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Issue 14 parts 2 and 3 over HTTP: a policy version with the decreases and tiering sections
+ * (policies/sections/decreases-and-tiering.json) is proposed by one admin and approved by another, as any policy;
+ * then a line that goes 65 days past due gets a decrease with reasons, applied at once or referred to two review
+ * levels as that version says; a seasoned clean line moves to PRIME; a senior risk officer sets a tier by hand; and
+ * every one of these decisions re-verifies by replay with zero mismatches.
+ * <p>
+ * Its own database: the policy versions it activates would change what every other test's lines are decided under.
+ */
+@QuarkusTest
+@TestProfile(DecreasesAndTiersOverHttpTest.OwnStore.class)
+@Tag("integration")
+class DecreasesAndTiersOverHttpTest {
+
+    public static class OwnStore extends OwnDatabase {
+    }
+
+    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+
+    @Test
+    void aLineSixtyFiveDaysPastDueGetsItsLimitDecreasedAtOnceWithReasonsAndIncreasesFrozen() {
+        activateSections(0);
+        String line = Borrowers.goodBorrower("B-DPD-AUTO", "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+
+        JsonPath after = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(after.getFloat("limit")).isEqualTo(3500.00f); // 2,500 drawn + 10% of 10,000
+        assertThat(after.getString("increasesFrozenUntil")).isNotNull();
+        assertThat(after.getString("pendingDecrease")).isNull();
+
+        as("channel").header("Accept-Language", "en").get(line + "/decreases").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].decreaseId", equalTo("LD-1"))
+                .body("[0].outcome", equalTo("APPLIED"))
+                .body("[0].newLimit", equalTo(3500.00f))
+                .body("[0].triggers[0].trigger", equalTo("DPD_60"))
+                .body("[0].triggers[0].measured", equalTo("DAYS_PAST_DUE 65 >= 60"))
+                .body("[0].reasons", equalTo(List.of("PAST_DUE")))
+                .body("[0].reasonTexts[0].text", equalTo("This credit line has an overdue amount today."))
+                .body("[0].rulesVersion", equalTo(5));
+
+        // the freeze is a rule of every increase decided inside it
+        String requestId = as("channel").body("{}").post(line + "/increase-requests").then().statusCode(201)
+                .body("outcome", equalTo("DECLINED")).extract().jsonPath().getString("requestId");
+        as("officer1").get(line + "/decisions/" + requestId).then().statusCode(200)
+                .body("decision.rules.find { it.rule == 'NO_LIMIT_DECREASE' }.status", equalTo("FAIL"));
+
+        assertReverifiesClean(line);
+    }
+
+    @Test
+    void aReferredDecreaseIsReviewedAtTwoLevelsByTwoPeopleAndThenApplied() {
+        activateSections(2);
+        String line = Borrowers.goodBorrower("B-DPD-REVIEW", "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
+                .then().statusCode(200)
+                .body("limit", equalTo(10000.00f))
+                .body("pendingDecrease", equalTo("LD-1"));
+        as("officer1").get(line + "/decreases").then().statusCode(200)
+                .body("[0].outcome", equalTo("REFERRED")).body("[0].status", equalTo("PENDING"))
+                .body("[0].proposedLimit", equalTo(3500.00f)).body("[0].reviewLevelsRequired", equalTo(2))
+                .body("[0].reasons", equalTo(List.of("PAST_DUE")));
+
+        String reviews = line + "/decreases/LD-1/reviews";
+        as("officer1").body(Map.of("level", 1, "outcome", "APPROVE")).post(reviews)
+                .then().statusCode(400).contentType("application/problem+json");
+        as("officer1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "skip a level")).post(reviews)
+                .then().statusCode(403);
+        as("officer1").body(Map.of("level", 1, "outcome", "APPROVE", "comment", "65 DPD confirmed with servicing"))
+                .post(reviews).then().statusCode(200)
+                .body("statusAfter", equalTo("PENDING")).body("nextLevel", equalTo(2))
+                .body("creditLine.limit", equalTo(10000.00f));
+        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "approvedLimit", "2000.00", "comment", "deeper"))
+                .post(reviews).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("BELOW_DRAWN"));
+        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "agreed")).post(reviews)
+                .then().statusCode(200)
+                .body("statusAfter", equalTo("APPLIED")).body("approvedLimit", equalTo(3500.00f))
+                .body("creditLine.limit", equalTo(3500.00f)).body("creditLine.pendingDecrease", nullValue());
+        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "again")).post(reviews)
+                .then().statusCode(422).body("code", equalTo("DECREASE_NOT_PENDING"));
+        as("auditor").get(line + "/decreases").then().statusCode(200)
+                .body("[0].status", equalTo("APPLIED")).body("[0].reviews.reviewer", equalTo(List.of("officer1", "senior1")));
+
+        assertReverifiesClean(line);
+    }
+
+    @Test
+    void aSeasonedCleanLineMovesToPrimeAndASeniorRiskOfficerSetsItsTierByHand() {
+        activateSections(0);
+        String line = Borrowers.goodBorrower("B-TIER", "10000.00", "20000.00");
+        String id = line.substring(line.lastIndexOf('/') + 1);
+        as("officer1").get(line).then().statusCode(200).body("segment", equalTo("PRIME"));
+        as("auditor").get(line + "/events?limit=200").then().statusCode(200)
+                .body("items.findAll { it.type == 'TierChanged' }.payload.toTier", equalTo(List.of("PRIME")))
+                .body("items.findAll { it.type == 'TierChanged' }.payload.cause", equalTo(List.of("TIERING_RULES")));
+
+        as("officer1").body(Map.of("tier", "NEW_TO_CREDIT", "reason", "why not")).put(line + "/tier")
+                .then().statusCode(403);
+        as("senior1").body(Map.of("tier", "GOLD", "reason", "no such tier")).put(line + "/tier")
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("UNKNOWN_SEGMENT"));
+        as("senior1").body(Map.of("tier", "new to credit", "reason", "lower case")).put(line + "/tier")
+                .then().statusCode(400).contentType("application/problem+json");
+        String position = as("senior1").body(Map.of("tier", "NEW_TO_CREDIT", "reason", "income under investigation"))
+                .put(line + "/tier").then().statusCode(200)
+                .body("fromTier", equalTo("PRIME")).body("toTier", equalTo("NEW_TO_CREDIT"))
+                .body("cause", equalTo("SET_BY_HAND")).body("setBy", equalTo("senior1"))
+                .body("reasons", equalTo(List.of("income under investigation")))
+                .body("creditLine.segment", equalTo("NEW_TO_CREDIT"))
+                .extract().jsonPath().getString("creditLine.position");
+        // the read model shows the tier in force
+        as("officer1").get("/api/credit-lines?borrowerId=B-TIER&minPosition=" + position).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.segment", equalTo("NEW_TO_CREDIT"));
+        // the hold: a new fact does not move it back by the rules
+        as("ops").body(Map.of("amount", "100.00")).post(line + "/drawdowns").then().statusCode(200)
+                .body("segment", equalTo("NEW_TO_CREDIT"));
+
+        assertReverifiesClean(line);
+    }
+
+    private static void assertReverifiesClean(String line) {
+        JsonPath report = com.uplift.testing.Api.reverify(line.substring(line.lastIndexOf('/') + 1));
+        assertThat(report.getString("status")).as(report.prettify()).isEqualTo("COMPLETED");
+        assertThat(report.getInt("mismatchCount")).as(report.prettify()).isZero();
+        assertThat(report.getBoolean("clean")).as(report.prettify()).isTrue();
+    }
+
+    /**
+     * Proposes (admin) and approves (admin2) the active policy with the decreases and tiering sections, DPD_60 at
+     * {@code dpd60ReviewLevels} review levels: the same four-eyes path as any policy.
+     */
+    @SuppressWarnings("unchecked")
+    private static void activateSections(int dpd60ReviewLevels) {
+        int active = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath().getInt("activeVersion");
+        Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
+                .extract().jsonPath().getMap("policy");
+        Map<String, Object> sections = sections();
+        ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) sections.get("decreases")).get("triggers")).get(0))
+                .put("reviewLevels", dpd60ReviewLevels);
+        policy.putAll(sections);
+        policy.put("name", "decreases and tiering, DPD_60 at " + dpd60ReviewLevels + " review levels");
+        String location = as("admin").body(Map.of("basedOn", active, "reason", "issue 14: decreases and tiers",
+                "policy", policy)).post("/api/policies").then().statusCode(201).extract().header("Location");
+        as("admin2").body(Map.of("comment", "checked the triggers")).post(location + "/approval")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        as("auditor").get("/api/policies/" + location.substring(location.lastIndexOf('/') + 1)).then().statusCode(200)
+                .body("policy.decreases.triggers.trigger", hasItem("DPD_60"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sections() {
+        try (InputStream in = DecreasesAndTiersOverHttpTest.class.getResourceAsStream(
+                "/policies/sections/decreases-and-tiering.json")) {
+            return new ObjectMapper().readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
