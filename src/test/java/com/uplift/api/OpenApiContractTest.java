@@ -41,7 +41,7 @@ class OpenApiContractTest {
     /** Every resource class; an operation in the document from a class missing here fails the count below. */
     private static final List<Class<?>> RESOURCES = List.of(CreditLineResource.class, IncreaseResource.class,
             ServicingResource.class, ReadModelResource.class, AuditResource.class, PolicyResource.class,
-            ProjectionAdminResource.class, ReassessmentResource.class, WarningClearanceResource.class,
+            ProjectionAdminResource.class, ReassessmentResource.class, WarningClearanceResource.class, ScorecardResource.class,
             com.uplift.servicingfeed.DeadLetterResource.class);
 
     private static JsonNode document;
