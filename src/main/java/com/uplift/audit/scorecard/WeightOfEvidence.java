@@ -8,8 +8,10 @@ package com.uplift.audit.scorecard;
  *   IV    = sum_i (g_i / G - b_i / B) * WoE_i
  * </pre>
  * A bin with goods but no bads (or the reverse) would have an infinite WoE: half an observation is added to both of
- * its counts (the usual correction), so one lucky bin cannot dominate the fit. An empty bin says nothing and gets WoE
- * 0, the population's own odds. Pure arithmetic: no randomness, no I/O.
+ * its counts (the usual correction), so one lucky bin cannot dominate the fit. An empty bin (no observation in the
+ * sample: 60+ days past due among lines that were never that late, say) has no evidence, and no evidence never counts
+ * as good, as a missing input scores 0: it gets the characteristic's lowest weight of evidence, so it earns no more
+ * than the worst bin that was observed. Pure arithmetic: no randomness, no I/O.
  */
 public record WeightOfEvidence(double[] woe, double informationValue) {
 
@@ -28,6 +30,7 @@ public record WeightOfEvidence(double[] woe, double informationValue) {
         }
         double[] woe = new double[goods.length];
         double iv = 0;
+        double lowest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < goods.length; i++) {
             if (goods[i] + bads[i] == 0) {
                 continue;
@@ -42,6 +45,12 @@ public record WeightOfEvidence(double[] woe, double informationValue) {
             double badShare = b / totalBads;
             woe[i] = Math.log(goodShare / badShare);
             iv += (goodShare - badShare) * woe[i];
+            lowest = Math.min(lowest, woe[i]);
+        }
+        for (int i = 0; i < goods.length; i++) {
+            if (goods[i] + bads[i] == 0) {
+                woe[i] = lowest;
+            }
         }
         return new WeightOfEvidence(woe, iv);
     }

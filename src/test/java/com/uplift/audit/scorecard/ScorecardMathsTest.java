@@ -26,15 +26,17 @@ class ScorecardMathsTest {
     }
 
     @Test
-    void aBinWithoutBadsGetsHalfAnObservationAndAnEmptyBinIsNeutral() {
+    void aBinWithoutBadsGetsHalfAnObservationAndAnEmptyBinTheLowestWeight() {
         // goods 10 | 10 | 0 (G = 20), bads 0 | 4 | 0 (B = 4)
         // bin 0: (10.5/20) / (0.5/4) = 0.525 / 0.125 = 4.2   ln 4.2 = 1.435085
         // bin 1: (10/20)   / (4/4)   = 0.5               ln 0.5 = -0.693147
-        // bin 2: empty -> 0
+        // bin 2: empty -> no evidence never counts as good: the lowest observed, -0.693147
+        // IV = (0.525 - 0.125) * 1.435085 + (0.5 - 1) * -0.693147 = 0.574034 + 0.346574 = 0.920608
         WeightOfEvidence woe = WeightOfEvidence.of(new long[]{10, 10, 0}, new long[]{0, 4, 0});
         assertThat(woe.woe()[0]).isCloseTo(1.435085, within(EPS));
         assertThat(woe.woe()[1]).isCloseTo(-0.693147, within(EPS));
-        assertThat(woe.woe()[2]).isZero();
+        assertThat(woe.woe()[2]).isCloseTo(-0.693147, within(EPS));
+        assertThat(woe.informationValue()).isCloseTo(0.920608, within(EPS));
     }
 
     @Test
