@@ -173,7 +173,17 @@ public final class ScorecardDevelopment {
     }
 
     public static Stability stability(long[] development, long[] population) {
-        double[] expected = ValidationMetrics.shares(development);
+        return stability(java.util.Arrays.stream(development).sum(), ValidationMetrics.shares(development), population);
+    }
+
+    /** Live scores (counts per band) against a development's recorded distribution: what monitoring reports. */
+    public static Stability stability(Stability development, long[] live) {
+        return stability(development.developmentSize(),
+                development.bands().stream().mapToDouble(b -> b.developmentShare().doubleValue()).toArray(), live);
+    }
+
+    /** Counts per band against the development's shares of the same bands, 0-9 to 90-100. */
+    private static Stability stability(long developmentSize, double[] expected, long[] population) {
         double[] actual = ValidationMetrics.shares(population);
         List<BandShare> bands = new ArrayList<>();
         for (int i = 0; i < BANDS; i++) {
@@ -182,28 +192,10 @@ public final class ScorecardDevelopment {
         }
         long populationSize = java.util.Arrays.stream(population).sum();
         if (populationSize == 0) {
-            return new Stability(java.util.Arrays.stream(development).sum(), 0, bands, null, "NO_POPULATION");
+            return new Stability(developmentSize, 0, bands, null, "NO_POPULATION");
         }
         double psi = ValidationMetrics.psi(expected, actual);
-        return new Stability(java.util.Arrays.stream(development).sum(), populationSize, bands, decimal(psi),
-                DevelopmentReport.verdict(psi));
-    }
-
-    /** Live scores (counts per band) against a development's recorded distribution: what monitoring reports. */
-    public static Stability stability(Stability development, long[] live) {
-        double[] expected = development.bands().stream().mapToDouble(b -> b.developmentShare().doubleValue()).toArray();
-        double[] actual = ValidationMetrics.shares(live);
-        List<BandShare> bands = new ArrayList<>();
-        for (int i = 0; i < BANDS; i++) {
-            BandShare band = development.bands().get(i);
-            bands.add(new BandShare(band.fromScore(), band.toScore(), band.developmentShare(), decimal(actual[i])));
-        }
-        long size = java.util.Arrays.stream(live).sum();
-        if (size == 0) {
-            return new Stability(development.developmentSize(), 0, bands, null, "NO_POPULATION");
-        }
-        double psi = ValidationMetrics.psi(expected, actual);
-        return new Stability(development.developmentSize(), size, bands, decimal(psi), DevelopmentReport.verdict(psi));
+        return new Stability(developmentSize, populationSize, bands, decimal(psi), DevelopmentReport.verdict(psi));
     }
 
     /** CSI of each characteristic: its bin distribution in the development sample against today's population. */

@@ -2,6 +2,8 @@ package com.uplift.audit.scorecard;
 
 import com.uplift.application.BorrowerExposure;
 import com.uplift.application.BulkPortfolio;
+import com.uplift.application.CreditLineService;
+import com.uplift.application.DemoPortfolio;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.application.SeasonedLines;
 import com.uplift.domain.policy.ChampionChallenger;
@@ -30,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14 part 4 end to end, on a database of its own (its approvals change the policy in force): 400 seasoned
- * lines with a year of outcomes (the stated relationship of {@link SeasonedLines}) and 20 demo lines decided today;
+ * lines with a year of outcomes (the stated relationship of {@link SeasonedLines}) generated in bulk, and the demo
+ * portfolio's own generator through the service, command by command as in the dev profile: 20 demo lines decided
+ * today and 10 more seasoned lines;
  * an admin develops a scorecard, which is proposed with its report; the proposal is simulated on recorded history,
  * refused to its own proposer, approved by a second admin and then rolled out as the challenger arm of a new champion;
  * a challenger line's decision names the fitted version and re-verifies with zero mismatches; stability is measured.
@@ -44,9 +48,13 @@ class ScorecardDevelopmentOverHttpTest {
     }
 
     private static final Duration SLOW = Duration.ofMinutes(5);
-    private static final int SEASONED = 400;
+    private static final int BULK = 400;
     private static final int DEMO = 20;
+    private static final int DEMO_SEASONED = 10;
+    private static final int SEASONED = BULK + DEMO_SEASONED;
+    /** The demo generator's seed; the bulk lines take another, so their ids never meet. */
     private static final long SEED = 20261130L;
+    private static final long BULK_SEED = SEED + 7;
 
     @Inject
     EventStore store;
@@ -58,6 +66,8 @@ class ScorecardDevelopmentOverHttpTest {
     BorrowerExposure exposure;
     @Inject
     Clock clock;
+    @Inject
+    CreditLineService lines;
 
     @Test
     void aFittedScorecardIsProposedWithItsReportApprovedByASecondAdminAndRolledOutAsTheChallenger() {
@@ -69,9 +79,10 @@ class ScorecardDevelopmentOverHttpTest {
 
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         BulkPortfolio bulk = new BulkPortfolio(store, types, policies, exposure, clock);
-        bulk.generate(SEASONED, SEED, 4, i -> SeasonedLines.id(SEED, i), (id, i, random) -> SeasonedLines.plan(id, i, random, today))
+        bulk.generate(BULK, BULK_SEED, 4, i -> SeasonedLines.id(BULK_SEED, i), (id, i, random) -> SeasonedLines.plan(id, i, random, today))
                 .await().atMost(SLOW);
-        bulk.generate(DEMO, SEED, 4).await().atMost(SLOW);
+        assertThat(new DemoPortfolio(lines, store, clock, true, DEMO, SEED, DEMO_SEASONED).generate().await().atMost(SLOW))
+                .isEqualTo(DEMO + DEMO_SEASONED);
 
         var developed = as("admin").body("{}").post("/api/scorecards/developments").then().statusCode(201);
         String location = developed.extract().header("Location");

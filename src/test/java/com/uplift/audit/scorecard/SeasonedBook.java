@@ -35,7 +35,11 @@ final class SeasonedBook {
     }
 
     static List<Line> generate(int count, long seed, PolicyVersion policy, LocalDate today, Settings settings) {
-        Random random = new Random(seed);
+        return generate(count, seed, new Random(seed), policy, today, settings);
+    }
+
+    /** As the dev profile's demo generates them: ids of {@code seed}, one random sequence for all the lines. */
+    static List<Line> generate(int count, long seed, Random random, PolicyVersion policy, LocalDate today, Settings settings) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = SeasonedLines.id(seed, i);
