@@ -14,7 +14,9 @@ import com.uplift.domain.risk.RiskInputs;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -97,6 +99,27 @@ public final class DevelopmentSample {
             return new Measured(creditLineId, requestId, on, null, Exclusion.ALREADY_BAD);
         }
         return new Measured(creditLineId, requestId, on, bins, null);
+    }
+
+    /**
+     * A line's measured decisions as the sample takes them: each excluded one counted in {@code excluded} (first of all
+     * when its outcome window has not closed by {@code asOf}), each other one an observation with the outcome its
+     * line's later history shows ({@code last}: the line's state after its last event) and its side of the split.
+     */
+    public static List<Observation> observe(String creditLineId, List<Measured> measured, CreditLineState last,
+                                            LocalDate asOf, Settings settings, Map<Exclusion, Long> excluded) {
+        List<Observation> observations = new ArrayList<>();
+        boolean holdout = inHoldout(creditLineId, settings);
+        for (Measured m : measured) {
+            Exclusion why = !windowClosed(m.decidedOn(), asOf, settings) ? Exclusion.OUTCOME_WINDOW_TOO_SHORT : m.exclusion();
+            if (why != null) {
+                excluded.merge(why, 1L, Long::sum);
+            } else {
+                observations.add(new Observation(creditLineId, m.requestId(), m.decidedOn(), m.bins(),
+                        bad(last, m.decidedOn(), settings), holdout));
+            }
+        }
+        return observations;
     }
 
     /** The bin index of each characteristic in an assessment; null when any input was unusable. */

@@ -71,17 +71,7 @@ public class SampleBuilder {
             }
             lines[0]++;
             decisions[0] += measured.size();
-            boolean holdout = DevelopmentSample.inHoldout(line, settings);
-            for (Measured m : measured) {
-                Exclusion why = !DevelopmentSample.windowClosed(m.decidedOn(), asOf, settings)
-                        ? Exclusion.OUTCOME_WINDOW_TOO_SHORT : m.exclusion();
-                if (why != null) {
-                    excluded.merge(why, 1L, Long::sum);
-                } else {
-                    observations.add(new Observation(line, m.requestId(), m.decidedOn(), m.bins(),
-                            DevelopmentSample.bad(latest[0], m.decidedOn(), settings), holdout));
-                }
-            }
+            observations.addAll(DevelopmentSample.observe(line, measured, latest[0], asOf, settings, excluded));
             int[] today = DevelopmentSample.currentBins(latest[0], base, asOf);
             if (today != null) {
                 population.add(today);

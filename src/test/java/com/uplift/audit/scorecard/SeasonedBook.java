@@ -77,18 +77,8 @@ final class SeasonedBook {
         List<int[]> population = new ArrayList<>();
         long decisions = 0;
         for (Line line : lines) {
-            for (Measured m : line.decisions()) {
-                decisions++;
-                DevelopmentSample.Exclusion why = !DevelopmentSample.windowClosed(m.decidedOn(), today, settings)
-                        ? DevelopmentSample.Exclusion.OUTCOME_WINDOW_TOO_SHORT : m.exclusion();
-                if (why != null) {
-                    excluded.merge(why, 1L, Long::sum);
-                } else {
-                    observations.add(new Observation(line.id(), m.requestId(), m.decidedOn(), m.bins(),
-                            DevelopmentSample.bad(line.last(), m.decidedOn(), settings),
-                            DevelopmentSample.inHoldout(line.id(), settings)));
-                }
-            }
+            decisions += line.decisions().size();
+            observations.addAll(DevelopmentSample.observe(line.id(), line.decisions(), line.last(), today, settings, excluded));
             int[] now = DevelopmentSample.currentBins(line.last(), policy.rules(), today);
             if (now != null) {
                 population.add(now);
