@@ -70,17 +70,26 @@ public class DemoPortfolio {
     private final boolean enabled;
     private final int count;
     private final long seed;
+    private final int seasoned;
 
+    /** Without seasoned lines: the portfolio alone (what benchmarks and rebuild tests generate). */
+    public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock, boolean enabled, int count, long seed) {
+        this(lines, store, clock, enabled, count, seed, 0);
+    }
+
+    @jakarta.inject.Inject
     public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock,
                          @ConfigProperty(name = "uplift.demo-data.enabled", defaultValue = "false") boolean enabled,
                          @ConfigProperty(name = "uplift.demo-data.lines", defaultValue = "60") int count,
-                         @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed) {
+                         @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed,
+                         @ConfigProperty(name = "uplift.demo-data.seasoned-lines", defaultValue = "0") int seasoned) {
         this.lines = lines;
         this.store = store;
         this.clock = clock;
         this.enabled = enabled;
         this.count = count;
         this.seed = seed;
+        this.seasoned = seasoned;
         this.progress = new AtomicReference<>(enabled ? Progress.CHECKING : Progress.DISABLED);
     }
 
@@ -135,7 +144,11 @@ public class DemoPortfolio {
         }
     }
 
-    /** Generates the portfolio; returns the number of lines. */
+    /**
+     * Generates the portfolio, then the seasoned lines ({@link SeasonedLines}: a year of outcomes after an increase
+     * decision, for scorecard development), from their own random sequence so the portfolio's lines stay the same
+     * whatever their number; returns the number of lines.
+     */
     public Uni<Integer> generate() {
         Random random = new Random(seed);
         List<List<Function<java.time.Instant, CreditLineCommand>>> plans = new ArrayList<>();
@@ -145,8 +158,15 @@ public class DemoPortfolio {
             ids.add(id);
             plans.add(plan(id, i, random));
         }
+        Random history = new Random(~seed);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        for (int i = 0; i < seasoned; i++) {
+            String id = SeasonedLines.id(seed, i);
+            ids.add(id);
+            plans.add(SeasonedLines.plan(id, i, history, today));
+        }
         CommandContext context = new CommandContext("demo-generator", "SYSTEM", "demo-portfolio", null);
-        return Multi.createFrom().range(0, count)
+        return Multi.createFrom().range(0, plans.size())
                 .onItem().transformToUniAndConcatenate(i -> Multi.createFrom().iterable(plans.get(i))
                         .onItem().transformToUniAndConcatenate(step -> lines.handle(ids.get(i), step.apply(clock.instant()), context)
                                 .onFailure(CommandRejectedException.class).recoverWithNull())

@@ -3,6 +3,7 @@ package com.uplift.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.uplift.audit.AuditEvent;
+import com.uplift.audit.scorecard.ScorecardEvent;
 import com.uplift.domain.borrower.BorrowerEvent;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.AssetChangeReported;
@@ -52,6 +53,8 @@ import java.util.Map;
  * Schema v2 of {@code AssetChangeReported}: the change's business date ({@code changedOn}, rules v4). A v1 change was
  * recorded under rules that dated it by its arrival, so it is read with {@code changedOn: null}, which is what those
  * rules still record and what every rules version reads as "dated by {@code occurredAt}".
+ * <p>
+ * A scorecard development's stream ({@code ScorecardEvent}: the fitted card's report) starts at schema version 1.
  */
 @ApplicationScoped
 public class StoredEventTypes {
@@ -130,6 +133,7 @@ public class StoredEventTypes {
         registry.register(AssetChangeReported.class.getSimpleName(), AssetChangeReported.class, 2,
                 Map.of(1, ASSET_CHANGE_WITHOUT_DATE));
         return registry.registerSealed(CreditLineEvent.class).registerSealed(PolicyEvent.class)
-                .registerSealed(AuditEvent.class).registerSealed(BorrowerEvent.class);
+                .registerSealed(AuditEvent.class).registerSealed(BorrowerEvent.class)
+                .registerSealed(ScorecardEvent.class);
     }
 }

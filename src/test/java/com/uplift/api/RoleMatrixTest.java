@@ -92,6 +92,12 @@ class RoleMatrixTest {
                 new Probe("POST", "/api/policies/{version}/approval", "/api/policies/9999/approval", "{\"comment\":\"matrix\"}", admin),
                 new Probe("POST", "/api/policies/{version}/rejection", "/api/policies/9999/rejection", "{\"comment\":\"matrix\"}", admin),
                 new Probe("POST", "/api/policies/{version}/simulations", "/api/policies/9999/simulations", "{}", Set.of("admin", "officer1", "senior1", "auditor")),
+                // a hold-out of 5% is invalid: the admin's call is refused (400) before any development runs
+                new Probe("POST", "/api/scorecards/developments", "/api/scorecards/developments", "{\"holdoutPercent\":5}", admin),
+                new Probe("GET", "/api/scorecards/developments", "/api/scorecards/developments", null, policyReaders),
+                new Probe("GET", "/api/scorecards/developments/{id}", "/api/scorecards/developments/00000000-0000-4000-8000-000000000000", null, policyReaders),
+                new Probe("GET", "/api/scorecards/proposals/{version}", "/api/scorecards/proposals/9999", null, policyReaders),
+                new Probe("GET", "/api/scorecards/stability", "/api/scorecards/stability", null, policyReaders),
                 new Probe("GET", "/api/admin/projections", "/api/admin/projections", null, admin),
                 new Probe("POST", "/api/admin/projections/{name}/rebuild", "/api/admin/projections/no-such-projection/rebuild", null, admin),
                 new Probe("POST", "/api/admin/projections/{name}/restart", "/api/admin/projections/no-such-projection/restart",

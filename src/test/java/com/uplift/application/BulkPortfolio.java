@@ -48,16 +48,26 @@ public final class BulkPortfolio {
         this.clock = clock;
     }
 
+    /** A line's commands: {@link DemoPortfolio#plan} by default. */
+    public interface Plan {
+        List<Function<Instant, CreditLineCommand>> of(String id, int index, Random random);
+    }
+
     /** Generates {@code lines} lines, {@code concurrency} at a time; returns the number of events appended. */
     public Uni<Long> generate(int lines, long seed, int concurrency) {
+        return generate(lines, seed, concurrency, i -> new UUID(seed, i).toString(), DemoPortfolio::plan);
+    }
+
+    /** Generates lines of another plan (e.g. {@link SeasonedLines}), with their own ids. */
+    public Uni<Long> generate(int lines, long seed, int concurrency, java.util.function.IntFunction<String> ids, Plan plan) {
         return Multi.createFrom().range(0, lines)
-                .onItem().transformToUni(i -> line(new UUID(seed, i).toString(), i, new Random(seed * 1_000_003L + i)))
+                .onItem().transformToUni(i -> line(ids.apply(i), i, new Random(seed * 1_000_003L + i), plan))
                 .merge(concurrency)
                 .collect().with(java.util.stream.Collectors.summingLong(Integer::longValue));
     }
 
-    private Uni<Integer> line(String id, int index, Random random) {
-        List<Function<Instant, CreditLineCommand>> plan = DemoPortfolio.plan(id, index, random);
+    private Uni<Integer> line(String id, int index, Random random, Plan steps) {
+        List<Function<Instant, CreditLineCommand>> plan = steps.of(id, index, random);
         return policies.forLine(id).chain(policy -> decide(id, plan, 0, policy, CreditLineDecider.initialState(), new ArrayList<>()))
                 .chain(events -> store.append(CreditLineStream.of(id), ExpectedVersion.exactly(0), events).replaceWith(events.size()));
     }
