@@ -15,8 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -61,9 +59,7 @@ public class ConsoleFrame {
     }
 
     public Chrome chrome() {
-        boolean reviewer = has(Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER);
-        return new Chrome(identity.getPrincipal().getName(), language().tag, here(), reviewer,
-                reviewer || has(Roles.AUDITOR));
+        return ConsoleResource.chrome(identity, language(), uri, request.getMethod());
     }
 
     /** The template in the reader's language. */
@@ -113,13 +109,5 @@ public class ConsoleFrame {
 
     private ConsoleLanguage language() {
         return ConsoleLanguage.of(headers);
-    }
-
-    /** This page's path and query, URL-encoded, for the language switch to return to (a POST returns to /console). */
-    private String here() {
-        URI asked = uri.getRequestUri();
-        String page = "GET".equals(request.getMethod())
-                ? asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery()) : "/console";
-        return URLEncoder.encode(page, StandardCharsets.UTF_8);
     }
 }

@@ -61,7 +61,8 @@ import java.util.List;
 /**
  * The risk console: server-rendered pages for risk officers and auditors at /console. Thin like the API's resources:
  * every read and every review goes through the API's own resources, so the same roles, rules and refusals apply (a
- * refusal is shown from the API's problem details). Sign-in is Quarkus form authentication (application.properties).
+ * refusal is shown from the API's problem details). Sign-in is Quarkus form authentication for the demo users, or, in
+ * production, OIDC's authorization-code flow when it is configured (application.properties; docs/security.md).
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
