@@ -76,13 +76,16 @@ public class BorrowerExposure {
     }
 
     /**
-     * True for the commands that can change what a line exposes (open, increase, review): only they read the
+     * True for the commands that can change what a line exposes (open, increase, review, accepting an offer), and the
+     * offer scan, which sizes an offer like an increase: only they read the
      * borrower's stream, so servicing facts stay as lean as before.
      */
     public static boolean concerns(CreditLineCommand command) {
         return command instanceof CreditLineCommand.OpenCreditLine
                 || command instanceof CreditLineCommand.RequestLimitIncrease
-                || command instanceof CreditLineCommand.ReviewIncrease;
+                || command instanceof CreditLineCommand.ReviewIncrease
+                || command instanceof CreditLineCommand.ScanForOffer
+                || command instanceof CreditLineCommand.AcceptIncreaseOffer;
     }
 
     /** The borrower a command concerns: named by an opening, else the line's own. Null when it names none. */
@@ -97,6 +100,8 @@ public class BorrowerExposure {
             case CreditLineCommand.OpenCreditLine c -> c.withBorrowerOtherLimits(others);
             case CreditLineCommand.RequestLimitIncrease c -> c.withBorrowerOtherLimits(others);
             case CreditLineCommand.ReviewIncrease c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.ScanForOffer c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.AcceptIncreaseOffer c -> c.withBorrowerOtherLimits(others);
             default -> command;
         };
     }

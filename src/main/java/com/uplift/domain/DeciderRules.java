@@ -32,12 +32,17 @@ import java.time.Duration;
  *     characteristics by points lost against the best bin (when the score is below the minimum), then the other
  *     refusals, a composite {@code INSUFFICIENT_DATA:...} code split per input; the full rule list stays in the
  *     decision's checks (issue 11, item 6)</td></tr>
+ *     <tr><td>5</td><td>提额名单, the increase list ({@link #increaseOffers(int)}): a scan offers an increase to every
+ *     line that qualifies under a requested increase's own eligibility and sizing and the policy's {@code offers}
+ *     section, and withdraws a live offer whose line no longer qualifies; accepting an offer is an increase request
+ *     approved at the offered limit on the offer's own evaluation when nothing material changed since it, and decided
+ *     afresh otherwise (issue 14, part 1)</td></tr>
  * </table>
  */
 public final class DeciderRules {
 
     /** The rules this build decides new commands under. */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     /** The oldest rules this build can still decide under; older decisions are reported as not re-decidable. */
     public static final int OLDEST_SUPPORTED = 1;
@@ -124,6 +129,15 @@ public final class DeciderRules {
      */
     public static boolean exposurePerBorrower(int rulesVersion) {
         return rulesVersion >= 4;
+    }
+
+    /**
+     * From v5 on, lines are offered increases by the scan (IncreaseOffered, IncreaseOfferWithdrawn) and an accepted
+     * offer is honoured when nothing material changed since it (IncreaseOfferAccepted): a request can be decided on an
+     * earlier evaluation. v1-v4 knew no offers, so neither command can be decided under them.
+     */
+    public static boolean increaseOffers(int rulesVersion) {
+        return rulesVersion >= 5;
     }
 
     /**

@@ -52,7 +52,10 @@ public class CreditLineEventsPublisher implements Projection {
 
     static final Set<Class<? extends CreditLineEvent>> PUBLISHED = Set.of(CreditLineOpened.class,
             CreditLimitChanged.class, IncreaseDecided.class, IncreaseReviewed.class, PricingTierChanged.class,
-            WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class);
+            WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class,
+            // 提额名单 (issue 13 lists "offer made/withdrawn"): the app shows offers, and their acceptances
+            CreditLineEvent.IncreaseOffered.class, CreditLineEvent.IncreaseOfferWithdrawn.class,
+            CreditLineEvent.IncreaseOfferAccepted.class);
 
     private final MutinyEmitter<String> topic;
 

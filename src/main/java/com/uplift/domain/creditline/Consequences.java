@@ -152,6 +152,9 @@ final class Consequences {
             case WarningClearedByOfficer e -> false;
             case IncreaseDecided e -> false;
             case IncreaseReviewed e -> false;
+            case CreditLineEvent.IncreaseOffered e -> false;
+            case CreditLineEvent.IncreaseOfferWithdrawn e -> false;
+            case CreditLineEvent.IncreaseOfferAccepted e -> false;
         };
     }
 

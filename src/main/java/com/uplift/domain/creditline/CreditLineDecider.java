@@ -1,7 +1,14 @@
 package com.uplift.domain.creditline;
 
 import com.uplift.domain.DeciderRules;
+import com.uplift.domain.creditline.CreditLineCommand.AcceptIncreaseOffer;
 import com.uplift.domain.creditline.CreditLineCommand.ClearWarning;
+import com.uplift.domain.creditline.CreditLineCommand.ScanForOffer;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferAccepted;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferWithdrawn;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOffered;
+import com.uplift.domain.creditline.CreditLineState.Offer;
+import com.uplift.domain.creditline.CreditLineState.OfferBook;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
@@ -92,7 +99,14 @@ public final class CreditLineDecider {
             case RequestLimitIncrease c -> IncreaseRequests.decide(c, state, basis);
             case ReviewIncrease c -> IncreaseReviews.decide(c, state, basis);
             case ClearWarning c -> WarningClearances.decide(c, state, basis);
+            case ScanForOffer c -> IncreaseOffers.scan(c, state, basis);
+            case AcceptIncreaseOffer c -> IncreaseOffers.accept(c, state, basis);
         };
+        if (command instanceof ScanForOffer) {
+            // an offer changes no risk input and no warning: nothing follows from it (and a scan that offers nothing
+            // records nothing, so a batch never starts with a consequence no command produces first)
+            return decision;
+        }
         return switch (decision) {
             case Decision.Accepted accepted -> {
                 List<CreditLineEvent> all = Consequences.follow(state, accepted.events(), basis, command.occurredAt());
@@ -105,6 +119,13 @@ public final class CreditLineDecider {
     }
 
     public static CreditLineState evolve(CreditLineState state, CreditLineEvent event) {
+        CreditLineState next = evolveFact(state, event);
+        // a live offer remembers every material change after it: its acceptance is honoured only without one
+        return next.offers().offers().isEmpty() || !OfferMateriality.isMaterial(event) ? next
+                : next.withOffers(withMaterialChange(next.offers(), event.getClass().getSimpleName()));
+    }
+
+    private static CreditLineState evolveFact(CreditLineState state, CreditLineEvent event) {
         return switch (event) {
             case CreditLineOpened e -> new CreditLineState(true, e.creditLineId(), e.borrowerId(), e.productCode(),
                     e.currency(), e.segment(), e.initialLimit(), CommandValues.ZERO, e.openedOn(), CreditHistory.EMPTY,
@@ -161,7 +182,22 @@ public final class CreditLineDecider {
             case CreditLimitChanged e -> state.withLimit(e.newLimit()).withIncreases(new IncreaseBook(
                     state.increases().requests(),
                     e.newLimit().compareTo(e.oldLimit()) > 0 ? e.occurredAt() : state.increases().lastIncreaseAt()));
+            case IncreaseOffered e -> state.withOffers(state.offers().with(IncreaseOffers.offered(e)));
+            case IncreaseOfferWithdrawn e -> state.withOffers(state.offers().with(
+                    state.offers().offers().get(e.offerId()).withStatus(OfferStatus.WITHDRAWN, e.scanRunId())));
+            case IncreaseOfferAccepted e -> state.withOffers(state.offers().with(
+                    state.offers().offers().get(e.offerId()).withStatus(OfferStatus.ACCEPTED, null)));
         };
+    }
+
+    private static OfferBook withMaterialChange(OfferBook book, String change) {
+        OfferBook next = book;
+        for (Offer offer : book.offers().values()) {
+            if (offer.status() == OfferStatus.LIVE) {
+                next = next.with(offer.withMaterialChange(change));
+            }
+        }
+        return next;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  *                        before the setting existed, which are decided with {@link OwnBookKnockout#RULES_V3_DEFAULT}.
  *                        Optional on purpose: the canonical JSON leaves an empty Optional out (CanonicalJson), so a
  *                        policy without it hashes exactly as it did before the field existed
+ * @param offers         提额名单: the proactive increase list's rules ({@link OfferRules}); empty in every policy
+ *                        published before the section existed (policy v1 among them), under which the scan offers
+ *                        nothing. Optional for the same reason as ownBookKnockout: the content hash of a policy without
+ *                        it is unchanged
  */
 public record Policy(int version,
                      String name,
@@ -33,7 +37,8 @@ public record Policy(int version,
                      List<WarningRule> warnings,
                      Map<String, SignalLexicon> signalLexicon,
                      ChampionChallenger championChallenger,
-                     Optional<OwnBookKnockout> ownBookKnockout) {
+                     Optional<OwnBookKnockout> ownBookKnockout,
+                     Optional<OfferRules> offers) {
 
     public Policy {
         Objects.requireNonNull(timeZone, "timeZone");
@@ -48,6 +53,16 @@ public record Policy(int version,
         grades = List.copyOf(grades);
         warnings = List.copyOf(warnings);
         ownBookKnockout = ownBookKnockout == null ? Optional.empty() : ownBookKnockout;
+        offers = offers == null ? Optional.empty() : offers;
+    }
+
+    /** A policy without offer rules (as every policy before the increase list existed). */
+    public Policy(int version, String name, String timeZone, String defaultCurrency, Scorecard scorecard,
+                  DataQualityLimits dataQuality, IncreaseRules increase, Map<String, SegmentOverride> segments,
+                  List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
+                  ChampionChallenger championChallenger, Optional<OwnBookKnockout> ownBookKnockout) {
+        this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
+                signalLexicon, championChallenger, ownBookKnockout, Optional.empty());
     }
 
     /** A policy without an own-book knock-out setting (as every policy before it existed). */
@@ -56,7 +71,13 @@ public record Policy(int version,
                   List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
                   ChampionChallenger championChallenger) {
         this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
-                signalLexicon, championChallenger, Optional.empty());
+                signalLexicon, championChallenger, Optional.empty(), Optional.empty());
+    }
+
+    /** This policy with other offer rules (or none): everything else, version and name included, as it is. */
+    public Policy withOffers(Optional<OfferRules> rules) {
+        return new Policy(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades,
+                warnings, signalLexicon, championChallenger, ownBookKnockout, rules);
     }
 
     /** What counts as a bad record on our own book under this policy: its setting, or rules v3's defaults. */
