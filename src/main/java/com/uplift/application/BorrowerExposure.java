@@ -76,7 +76,8 @@ public class BorrowerExposure {
     }
 
     /**
-     * True for the commands that can change what a line exposes (open, increase, review): only they read the
+     * True for the commands that can change what a line exposes (open, increase, review, accepting an offer), and the
+     * offer scan, which sizes an offer like an increase: only they read the
      * borrower's stream, so servicing facts stay as lean as before.
      */
     public static boolean concerns(CreditLineCommand command) {
@@ -84,7 +85,10 @@ public class BorrowerExposure {
                 || command instanceof CreditLineCommand.RequestLimitIncrease
                 || command instanceof CreditLineCommand.ReviewIncrease
                 // a reviewed decrease lowers the line's limit: the borrower's exposure learns it in the same append
-                || command instanceof CreditLineCommand.ReviewDecrease;
+                || command instanceof CreditLineCommand.ReviewDecrease
+
+                || command instanceof CreditLineCommand.ScanForOffer
+                || command instanceof CreditLineCommand.AcceptIncreaseOffer;
     }
 
     /** The borrower a command concerns: named by an opening, else the line's own. Null when it names none. */
@@ -99,6 +103,8 @@ public class BorrowerExposure {
             case CreditLineCommand.OpenCreditLine c -> c.withBorrowerOtherLimits(others);
             case CreditLineCommand.RequestLimitIncrease c -> c.withBorrowerOtherLimits(others);
             case CreditLineCommand.ReviewIncrease c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.ScanForOffer c -> c.withBorrowerOtherLimits(others);
+            case CreditLineCommand.AcceptIncreaseOffer c -> c.withBorrowerOtherLimits(others);
             default -> command;
         };
     }

@@ -4,6 +4,7 @@ import com.uplift.domain.history.AssetDirection;
 import com.uplift.domain.history.AssetKind;
 import com.uplift.domain.creditline.CreditLineCommand;
 import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.EventMetadata;
 import com.uplift.eventstore.EventStore;
 import com.uplift.domain.history.IncomeSource;
 import io.quarkus.runtime.StartupEvent;
@@ -71,10 +72,21 @@ public class DemoPortfolio {
     private final int count;
     private final long seed;
     private final int seasoned;
+    private final PolicyCatalog policies;
+    private final OfferScans scans;
 
-    /** Without seasoned lines: the portfolio alone (what benchmarks and rebuild tests generate). */
+    /**
+     * Without seasoned lines, the increase list's policy or its scan: the portfolio's lines alone (what tests,
+     * benchmarks and rebuild tests generate).
+     */
     public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock, boolean enabled, int count, long seed) {
         this(lines, store, clock, enabled, count, seed, 0);
+    }
+
+    /** The portfolio and its seasoned lines ({@link SeasonedLines}), without the increase list's policy or scan. */
+    public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock, boolean enabled, int count, long seed,
+                         int seasoned) {
+        this(lines, store, clock, enabled, count, seed, seasoned, null, null);
     }
 
     @jakarta.inject.Inject
@@ -82,7 +94,10 @@ public class DemoPortfolio {
                          @ConfigProperty(name = "uplift.demo-data.enabled", defaultValue = "false") boolean enabled,
                          @ConfigProperty(name = "uplift.demo-data.lines", defaultValue = "60") int count,
                          @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed,
-                         @ConfigProperty(name = "uplift.demo-data.seasoned-lines", defaultValue = "0") int seasoned) {
+                         @ConfigProperty(name = "uplift.demo-data.seasoned-lines", defaultValue = "0") int seasoned,
+                         PolicyCatalog policies, OfferScans scans) {
+        this.policies = policies;
+        this.scans = scans;
         this.lines = lines;
         this.store = store;
         this.clock = clock;
@@ -108,7 +123,7 @@ public class DemoPortfolio {
                         return Uni.createFrom().item(0);
                     }
                     progress.set(Progress.LOADING);
-                    return generate();
+                    return generate().call(this::offerIncreases);
                 })
                 .subscribe().with(
                         generated -> {
@@ -142,6 +157,27 @@ public class DemoPortfolio {
             Progress now = portfolio.progress();
             return HealthCheckResponse.named("demo-portfolio").status(now.ready).withData("state", now.name()).build();
         }
+    }
+
+    /**
+     * 提额名单 on the demo book: admin proposes policy v1 with the increase list's section ({@link IncreaseListPolicy}),
+     * admin2 approves it (the same four-eyes path as any policy), then one scan runs to its end, so the portfolio
+     * shows offers (the lines that did not ask for an increase and qualify).
+     */
+    Uni<OfferScans.Run> offerIncreases() {
+        if (policies == null || scans == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return policies.book().chain(book -> {
+            int active = book.activeVersion();
+            return policies.propose(IncreaseListPolicy.onto(book.versions().get(active).policy()), active,
+                    "demo: the increase list (提额名单) in force", "admin", EventMetadata.system("demo-offers-policy"), null);
+        }).chain(book -> policies.approve(book.versions().lastKey(), "admin2", "demo: four eyes",
+                EventMetadata.system("demo-offers-policy"), null))
+                .chain(policies::refresh)
+                .chain(() -> scans.start("demo-generator", "DEMO"))
+                .chain(run -> scans.completion(run.id()))
+                .invoke(run -> LOG.infof("Demo portfolio: offer scan %s made %d offers", run.id(), run.offered()));
     }
 
     /**
@@ -220,8 +256,11 @@ public class DemoPortfolio {
             int dpd = random.nextBoolean() ? 35 : 65;
             steps.add(at -> new CreditLineCommand.ReportDelinquency(dpd, today, at));
         }
-        steps.add(at -> new CreditLineCommand.RequestLimitIncrease("IR-" + UUID.nameUUIDFromBytes(id.getBytes()), null,
-                "APP", "demo-borrower-" + index, at));
+        // every fifth borrower has not asked for an increase: the offer scan (提额名单) finds those who qualify
+        if (index % 5 != 4) {
+            steps.add(at -> new CreditLineCommand.RequestLimitIncrease("IR-" + UUID.nameUUIDFromBytes(id.getBytes()), null,
+                    "APP", "demo-borrower-" + index, at));
+        }
         return steps;
     }
 }

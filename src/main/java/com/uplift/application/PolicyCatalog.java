@@ -203,7 +203,7 @@ public class PolicyCatalog {
     static Policy renumber(Policy p, int version) {
         return new Policy(version, p.name(), p.timeZone(), p.defaultCurrency(), p.scorecard(), p.dataQuality(),
                 p.increase(), p.segments(), p.grades(), p.warnings(), p.signalLexicon(), p.championChallenger(),
-                p.ownBookKnockout(), p.decreases(), p.tiering());
+                p.ownBookKnockout(), p.offers(), p.decreases(), p.tiering());
     }
 
     static Policy readShipped() {

@@ -65,8 +65,14 @@ public record CommandBatch(String creditLineId, List<RecordedEvent> recorded, Li
         }
     }
 
-    /** An increase decision or a review: what regulators call a decision. */
+    /**
+     * An increase decision or a review, or an accepted offer (its batch holds the increase decision it led to), or a
+     * scan's offer or withdrawal (rules v5): what regulators call a decision.
+     */
     public boolean isDecision() {
-        return first().eventType().equals("IncreaseDecided") || first().eventType().equals("IncreaseReviewed");
+        return DECISIONS.contains(first().eventType());
     }
+
+    private static final java.util.Set<String> DECISIONS = java.util.Set.of("IncreaseDecided", "IncreaseReviewed",
+            "IncreaseOfferAccepted", "IncreaseOffered", "IncreaseOfferWithdrawn");
 }

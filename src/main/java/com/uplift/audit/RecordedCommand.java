@@ -53,6 +53,13 @@ public final class RecordedCommand {
                     ? new CreditLineCommand.SetTier(e.toTier(), e.reasons().getFirst(), e.setBy(), e.occurredAt())
                     : null;
             case CreditLineEvent.LimitDecreaseDecided e -> null;
+            // 提额名单 (rules v5): a scan's offer or withdrawal, and an acceptance, each open their command's batch
+            case CreditLineEvent.IncreaseOffered e -> new CreditLineCommand.ScanForOffer(e.scanRunId(), e.businessDate(),
+                    e.borrowerOtherLimits(), e.occurredAt());
+            case CreditLineEvent.IncreaseOfferWithdrawn e -> new CreditLineCommand.ScanForOffer(e.scanRunId(),
+                    e.businessDate(), e.borrowerOtherLimits(), e.occurredAt());
+            case CreditLineEvent.IncreaseOfferAccepted e -> new CreditLineCommand.AcceptIncreaseOffer(e.offerId(),
+                    e.requestId(), e.channel(), e.requestedBy(), e.borrowerOtherLimits(), e.occurredAt());
             case CreditLineEvent.DelinquencyCured e -> null;
             case CreditLineEvent.RiskAssessed e -> null;
             case CreditLineEvent.PricingTierChanged e -> null;

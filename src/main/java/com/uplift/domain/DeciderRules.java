@@ -39,6 +39,11 @@ import java.time.Duration;
  *     period (an increase request inside it is declined, {@code LIMIT_DECREASE}); under a policy with a
  *     {@code tiering} section the line's tier (segment) is re-evaluated after every re-assessment and moves with
  *     {@code TierChanged}, and operations may set it by hand (issue 14, parts 2 and 3)</td></tr>
+ *     <tr><td>5</td><td>提额名单, the increase list ({@link #increaseOffers(int)}): a scan offers an increase to every
+ *     line that qualifies under a requested increase's own eligibility and sizing and the policy's {@code offers}
+ *     section, and withdraws a live offer whose line no longer qualifies; accepting an offer is an increase request
+ *     approved at the offered limit on the offer's own evaluation when nothing material changed since it, and decided
+ *     afresh otherwise (issue 14, part 1)</td></tr>
  * </table>
  */
 public final class DeciderRules {
@@ -131,6 +136,15 @@ public final class DeciderRules {
      */
     public static boolean exposurePerBorrower(int rulesVersion) {
         return rulesVersion >= 4;
+    }
+
+    /**
+     * From v5 on, lines are offered increases by the scan (IncreaseOffered, IncreaseOfferWithdrawn) and an accepted
+     * offer is honoured when nothing material changed since it (IncreaseOfferAccepted): a request can be decided on an
+     * earlier evaluation. v1-v4 knew no offers, so neither command can be decided under them.
+     */
+    public static boolean increaseOffers(int rulesVersion) {
+        return rulesVersion >= 5;
     }
 
     /**

@@ -58,7 +58,10 @@ public class CreditLineEventsPublisher implements Projection {
             CreditLimitChanged.class, IncreaseDecided.class, IncreaseReviewed.class, PricingTierChanged.class,
             WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class,
             // rules v5: a decrease (its CreditLimitChanged goes downstream like an increase's) and a tier move
-            LimitDecreaseDecided.class, LimitDecreaseReviewed.class, TierChanged.class);
+            LimitDecreaseDecided.class, LimitDecreaseReviewed.class, TierChanged.class,
+            // 提额名单 (issue 13 lists "offer made/withdrawn"): the app shows offers, and their acceptances
+            CreditLineEvent.IncreaseOffered.class, CreditLineEvent.IncreaseOfferWithdrawn.class,
+            CreditLineEvent.IncreaseOfferAccepted.class);
 
     private final MutinyEmitter<String> topic;
 

@@ -43,7 +43,7 @@ class OpenApiContractTest {
             ServicingResource.class, ReadModelResource.class, AuditResource.class, PolicyResource.class,
             ProjectionAdminResource.class, ReassessmentResource.class, WarningClearanceResource.class, DecreaseResource.class,
             ScorecardResource.class,
-            com.uplift.servicingfeed.DeadLetterResource.class);
+            com.uplift.servicingfeed.DeadLetterResource.class, OfferResource.class, OfferListResource.class, OfferScanResource.class);
 
     private static JsonNode document;
     private static Map<String, JsonNode> operations;
@@ -65,7 +65,7 @@ class OpenApiContractTest {
     @Test
     void everyOperationHasAnOperationIdThatReadsWellInAGeneratedClient() {
         List<String> ids = operations.values().stream().map(op -> op.path("operationId").asText("")).toList();
-        assertThat(ids).hasSize(49).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"), "lowerCamelCase");
+        assertThat(ids).hasSize(55).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"), "lowerCamelCase");
         assertThat(operations.get("POST /api/credit-lines").path("operationId").asText()).isEqualTo("openCreditLine");
         assertThat(operations.get("POST /api/credit-lines/{id}/repayments").path("operationId").asText()).isEqualTo("recordRepayment");
         assertThat(operations.get("POST /api/credit-lines/{id}/increase-requests").path("operationId").asText())

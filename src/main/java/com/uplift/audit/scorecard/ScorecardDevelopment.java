@@ -106,7 +106,7 @@ public final class ScorecardDevelopment {
                 refitted.get(4), refitted.get(5), refitted.get(6), refitted.get(7), card.knockOutReasonCode());
         return new Policy(base.version(), name, base.timeZone(), base.defaultCurrency(), fittedCard, base.dataQuality(),
                 base.increase(), base.segments(), base.grades(), base.warnings(), base.signalLexicon(),
-                base.championChallenger(), base.ownBookKnockout());
+                base.championChallenger(), base.ownBookKnockout(), base.offers(), base.decreases(), base.tiering());
     }
 
     public static List<CharacteristicFit> characteristics(Scorecard base, ScorecardFitter.Fitted fitted) {

@@ -183,6 +183,9 @@ final class Consequences {
             case LimitDecreaseDecided e -> false; // the limit change that applies it is the input
             case LimitDecreaseReviewed e -> false;
             case TierChanged e -> false; // a tier moves the increase scheme, not the score
+            case CreditLineEvent.IncreaseOffered e -> false;
+            case CreditLineEvent.IncreaseOfferWithdrawn e -> false;
+            case CreditLineEvent.IncreaseOfferAccepted e -> false;
         };
     }
 

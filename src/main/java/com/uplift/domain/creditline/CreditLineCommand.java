@@ -198,4 +198,35 @@ public sealed interface CreditLineCommand {
      */
     record SetTier(String tier, String reason, String setBy, Instant occurredAt) implements CreditLineCommand {
     }
+
+    /**
+     * 提额名单: the offer scan evaluates the line as of the run's business date. The offer id derives from the run and
+     * the line, and a line the run already offered to (or withdrew from) gets nothing more: a rerun offers nothing twice.
+     *
+     * @param borrowerOtherLimits what the borrower's other lines expose, as the service read it (null: unknown)
+     */
+    record ScanForOffer(String scanRunId, LocalDate businessDate, BigDecimal borrowerOtherLimits, Instant occurredAt)
+            implements CreditLineCommand {
+
+        public ScanForOffer(String scanRunId, LocalDate businessDate, Instant occurredAt) {
+            this(scanRunId, businessDate, null, occurredAt);
+        }
+
+        public ScanForOffer withBorrowerOtherLimits(BigDecimal others) {
+            return new ScanForOffer(scanRunId, businessDate, others, occurredAt);
+        }
+    }
+
+    /** The borrower (through a channel) accepts a live offer: an increase request that honours it or is decided afresh. */
+    record AcceptIncreaseOffer(String offerId, String requestId, String channel, String requestedBy,
+                               BigDecimal borrowerOtherLimits, Instant occurredAt) implements CreditLineCommand {
+
+        public AcceptIncreaseOffer(String offerId, String requestId, String channel, String requestedBy, Instant occurredAt) {
+            this(offerId, requestId, channel, requestedBy, null, occurredAt);
+        }
+
+        public AcceptIncreaseOffer withBorrowerOtherLimits(BigDecimal others) {
+            return new AcceptIncreaseOffer(offerId, requestId, channel, requestedBy, others, occurredAt);
+        }
+    }
 }

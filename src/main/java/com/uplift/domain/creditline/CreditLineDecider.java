@@ -1,7 +1,14 @@
 package com.uplift.domain.creditline;
 
 import com.uplift.domain.DeciderRules;
+import com.uplift.domain.creditline.CreditLineCommand.AcceptIncreaseOffer;
 import com.uplift.domain.creditline.CreditLineCommand.ClearWarning;
+import com.uplift.domain.creditline.CreditLineCommand.ScanForOffer;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferAccepted;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferWithdrawn;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOffered;
+import com.uplift.domain.creditline.CreditLineState.Offer;
+import com.uplift.domain.creditline.CreditLineState.OfferBook;
 import com.uplift.domain.creditline.CreditLineCommand.OpenCreditLine;
 import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.RequestLimitIncrease;
@@ -106,7 +113,14 @@ public final class CreditLineDecider {
             case ClearWarning c -> WarningClearances.decide(c, state, basis);
             case ReviewDecrease c -> DecreaseReviews.decide(c, state, basis);
             case SetTier c -> TierSettings.decide(c, state, basis);
+            case ScanForOffer c -> IncreaseOffers.scan(c, state, basis);
+            case AcceptIncreaseOffer c -> IncreaseOffers.accept(c, state, basis);
         };
+        if (command instanceof ScanForOffer) {
+            // an offer changes no risk input and no warning: nothing follows from it (and a scan that offers nothing
+            // records nothing, so a batch never starts with a consequence no command produces first)
+            return decision;
+        }
         return switch (decision) {
             case Decision.Accepted accepted -> {
                 List<CreditLineEvent> all = Consequences.follow(state, accepted.events(), basis, command.occurredAt());
@@ -119,6 +133,13 @@ public final class CreditLineDecider {
     }
 
     public static CreditLineState evolve(CreditLineState state, CreditLineEvent event) {
+        CreditLineState next = evolveFact(state, event);
+        // a live offer remembers every material change after it: its acceptance is honoured only without one
+        return next.offers().offers().isEmpty() || !OfferMateriality.isMaterial(event) ? next
+                : next.withOffers(withMaterialChange(next.offers(), event.getClass().getSimpleName()));
+    }
+
+    private static CreditLineState evolveFact(CreditLineState state, CreditLineEvent event) {
         return switch (event) {
             case CreditLineOpened e -> new CreditLineState(true, e.creditLineId(), e.borrowerId(), e.productCode(),
                     e.currency(), e.segment(), e.initialLimit(), CommandValues.ZERO, e.openedOn(), CreditHistory.EMPTY,
@@ -179,7 +200,22 @@ public final class CreditLineDecider {
             case LimitDecreaseReviewed e -> state.withDecreases(reviewed(state.decreases(), e));
             case TierChanged e -> state.withTier(e.toTier(),
                     TierChanged.BY_HAND.equals(e.cause()) ? e.occurredAt() : state.tierSetByHandAt());
+            case IncreaseOffered e -> state.withOffers(state.offers().with(IncreaseOffers.offered(e)));
+            case IncreaseOfferWithdrawn e -> state.withOffers(state.offers().with(
+                    state.offers().offers().get(e.offerId()).withStatus(OfferStatus.WITHDRAWN, e.scanRunId())));
+            case IncreaseOfferAccepted e -> state.withOffers(state.offers().with(
+                    state.offers().offers().get(e.offerId()).withStatus(OfferStatus.ACCEPTED, null)));
         };
+    }
+
+    private static OfferBook withMaterialChange(OfferBook book, String change) {
+        OfferBook next = book;
+        for (Offer offer : book.offers().values()) {
+            if (offer.status() == OfferStatus.LIVE) {
+                next = next.with(offer.withMaterialChange(change));
+            }
+        }
+        return next;
     }
 
     // ---------------------------------------------------------------- helpers

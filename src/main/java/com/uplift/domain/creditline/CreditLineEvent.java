@@ -265,4 +265,61 @@ public sealed interface CreditLineEvent {
     /** The line was re-evaluated as of a business date because time passed; what changed follows in the same batch. */
     record TimeElapsed(LocalDate businessDate, Instant occurredAt) implements CreditLineEvent {
     }
+
+    /**
+     * 提额名单: the scan found the line qualifies for an increase it did not ask for, decided with the very eligibility
+     * and sizing of a requested increase (the same rules, segment overrides and arm), and offers it until
+     * {@code expiresOn}. An offer past that date is expired: derived from the date, never recorded (docs/policy.md).
+     *
+     * @param offerId      derived from the scan run and the line, so a rerun of the run cannot offer twice
+     * @param businessDate the business date the scan evaluated the line as of (the run's)
+     * @param reasons      why the line qualifies: the scorecard characteristics that earned it the most points
+     * @param rules        every rule evaluated, as a requested increase records them
+     * @param borrowerOtherLimits what the borrower's other lines exposed when the offer was sized
+     */
+    record IncreaseOffered(String offerId, String scanRunId, LocalDate businessDate, BigDecimal oldLimit,
+                           BigDecimal offeredLimit, Sizing sizing, int score, String grade, BigDecimal aprPercent,
+                           RiskAssessment assessment, List<RuleResult> rules, List<String> reasons, LocalDate expiresOn,
+                           String segment, String strategyArm, BigDecimal borrowerOtherLimits, int policyVersion,
+                           String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
+        public IncreaseOffered {
+            rules = List.copyOf(rules);
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A live offer withdrawn by a scan because the line no longer qualifies: its facts changed (a missed payment, a
+     * bureau negative, a warning...).
+     *
+     * @param reasons principal reasons from the closed set {@code AdverseActionReason}, ranked, the first the main one
+     * @param detail  the rules that failed, in words, for the file
+     */
+    record IncreaseOfferWithdrawn(String offerId, String scanRunId, LocalDate businessDate, List<String> reasons,
+                                  String detail, BigDecimal borrowerOtherLimits, int policyVersion,
+                                  String policyContentHash, int rulesVersion, Instant occurredAt)
+            implements CreditLineEvent, DecisionEvent {
+        public IncreaseOfferWithdrawn {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * The borrower accepted an offer: the increase request that follows in the same batch ({@link IncreaseDecided})
+     * honours the offer when nothing material changed since it was made, and is decided afresh otherwise.
+     *
+     * @param honoured        true: approved at the offered limit on the offer's own evaluation
+     * @param materialChanges what changed since the offer (event types, POLICY_VERSION, BORROWER_OTHER_LINES); empty
+     *                        when honoured
+     * @param explanation     which of the two, and why, in words
+     */
+    record IncreaseOfferAccepted(String offerId, String requestId, String channel, String requestedBy,
+                                 BigDecimal borrowerOtherLimits, boolean honoured, List<String> materialChanges,
+                                 String explanation, int policyVersion, String policyContentHash, int rulesVersion,
+                                 Instant occurredAt) implements CreditLineEvent, DecisionEvent {
+        public IncreaseOfferAccepted {
+            materialChanges = List.copyOf(materialChanges);
+        }
+    }
 }

@@ -26,25 +26,27 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
                               SortedMap<String, ActiveWarning> warnings,
                               IncreaseBook increases,
                               WriteOff writeOff,
+                              OfferBook offers,
                               DecreaseBook decreases,
                               Instant tierSetByHandAt) {
 
     public static final CreditLineState INITIAL = new CreditLineState(false, null, null, null, null, null,
             BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, CreditHistory.EMPTY, RiskStatus.NONE,
-            new TreeMap<>(), IncreaseBook.EMPTY, null, DecreaseBook.EMPTY, null);
+            new TreeMap<>(), IncreaseBook.EMPTY, null, OfferBook.EMPTY, DecreaseBook.EMPTY, null);
 
     public CreditLineState {
         warnings = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
+        offers = offers == null ? OfferBook.EMPTY : offers;
         decreases = decreases == null ? DecreaseBook.EMPTY : decreases;
     }
 
-    /** A line without decreases and with the tier it opened with (as every line before rules v5). */
+    /** A line without offers or decreases and with the tier it opened with (as every line before rules v5). */
     public CreditLineState(boolean opened, String creditLineId, String borrowerId, String productCode, String currency,
                            String segment, BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
                            RiskStatus risk, SortedMap<String, ActiveWarning> warnings, IncreaseBook increases,
                            WriteOff writeOff) {
         this(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn, openedOn, history, risk,
-                warnings, increases, writeOff, DecreaseBook.EMPTY, null);
+                warnings, increases, writeOff, OfferBook.EMPTY, DecreaseBook.EMPTY, null);
     }
 
     /** A line that has not been written off. */
@@ -52,7 +54,7 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
                            String segment, BigDecimal limit, BigDecimal drawn, LocalDate openedOn, CreditHistory history,
                            RiskStatus risk, SortedMap<String, ActiveWarning> warnings, IncreaseBook increases) {
         this(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn, openedOn, history, risk,
-                warnings, increases, null);
+                warnings, increases, null, OfferBook.EMPTY, DecreaseBook.EMPTY, null);
     }
 
     /** The write-off of the line: what the lender wrote off and as of which business date. */
@@ -191,46 +193,114 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
 
     CreditLineState withLimit(BigDecimal newLimit) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, newLimit, drawn,
-                openedOn, history, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
+                openedOn, history, risk, warnings, increases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withDrawn(BigDecimal newDrawn) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, newDrawn,
-                openedOn, history, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
+                openedOn, history, risk, warnings, increases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withHistory(CreditHistory newHistory) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, newHistory, risk, warnings, increases, writeOff, decreases, tierSetByHandAt);
+                openedOn, newHistory, risk, warnings, increases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withRisk(RiskStatus newRisk) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, newRisk, warnings, increases, writeOff, decreases, tierSetByHandAt);
+                openedOn, history, newRisk, warnings, increases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withWarnings(SortedMap<String, ActiveWarning> newWarnings) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, newWarnings, increases, writeOff, decreases, tierSetByHandAt);
+                openedOn, history, risk, newWarnings, increases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withWriteOff(WriteOff newWriteOff) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, increases, newWriteOff, decreases, tierSetByHandAt);
+                openedOn, history, risk, warnings, increases, newWriteOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withIncreases(IncreaseBook newIncreases) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, newIncreases, writeOff, decreases, tierSetByHandAt);
+                openedOn, history, risk, warnings, newIncreases, writeOff, offers, decreases, tierSetByHandAt);
     }
 
     CreditLineState withDecreases(DecreaseBook newDecreases) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
-                openedOn, history, risk, warnings, increases, writeOff, newDecreases, tierSetByHandAt);
+                openedOn, history, risk, warnings, increases, writeOff, offers, newDecreases, tierSetByHandAt);
     }
 
     CreditLineState withTier(String newSegment, Instant setByHandAt) {
         return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, newSegment, limit, drawn,
-                openedOn, history, risk, warnings, increases, writeOff, decreases, setByHandAt);
+                openedOn, history, risk, warnings, increases, writeOff, offers, decreases, setByHandAt);
+    }
+
+    CreditLineState withOffers(OfferBook newOffers) {
+        return new CreditLineState(opened, creditLineId, borrowerId, productCode, currency, segment, limit, drawn,
+                openedOn, history, risk, warnings, increases, writeOff, newOffers, decreases, tierSetByHandAt);
+    }
+
+    /** 提额名单: every offer the line was made, by id (ids are never reused). */
+    public record OfferBook(SortedMap<String, Offer> offers) {
+        public static final OfferBook EMPTY = new OfferBook(new TreeMap<>());
+
+        public OfferBook {
+            offers = Collections.unmodifiableSortedMap(new TreeMap<>(offers));
+        }
+
+        /** The offer that can be accepted on that business date, if any (a line has at most one). */
+        public java.util.Optional<Offer> live(LocalDate today) {
+            return offers.values().stream().filter(o -> o.statusOn(today) == OfferStatus.LIVE).findFirst();
+        }
+
+        /** Whether this scan run already offered to, or withdrew from, the line: a rerun then does nothing more. */
+        public boolean touchedBy(String scanRunId) {
+            return offers.values().stream().anyMatch(o -> scanRunId.equals(o.scanRunId()) || scanRunId.equals(o.withdrawnByRun()));
+        }
+
+        OfferBook with(Offer offer) {
+            SortedMap<String, Offer> next = new TreeMap<>(offers);
+            next.put(offer.offerId(), offer);
+            return new OfferBook(next);
+        }
+    }
+
+    /**
+     * An offer as the line keeps it, with what the acceptance needs: the evaluation it was made on, and every
+     * material change recorded since ({@link OfferMateriality}).
+     *
+     * @param status          LIVE, WITHDRAWN or ACCEPTED as recorded; EXPIRED is derived from the date ({@link #statusOn})
+     * @param materialChanges the types of the material events recorded on the line since the offer, in order, distinct
+     */
+    public record Offer(String offerId, String scanRunId, LocalDate offeredOn, LocalDate expiresOn, BigDecimal oldLimit,
+                        BigDecimal offeredLimit, com.uplift.domain.increase.Sizing sizing,
+                        com.uplift.domain.risk.RiskAssessment assessment, List<com.uplift.domain.increase.RuleResult> rules,
+                        BigDecimal borrowerOtherLimits, int policyVersion, String policyContentHash, OfferStatus status,
+                        String withdrawnByRun, List<String> materialChanges) {
+        public Offer {
+            rules = List.copyOf(rules);
+            materialChanges = List.copyOf(materialChanges);
+        }
+
+        /** The status on a business date: a LIVE offer past its expiry date is EXPIRED. */
+        public OfferStatus statusOn(LocalDate today) {
+            return status == OfferStatus.LIVE && today.isAfter(expiresOn) ? OfferStatus.EXPIRED : status;
+        }
+
+        Offer withStatus(OfferStatus next, String byRun) {
+            return new Offer(offerId, scanRunId, offeredOn, expiresOn, oldLimit, offeredLimit, sizing, assessment, rules,
+                    borrowerOtherLimits, policyVersion, policyContentHash, next, byRun, materialChanges);
+        }
+
+        Offer withMaterialChange(String change) {
+            if (materialChanges.contains(change)) {
+                return this;
+            }
+            List<String> changes = new java.util.ArrayList<>(materialChanges);
+            changes.add(change);
+            return new Offer(offerId, scanRunId, offeredOn, expiresOn, oldLimit, offeredLimit, sizing, assessment, rules,
+                    borrowerOtherLimits, policyVersion, policyContentHash, status, withdrawnByRun, changes);
+        }
     }
 }

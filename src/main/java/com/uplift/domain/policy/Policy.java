@@ -20,6 +20,10 @@ import java.util.TreeMap;
  *                        before the setting existed, which are decided with {@link OwnBookKnockout#RULES_V3_DEFAULT}.
  *                        Optional on purpose: the canonical JSON leaves an empty Optional out (CanonicalJson), so a
  *                        policy without it hashes exactly as it did before the field existed
+ * @param offers         提额名单: the proactive increase list's rules ({@link OfferRules}); empty in every policy
+ *                        published before the section existed (policy v1 among them), under which the scan offers
+ *                        nothing. Optional for the same reason as ownBookKnockout: the content hash of a policy without
+ *                        it is unchanged
  * @param decreases      limit decreases on deterioration (rules v5); empty: the policy never lowers a limit. Optional
  *                        for the same reason as {@code ownBookKnockout}
  * @param tiering        the rules that move a line's tier (rules v5); empty: tiers move only by hand
@@ -37,6 +41,7 @@ public record Policy(int version,
                      Map<String, SignalLexicon> signalLexicon,
                      ChampionChallenger championChallenger,
                      Optional<OwnBookKnockout> ownBookKnockout,
+                     Optional<OfferRules> offers,
                      Optional<LimitDecreases> decreases,
                      Optional<Tiering> tiering) {
 
@@ -53,17 +58,18 @@ public record Policy(int version,
         grades = List.copyOf(grades);
         warnings = List.copyOf(warnings);
         ownBookKnockout = ownBookKnockout == null ? Optional.empty() : ownBookKnockout;
+        offers = offers == null ? Optional.empty() : offers;
         decreases = decreases == null ? Optional.empty() : decreases;
         tiering = tiering == null ? Optional.empty() : tiering;
     }
 
-    /** A policy without decreases or tiering (as every policy before those sections existed). */
+    /** A policy without offers, decreases or tiering (as every policy before those sections existed). */
     public Policy(int version, String name, String timeZone, String defaultCurrency, Scorecard scorecard,
                   DataQualityLimits dataQuality, IncreaseRules increase, Map<String, SegmentOverride> segments,
                   List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
                   ChampionChallenger championChallenger, Optional<OwnBookKnockout> ownBookKnockout) {
         this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
-                signalLexicon, championChallenger, ownBookKnockout, Optional.empty(), Optional.empty());
+                signalLexicon, championChallenger, ownBookKnockout, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A policy without an own-book knock-out setting (as every policy before it existed). */
@@ -72,7 +78,13 @@ public record Policy(int version,
                   List<GradeBand> grades, List<WarningRule> warnings, Map<String, SignalLexicon> signalLexicon,
                   ChampionChallenger championChallenger) {
         this(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades, warnings,
-                signalLexicon, championChallenger, Optional.empty(), Optional.empty(), Optional.empty());
+                signalLexicon, championChallenger, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** This policy with other offer rules (or none): everything else, version and name included, as it is. */
+    public Policy withOffers(Optional<OfferRules> rules) {
+        return new Policy(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades,
+                warnings, signalLexicon, championChallenger, ownBookKnockout, rules, decreases, tiering);
     }
 
     /** What counts as a bad record on our own book under this policy: its setting, or rules v3's defaults. */

@@ -46,6 +46,7 @@ public final class PolicyValidation {
             problems.add("grades must cover every score down to 0");
         }
         policy.ownBookKnockout().ifPresent(k -> check(problems, k));
+        policy.offers().ifPresent(o -> check(problems, o));
         policy.decreases().ifPresent(d -> check(problems, d));
         policy.tiering().ifPresent(t -> check(problems, t, policy));
         policy.grades().forEach(g -> {
@@ -141,6 +142,35 @@ public final class PolicyValidation {
                     || r.minMonthlyIncome() != null && r.minMonthlyIncome().signum() < 0) {
                 problems.add(where + ": conditions must not be negative (minOnTimePct at most 100)");
             }
+        }
+    }
+
+    /** The longest an offer may stay open: a bureau report is fresh for 30 days, so a longer offer rests on old data. */
+    public static final int MAX_OFFER_EXPIRY_DAYS = 90;
+
+    /**
+     * An offer must expire (an open-ended promise would be honoured on facts of any age) and its band must be a band:
+     * 0 <= min <= max <= 100 percent of the current limit.
+     */
+    private static void check(List<String> problems, OfferRules o) {
+        if (o.expiryDays() < 1 || o.expiryDays() > MAX_OFFER_EXPIRY_DAYS) {
+            problems.add("offers.expiryDays must lie in 1.." + MAX_OFFER_EXPIRY_DAYS);
+        }
+        if (o.minScore() != null && (o.minScore() < 0 || o.minScore() > 100)) {
+            problems.add("offers.minScore must lie in 0..100");
+        }
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        if (o.minIncreasePct() != null && (o.minIncreasePct().signum() < 0 || o.minIncreasePct().compareTo(hundred) > 0)) {
+            problems.add("offers.minIncreasePct must lie in 0..100");
+        }
+        if (o.maxIncreasePct() != null && (o.maxIncreasePct().signum() <= 0 || o.maxIncreasePct().compareTo(hundred) > 0)) {
+            problems.add("offers.maxIncreasePct must lie in (0, 100]");
+        }
+        if (o.minIncreasePct() != null && o.maxIncreasePct() != null && o.minIncreasePct().compareTo(o.maxIncreasePct()) > 0) {
+            problems.add("offers: minIncreasePct must not exceed maxIncreasePct");
+        }
+        if (o.segments().stream().anyMatch(s -> s == null || s.isBlank())) {
+            problems.add("offers.segments must name segments (no blank entry)");
         }
     }
 

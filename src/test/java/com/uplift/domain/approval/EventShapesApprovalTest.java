@@ -32,6 +32,12 @@ import com.uplift.domain.creditline.CreditLineEvent.TimeElapsed;
 import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
 import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
 import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOffered;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferWithdrawn;
+import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferAccepted;
+import com.uplift.domain.creditline.CreditLineCommand.ScanForOffer;
+import com.uplift.domain.creditline.CreditLineCommand.AcceptIncreaseOffer;
+import com.uplift.domain.creditline.CreditLineCommand.RecordMissedPayment;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.history.AssetDirection;
@@ -119,7 +125,19 @@ class EventShapesApprovalTest {
                 .when(new RecordServiceNote("客户疑似欺诈，身份证件可能被冒用", "CALL_CENTER", NOW)).andThen()
                 .when(new ClearWarning("NOTE_FRAUD_SUSPICION", ClearanceReason.NOTE_DISPROVED,
                         "fraud team found the login was the customer's own", "senior1", "ops", NOW));
-        return List.of(
+        List<CreditLineEvent> offers = new java.util.ArrayList<>();
+        if (DeciderRules.increaseOffers(rules)) {
+            // 提额名单 (rules v5): a scan's offer, a later scan's withdrawal after a missed payment, an honoured acceptance
+            DeciderSpec offering = DeciderSpec.givenCommands(com.uplift.domain.OfferPolicies.offering(),
+                    borrower().commands().toArray(com.uplift.domain.creditline.CreditLineCommand[]::new)).underRules(rules);
+            DeciderSpec.Then offered = offering.when(new ScanForOffer("SCAN-1", TODAY, NOW));
+            offers.add(offered.event(IncreaseOffered.class));
+            offers.add(offered.andThen().andCommands(new RecordMissedPayment(TODAY.minusDays(10), cny("1000.00"), NOW))
+                    .when(new ScanForOffer("SCAN-2", TODAY, NOW)).event(IncreaseOfferWithdrawn.class));
+            offers.add(offered.andThen().when(new AcceptIncreaseOffer(offered.event(IncreaseOffered.class).offerId(),
+                    "REQ-7", "APP", "channel", NOW)).event(IncreaseOfferAccepted.class));
+        }
+        List<CreditLineEvent> all = new java.util.ArrayList<>(List.of(
                 new CreditLineOpened("CL-1", "B-1", "XIAOMI-LOAN", cny("10000.00"), "CNY", "STANDARD", TODAY.minusMonths(13), NOW),
                 new DrawdownRecorded(cny("2500.00"), cny("2500.00"), NOW),
                 new RepaymentRecorded(cny("1000.00"), TODAY.minusDays(3), TODAY, 3, cny("0.00"), cny("1500.00"), NOW),
@@ -150,7 +168,9 @@ class EventShapesApprovalTest {
                 decreases().andThen().when(new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, null,
                         "call notes checked", NOW)).event(LimitDecreaseReviewed.class),
                 borrower().spec().when(new SetTier("PRIME", "payroll verified at the branch", "senior1", NOW))
-                        .event(TierChanged.class));
+                        .event(TierChanged.class)));
+        all.addAll(offers);
+        return all;
     }
 
     /**
@@ -219,6 +239,20 @@ class EventShapesApprovalTest {
     @Test void limitDecreaseDecided() { verify(LimitDecreaseDecided.class); }
     @Test void limitDecreaseReviewed() { verify(LimitDecreaseReviewed.class); }
     @Test void tierChanged() { verify(TierChanged.class); }
+
+    // 提额名单 (rules v5): new at schema v1, sampled under rules 5 so a later rules version leaves the files as they are
+    @Test void increaseOffered() { verifyUnderRules(IncreaseOffered.class, 5); }
+    @Test void increaseOfferWithdrawn() { verifyUnderRules(IncreaseOfferWithdrawn.class, 5); }
+    @Test void increaseOfferAccepted() { verifyUnderRules(IncreaseOfferAccepted.class, 5); }
+
+    @Test
+    void offer_events_are_stored_at_schema_v1() {
+        for (Class<? extends CreditLineEvent> type : List.of(IncreaseOffered.class, IncreaseOfferWithdrawn.class,
+                IncreaseOfferAccepted.class)) {
+            CreditLineEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();
+            assertEquals(1, StoredEventTypes.registry().serialize(sample).schemaVersion(), type.getSimpleName());
+        }
+    }
 
     // schema v3 of a review: the current shape, with the borrower's other lines at review time (rules v4)
     @Test void increaseReviewedV3() { verifyUnderRules(IncreaseReviewed.class, 4); }

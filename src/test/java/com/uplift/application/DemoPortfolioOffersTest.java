@@ -1,0 +1,61 @@
+package com.uplift.application;
+
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineDecider;
+import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.CreditLineState;
+import com.uplift.domain.creditline.Decision;
+import com.uplift.domain.policy.Policy;
+import com.uplift.domain.policy.PolicyVersion;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dev demo yields offers (issue 14's "the scan produces offers" on the demo portfolio): its 60 lines, decided as
+ * the demo decides them, then scanned under policy v1 with the shipped offers section. Without infrastructure: the
+ * plan's commands go straight through the decider.
+ */
+class DemoPortfolioOffersTest {
+
+    @Test
+    void aScanOfTheDemoPortfolioOffersIncreasesToSomeOfTheBorrowersWhoDidNotAsk() {
+        Policy withOffers = IncreaseListPolicy.onto(PolicyCatalog.readShipped());
+        PolicyVersion policy = new PolicyVersion(2, PolicyCatalog.hash(withOffers), withOffers);
+        Random random = new Random(20261128L);
+        Instant now = Clock.systemUTC().instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(withOffers.timeZone()));
+        int offered = 0;
+        int offeredToAskers = 0;
+        for (int i = 0; i < 60; i++) {
+            String id = new UUID(20261128L, i).toString();
+            CreditLineState state = CreditLineDecider.initialState();
+            for (Function<Instant, CreditLineCommand> step : DemoPortfolio.plan(id, i, random)) {
+                state = apply(state, CreditLineDecider.decide(step.apply(now), state, policy));
+            }
+            Decision scan = CreditLineDecider.decide(new CreditLineCommand.ScanForOffer("SCAN-DEMO", today, now), state, policy);
+            boolean offer = ((Decision.Accepted) scan).events().stream().anyMatch(CreditLineEvent.IncreaseOffered.class::isInstance);
+            offered += offer ? 1 : 0;
+            offeredToAskers += offer && i % 5 != 4 ? 1 : 0;
+        }
+        assertThat(offered).as("offers on the demo portfolio").isPositive();
+        assertThat(offeredToAskers).as("a borrower who asked is decided or cooling off, not offered").isZero();
+    }
+
+    private static CreditLineState apply(CreditLineState state, Decision decision) {
+        if (decision instanceof Decision.Accepted accepted) {
+            for (CreditLineEvent event : accepted.events()) {
+                state = CreditLineDecider.evolve(state, event);
+            }
+        }
+        return state;
+    }
+}
