@@ -160,8 +160,8 @@ public class DemoPortfolio {
     }
 
     /**
-     * 提额名单 on the demo book: admin proposes policy v1 with the increase list's section ({@link IncreaseListPolicy}),
-     * admin2 approves it (the same four-eyes path as any policy), then one scan runs to its end, so the portfolio
+     * 提额名单 on the demo book: admin proposes policy v1 with the increase list's section ({@link IncreaseListPolicy})
+     * and the decreases section ({@link DeteriorationPolicy}), admin2 approves it (the same four-eyes path as any policy), then one scan runs to its end, so the portfolio
      * shows offers (the lines that did not ask for an increase and qualify).
      */
     Uni<OfferScans.Run> offerIncreases() {
@@ -170,8 +170,8 @@ public class DemoPortfolio {
         }
         return policies.book().chain(book -> {
             int active = book.activeVersion();
-            return policies.propose(IncreaseListPolicy.onto(book.versions().get(active).policy()), active,
-                    "demo: the increase list (提额名单) in force", "admin", EventMetadata.system("demo-offers-policy"), null);
+            return policies.propose(policyOf(book.versions().get(active).policy()), active,
+                    "demo: the increase list (提额名单) and limit decreases in force", "admin", EventMetadata.system("demo-offers-policy"), null);
         }).chain(book -> policies.approve(book.versions().lastKey(), "admin2", "demo: four eyes",
                 EventMetadata.system("demo-offers-policy"), null))
                 .chain(policies::refresh)
@@ -262,5 +262,13 @@ public class DemoPortfolio {
                     "APP", "demo-borrower-" + index, at));
         }
         return steps;
+    }
+
+    /**
+     * The demo's policy version 2: the shipped policy with the increase list and limit decreases in force (issue 14),
+     * so a demo line that goes 60+ days past due comes down (tiers move by hand only: {@link DeteriorationPolicy}).
+     */
+    public static com.uplift.domain.policy.Policy policyOf(com.uplift.domain.policy.Policy base) {
+        return IncreaseListPolicy.onto(DeteriorationPolicy.decreasesOnto(base));
     }
 }

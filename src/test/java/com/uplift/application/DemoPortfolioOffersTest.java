@@ -21,14 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dev demo yields offers (issue 14's "the scan produces offers" on the demo portfolio): its 60 lines, decided as
- * the demo decides them, then scanned under policy v1 with the shipped offers section. Without infrastructure: the
+ * the demo decides them, then scanned under the demo's policy v2 (v1 with the shipped offers and decreases
+ * sections). Without infrastructure: the
  * plan's commands go straight through the decider.
  */
 class DemoPortfolioOffersTest {
 
     @Test
     void aScanOfTheDemoPortfolioOffersIncreasesToSomeOfTheBorrowersWhoDidNotAsk() {
-        Policy withOffers = IncreaseListPolicy.onto(PolicyCatalog.readShipped());
+        Policy withOffers = DemoPortfolio.policyOf(PolicyCatalog.readShipped());
         PolicyVersion policy = new PolicyVersion(2, PolicyCatalog.hash(withOffers), withOffers);
         Random random = new Random(20261128L);
         Instant now = Clock.systemUTC().instant();

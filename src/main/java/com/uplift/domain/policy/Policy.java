@@ -81,6 +81,12 @@ public record Policy(int version,
                 signalLexicon, championChallenger, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** This policy with other decrease and tiering sections (or none): everything else as it is. */
+    public Policy withDecreasesAndTiering(Optional<LimitDecreases> newDecreases, Optional<Tiering> newTiering) {
+        return new Policy(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades,
+                warnings, signalLexicon, championChallenger, ownBookKnockout, offers, newDecreases, newTiering);
+    }
+
     /** This policy with other offer rules (or none): everything else, version and name included, as it is. */
     public Policy withOffers(Optional<OfferRules> rules) {
         return new Policy(version, name, timeZone, defaultCurrency, scorecard, dataQuality, increase, segments, grades,
