@@ -164,13 +164,10 @@ public class ConsoleResource {
                                 @FormParam("overrideReason") String overrideReason) {
         CommandRequests.Review body;
         try {
-            body = new CommandRequests.Review(level, outcome == null ? null : ReviewOutcome.valueOf(outcome),
-                    "APPROVE".equals(outcome) && approvedLimit != null && !approvedLimit.isBlank()
-                            ? new BigDecimal(approvedLimit.trim()) : null,
-                    comment,
+            body = new CommandRequests.Review(level, outcomeOf(outcome), approvedLimitOf(outcome, approvedLimit), comment,
                     overrideReason == null || overrideReason.isBlank() ? null : OverrideReason.valueOf(overrideReason));
         } catch (IllegalArgumentException unreadable) {
-            Problem problem = Problem.invalid("approvedLimit", "not a number", "the approved limit must be a number such as 60000.00");
+            Problem problem = unreadableLimit();
             return casePage(lineId, requestId, null, problem, problem.status());
         }
         return throughApi(() -> increases.review(lineId, requestId, body, null, null, headers),
@@ -208,12 +205,10 @@ public class ConsoleResource {
         }
         CommandRequests.DecreaseReview body;
         try {
-            body = new CommandRequests.DecreaseReview(level, outcome == null ? null : ReviewOutcome.valueOf(outcome),
-                    "APPROVE".equals(outcome) && approvedLimit != null && !approvedLimit.isBlank()
-                            ? new BigDecimal(approvedLimit.trim()) : null,
+            body = new CommandRequests.DecreaseReview(level, outcomeOf(outcome), approvedLimitOf(outcome, approvedLimit),
                     comment);
         } catch (IllegalArgumentException unreadable) {
-            Problem problem = Problem.invalid("approvedLimit", "not a number", "the approved limit must be a number such as 3500.00");
+            Problem problem = unreadableLimit();
             return linePage(lineId, null, null, problem, problem.status());
         }
         return throughApi(() -> decreases.review(lineId, decreaseId, body, null, null),
@@ -240,6 +235,20 @@ public class ConsoleResource {
                         pages.decisions(lineId, all.getItem3(), isReviewer()),
                         pages.decreases(all.getItem4(), isReviewer()), decreaseReviewed, refusal)))).build())
                 .onFailure(CreditLineNotFoundException.class).recoverWithItem(() -> message("lineNotFound", 404));
+    }
+
+    /** A review form's outcome; an unknown one throws IllegalArgumentException. */
+    private static ReviewOutcome outcomeOf(String outcome) {
+        return outcome == null ? null : ReviewOutcome.valueOf(outcome);
+    }
+
+    /** A review form's approved limit: only an approval carries one, blank is none; a non-number throws. */
+    private static BigDecimal approvedLimitOf(String outcome, String input) {
+        return "APPROVE".equals(outcome) && input != null && !input.isBlank() ? new BigDecimal(input.trim()) : null;
+    }
+
+    private static Problem unreadableLimit() {
+        return Problem.invalid("approvedLimit", "not a number", "the approved limit must be a number such as 60000.00");
     }
 
     private static String decreaseStatusAfter(Response answer) {
