@@ -4,6 +4,8 @@ import com.uplift.api.console.ConsoleViews.Chrome;
 import com.uplift.api.console.ConsoleViews.MessagePage;
 import com.uplift.api.security.Roles;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -53,6 +55,21 @@ public class ConsoleFrame {
         return has(Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN);
     }
 
+    /** The increase list (offers): the console's roles that may list offers through the API. */
+    public boolean showsOffers() {
+        return has(Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN);
+    }
+
+    /** The offer scan runs: the roles that may read them through the API (admin also starts one). */
+    public boolean showsOfferScans() {
+        return has(Roles.ADMIN, Roles.AUDITOR);
+    }
+
+    /** Starting an offer scan: admin only, as its API. */
+    public boolean startsOfferScans() {
+        return has(Roles.ADMIN);
+    }
+
     /** The dead letters of the servicing feed: operators (admin) only, as their API. */
     public boolean showsDeadLetters() {
         return has(Roles.ADMIN);
@@ -65,6 +82,13 @@ public class ConsoleFrame {
     /** The template in the reader's language. */
     public TemplateInstance page(TemplateInstance template) {
         return template.setLocale(language().locale);
+    }
+
+    /** The words of the reader's language, for what Java writes (chart series, "any"). */
+    public ConsoleMessages words() {
+        return "zh".equals(locale().getLanguage())
+                ? MessageBundles.get(ConsoleMessages.class, Localized.Literal.of("zh-CN"))
+                : MessageBundles.get(ConsoleMessages.class);
     }
 
     public Locale locale() {

@@ -817,4 +817,84 @@ public interface ConsoleMessages {
 
     @Message("The replay was refused again")
     String replayRefusedTitle();
+
+    // ---- the increase list (offers) and limit decreases (issue 15) ----
+
+    @Message("Increase list")
+    String navOffers();
+
+    @Message("Increase list (offers)")
+    String offersTitle();
+
+    @Message("Increases the offer scan made to lines under the policy in force, newest first, as the offers read model lists them (it follows the event log within a second or so).")
+    String offersIntro();
+
+    @Message("Showing {shown} of {matching} offers.")
+    String offersMatching(int shown, long matching);
+
+    @Message("No offers match.")
+    String noOffers();
+
+    @Message("Offer")
+    String offerId();
+
+    @Message("Offered limit")
+    String offeredLimit();
+
+    @Message("Offered on")
+    String offeredOn();
+
+    @Message("Expires on")
+    String expiresOn();
+
+    @Message("Offer scans")
+    String offerScansTitle();
+
+    @Message("Scan every line for offers now")
+    String startOfferScan();
+
+    @Message("Scan {id} started; this page follows it until it has finished.")
+    String scanStarted(String id);
+
+    @Message("No scan has run yet.")
+    String noOfferScans();
+
+    @Message("Run")
+    String scanRun();
+
+    @Message("Business date")
+    String scanBusinessDate();
+
+    @Message("Lines scanned")
+    String linesScanned();
+
+    @Message("Offered")
+    String scanOffered();
+
+    @Message("Withdrawn")
+    String scanWithdrawn();
+
+    @Message("Unchanged")
+    String scanUnchanged();
+
+    @Message("Failed")
+    String scanFailed();
+
+    @Message("Limit decreases")
+    String decreasesTitle();
+
+    @Message("No limit decrease on this line.")
+    String noDecreases();
+
+    @Message("Review recorded; the decrease is now {status}.")
+    String decreaseReviewed(String status);
+
+    @Message("Triggers that held")
+    String decreaseTriggers();
+
+    @Message("Reasons for the customer")
+    String decreaseCustomerReasons();
+
+    @Message("Review at level {level}")
+    String decreaseReviewTitle(int level);
 }

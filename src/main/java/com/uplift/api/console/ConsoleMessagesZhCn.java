@@ -1086,4 +1086,110 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     @Override
     @Message("重放再次被拒绝")
     String replayRefusedTitle();
+
+    // ---- the increase list (offers) and limit decreases (issue 15) ----
+
+    @Override
+    @Message("提额名单")
+    String navOffers();
+
+    @Override
+    @Message("提额名单")
+    String offersTitle();
+
+    @Override
+    @Message("按现行政策由提额扫描向额度发出的提额邀请，最新的在前，取自提额名单读模型（与事件日志相差约一秒）。")
+    String offersIntro();
+
+    @Override
+    @Message("显示 {matching} 条提额邀请中的 {shown} 条。")
+    String offersMatching(int shown, long matching);
+
+    @Override
+    @Message("没有符合条件的提额邀请。")
+    String noOffers();
+
+    @Override
+    @Message("邀请编号")
+    String offerId();
+
+    @Override
+    @Message("邀请额度")
+    String offeredLimit();
+
+    @Override
+    @Message("发出日期")
+    String offeredOn();
+
+    @Override
+    @Message("到期日")
+    String expiresOn();
+
+    @Override
+    @Message("提额扫描")
+    String offerScansTitle();
+
+    @Override
+    @Message("立即扫描全部额度")
+    String startOfferScan();
+
+    @Override
+    @Message("扫描 {id} 已开始；本页会跟进直到完成。")
+    String scanStarted(String id);
+
+    @Override
+    @Message("尚未运行过扫描。")
+    String noOfferScans();
+
+    @Override
+    @Message("运行")
+    String scanRun();
+
+    @Override
+    @Message("营业日")
+    String scanBusinessDate();
+
+    @Override
+    @Message("已扫描额度")
+    String linesScanned();
+
+    @Override
+    @Message("已邀请")
+    String scanOffered();
+
+    @Override
+    @Message("已撤回")
+    String scanWithdrawn();
+
+    @Override
+    @Message("未变")
+    String scanUnchanged();
+
+    @Override
+    @Message("失败")
+    String scanFailed();
+
+    @Override
+    @Message("降额")
+    String decreasesTitle();
+
+    @Override
+    @Message("此额度没有降额记录。")
+    String noDecreases();
+
+    @Override
+    @Message("复核已记录；降额现为 {status}。")
+    String decreaseReviewed(String status);
+
+    @Override
+    @Message("触发的规则")
+    String decreaseTriggers();
+
+    @Override
+    @Message("告知客户的原因")
+    String decreaseCustomerReasons();
+
+    @Override
+    @Message("第 {level} 级复核")
+    String decreaseReviewTitle(int level);
 }

@@ -29,8 +29,6 @@ import com.uplift.readmodel.ReadModelQueries.OverdueRate;
 import com.uplift.readmodel.ReadModelQueries.PortfolioSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
@@ -129,11 +127,6 @@ public class ConsoleOperationsResource {
                     .add(new Option(rule.flag(), rule.flag() + " (" + rule.severity() + ")", rule.flag().equals(filter.flag())));
         }
         List<OptionGroup> rules = byTrigger.entrySet().stream().map(e -> new OptionGroup(e.getKey(), e.getValue())).toList();
-        TreeSet<String> segmentCodes = new TreeSet<>(List.of("STANDARD"));
-        if (policy != null) {
-            segmentCodes.addAll(policy.segments().keySet());
-        }
-        List<String> gradeCodes = policy == null ? List.of() : policy.grades().stream().map(GradeBand::grade).toList();
         List<SeverityCount> counts = board.bySeverity().entrySet().stream()
                 .map(e -> new SeverityCount(e.getKey(), e.getValue(),
                         warningsUrl(new Filter(e.getKey(), filter.flag(), filter.segment(), filter.grade())),
@@ -145,11 +138,26 @@ public class ConsoleOperationsResource {
                         frame.money(w.limit()), frame.money(w.drawn())))
                 .toList();
         return new WarningsPage(frame.chrome(), severities, rules,
-                options(words, segmentCodes, filter.segment()), options(words, gradeCodes, filter.grade()), counts, rows,
+                options(words, segmentCodes(policy), filter.segment()), options(words, gradeCodes(policy), filter.grade()),
+                counts, rows,
                 board.matching(), !filter.equals(Filter.ANY));
     }
 
-    private static List<Option> options(ConsoleMessages words, Iterable<String> codes, String selected) {
+    /** The segments a filter offers: STANDARD and the policy's own (also the offers page's). */
+    static TreeSet<String> segmentCodes(Policy policy) {
+        TreeSet<String> segmentCodes = new TreeSet<>(List.of("STANDARD"));
+        if (policy != null) {
+            segmentCodes.addAll(policy.segments().keySet());
+        }
+        return segmentCodes;
+    }
+
+    /** The grades a filter offers: the policy's grade bands, best first. */
+    static List<String> gradeCodes(Policy policy) {
+        return policy == null ? List.of() : policy.grades().stream().map(GradeBand::grade).toList();
+    }
+
+    static List<Option> options(ConsoleMessages words, Iterable<String> codes, String selected) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", words.anyValue(), selected == null));
         codes.forEach(code -> options.add(new Option(code, code, code.equals(selected))));
@@ -170,11 +178,11 @@ public class ConsoleOperationsResource {
         return url.toString();
     }
 
-    private static Policy inForce(PolicyBook book) {
+    static Policy inForce(PolicyBook book) {
         return book.activeVersion() == null ? null : book.versions().get(book.activeVersion()).policy();
     }
 
-    private static String code(String value) {
+    static String code(String value) {
         return value != null && CODE.matcher(value).matches() ? value : null;
     }
 
@@ -255,9 +263,7 @@ public class ConsoleOperationsResource {
 
     /** The words of the reader's language, for what Java writes (chart series, "any"). */
     private ConsoleMessages words() {
-        return "zh".equals(frame.locale().getLanguage())
-                ? MessageBundles.get(ConsoleMessages.class, Localized.Literal.of("zh-CN"))
-                : MessageBundles.get(ConsoleMessages.class);
+        return frame.words();
     }
 
     private static String orDash(String value) {

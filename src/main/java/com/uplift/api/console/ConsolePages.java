@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.api.CreditLineView;
 import com.uplift.api.DecisionRecord;
+import com.uplift.api.DecreaseRecord;
 import com.uplift.api.EventView;
 import com.uplift.api.Problem;
 import com.uplift.api.ReasonTexts;
@@ -11,6 +12,7 @@ import com.uplift.api.console.ConsoleViews.CasePage;
 import com.uplift.api.console.ConsoleViews.Chrome;
 import com.uplift.api.console.ConsoleViews.DataRow;
 import com.uplift.api.console.ConsoleViews.DecisionRow;
+import com.uplift.api.console.ConsoleViews.DecreaseRow;
 import com.uplift.api.console.ConsoleViews.EventRow;
 import com.uplift.api.console.ConsoleViews.InputRow;
 import com.uplift.api.console.ConsoleViews.LineFacts;
@@ -23,6 +25,7 @@ import com.uplift.api.console.ConsoleViews.WarningRow;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.decrease.DecreaseStatus;
 import com.uplift.domain.increase.OverrideReason;
 import com.uplift.domain.increase.RuleStatus;
 import com.uplift.domain.risk.CharacteristicScore;
@@ -141,6 +144,22 @@ final class ConsolePages {
                     orDash(d.assessment().score()), orDash(d.assessment().grade()), String.join(", ", d.reasons()),
                     reviewer ? caseUrl(lineId, r.requestId()) : null);
         }).toList();
+    }
+
+    /** The line's decreases as the API lists them; a reviewer sees the level due next on a PENDING one. */
+    List<DecreaseRow> decreases(List<DecreaseRecord> records, boolean reviewer) {
+        return records.stream().map(d -> new DecreaseRow(d.decreaseId(), d.outcome().name(), d.status().name(),
+                format.money(d.oldLimit()), format.money(d.drawn()), format.money(d.proposedLimit()),
+                d.proposedLimit() == null ? "" : d.proposedLimit().toPlainString(), format.money(d.newLimit()),
+                d.reviewLevelsRequired(),
+                d.triggers().stream().map(t -> t.trigger() + ": " + t.measured()).toList(),
+                d.reasonTexts().stream().map(r -> new ReasonRow(r.code(), r.text())).toList(),
+                d.reviews().stream().map(r -> new ReviewRow(r.level(), r.reviewer(), r.outcome(),
+                        format.money(r.approvedLimit()), r.comment(), format.minutes(r.reviewedAt()),
+                        r.statusAfter().name())).toList(),
+                format.minutes(d.decidedAt()),
+                // levels are reviewed in order, one review each: the next is the one after the last recorded
+                reviewer && d.status() == DecreaseStatus.PENDING ? Integer.valueOf(d.reviews().size() + 1) : null)).toList();
     }
 
     private static String orDash(Object value) {

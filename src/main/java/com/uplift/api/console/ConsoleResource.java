@@ -4,6 +4,8 @@ import com.uplift.api.CommandRequests;
 import com.uplift.api.CreditLineResource;
 import com.uplift.api.CreditLineView;
 import com.uplift.api.DecisionRecord;
+import com.uplift.api.DecreaseRecord;
+import com.uplift.api.DecreaseResource;
 import com.uplift.api.EventPage;
 import com.uplift.api.IncreaseResource;
 import com.uplift.api.Problem;
@@ -57,6 +59,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The risk console: server-rendered pages for risk officers and auditors at /console. Thin like the API's resources:
@@ -88,6 +92,7 @@ public class ConsoleResource {
     private final ReadModelResource readModels;
     private final CreditLineResource lines;
     private final IncreaseResource increases;
+    private final DecreaseResource decreases;
     private final SecurityIdentity identity;
     private final ZoneId businessZone;
 
@@ -99,10 +104,12 @@ public class ConsoleResource {
     jakarta.ws.rs.core.Request request;
 
     public ConsoleResource(ReadModelResource readModels, CreditLineResource lines, IncreaseResource increases,
-                           SecurityIdentity identity, @ConfigProperty(name = "uplift.business-zone") ZoneId businessZone) {
+                           DecreaseResource decreases, SecurityIdentity identity,
+                           @ConfigProperty(name = "uplift.business-zone") ZoneId businessZone) {
         this.readModels = readModels;
         this.lines = lines;
         this.increases = increases;
+        this.decreases = decreases;
         this.identity = identity;
         this.businessZone = businessZone;
     }
@@ -157,31 +164,60 @@ public class ConsoleResource {
                                 @FormParam("overrideReason") String overrideReason) {
         CommandRequests.Review body;
         try {
-            body = new CommandRequests.Review(level, outcome == null ? null : ReviewOutcome.valueOf(outcome),
-                    "APPROVE".equals(outcome) && approvedLimit != null && !approvedLimit.isBlank()
-                            ? new BigDecimal(approvedLimit.trim()) : null,
-                    comment,
+            body = new CommandRequests.Review(level, outcomeOf(outcome), approvedLimitOf(outcome, approvedLimit), comment,
                     overrideReason == null || overrideReason.isBlank() ? null : OverrideReason.valueOf(overrideReason));
         } catch (IllegalArgumentException unreadable) {
-            Problem problem = Problem.invalid("approvedLimit", "not a number", "the approved limit must be a number such as 60000.00");
+            Problem problem = unreadableLimit();
             return casePage(lineId, requestId, null, problem, problem.status());
         }
-        return increases.review(lineId, requestId, body, null, null, headers)
-                .map(answer -> answer.getEntity() instanceof Problem problem ? (Object) problem : answer)
-                .onFailure().recoverWithItem(ConsoleResource::problemOf)
-                .flatMap(result -> result instanceof Problem problem
-                        ? casePage(lineId, requestId, null, problem, problem.status())
-                        : Uni.createFrom().item(Response.seeOther(URI.create(ConsolePages.caseUrl(lineId, requestId)
-                        + "&reviewed=" + statusAfter((Response) result))).build()));
+        return throughApi(() -> increases.review(lineId, requestId, body, null, null, headers),
+                problem -> casePage(lineId, requestId, null, problem, problem.status()),
+                done -> ConsolePages.caseUrl(lineId, requestId) + "&reviewed=" + statusAfter(done));
     }
 
     @GET
     @Path("/line")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR})
-    public Uni<Response> line(@QueryParam("id") String lineId, @QueryParam("asOf") String asOfInput) {
+    public Uni<Response> line(@QueryParam("id") String lineId, @QueryParam("asOf") String asOfInput,
+                              @QueryParam("decreaseReviewed") String decreaseReviewed) {
         if (lineId == null || lineId.isBlank()) {
             return Uni.createFrom().item(Response.seeOther(URI.create("/console")).build());
         }
+        String done = decreaseReviewed != null && List.of("PENDING", "APPLIED", "DECLINED").contains(decreaseReviewed)
+                ? decreaseReviewed : null;
+        return linePage(lineId, asOfInput, done, null, Response.Status.OK.getStatusCode());
+    }
+
+    /**
+     * Reviews a referred limit decrease from the line page through the API's own review (roles, levels, four eyes and
+     * the drawn-balance floor are the API's); a refusal is shown on the line page from its problem details.
+     */
+    @POST
+    @Path("/decrease-review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
+    public Uni<Response> reviewDecrease(@FormParam("line") String lineId, @FormParam("decrease") String decreaseId,
+                                        @FormParam("level") Integer level, @FormParam("outcome") String outcome,
+                                        @FormParam("approvedLimit") String approvedLimit,
+                                        @FormParam("comment") String comment) {
+        if (lineId == null || lineId.isBlank()) {
+            return Uni.createFrom().item(message("lineNotFound", 404));
+        }
+        CommandRequests.DecreaseReview body;
+        try {
+            body = new CommandRequests.DecreaseReview(level, outcomeOf(outcome), approvedLimitOf(outcome, approvedLimit),
+                    comment);
+        } catch (IllegalArgumentException unreadable) {
+            Problem problem = unreadableLimit();
+            return linePage(lineId, null, null, problem, problem.status());
+        }
+        return throughApi(() -> decreases.review(lineId, decreaseId, body, null, null),
+                problem -> linePage(lineId, null, null, problem, problem.status()),
+                done -> "/console/line?id=" + java.net.URLEncoder.encode(lineId, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&decreaseReviewed=" + decreaseStatusAfter(done) + "#decreases-title");
+    }
+
+    private Uni<Response> linePage(String lineId, String asOfInput, String decreaseReviewed, Problem refusal, int status) {
         Instant asOf = asOfInstant(asOfInput);
         ConsolePages pages = pages();
         String asOfText = asOf == null ? null : asOf.toString();
@@ -190,13 +226,33 @@ public class ConsoleResource {
                 .onFailure(CreditLineNotFoundException.class).recoverWithNull();
         Uni<EventPage> events = lines.events(lineId, 1, 1000);
         Uni<List<DecisionRecord>> decisions = increases.decisions(lineId, headers);
-        return Uni.combine().all().unis(state, events, decisions).asTuple()
-                .map(all -> Response.ok(page(Templates.line(new LinePage(chrome(), lineId,
+        Uni<List<DecreaseRecord>> decided = decreases.decreases(lineId, headers);
+        return Uni.combine().all().unis(state, events, decisions, decided).asTuple()
+                .map(all -> Response.status(status).entity(page(Templates.line(new LinePage(chrome(), lineId,
                         asOf == null ? "" : asOfInput, asOf == null ? null : pages.format().minutes(asOf),
                         all.getItem1() == null ? null : pages.line(all.getItem1()),
                         pages.events(all.getItem2().items(), asOf),
-                        pages.decisions(lineId, all.getItem3(), isReviewer()))))).build())
+                        pages.decisions(lineId, all.getItem3(), isReviewer()),
+                        pages.decreases(all.getItem4(), isReviewer()), decreaseReviewed, refusal)))).build())
                 .onFailure(CreditLineNotFoundException.class).recoverWithItem(() -> message("lineNotFound", 404));
+    }
+
+    /** A review form's outcome; an unknown one throws IllegalArgumentException. */
+    private static ReviewOutcome outcomeOf(String outcome) {
+        return outcome == null ? null : ReviewOutcome.valueOf(outcome);
+    }
+
+    /** A review form's approved limit: only an approval carries one, blank is none; a non-number throws. */
+    private static BigDecimal approvedLimitOf(String outcome, String input) {
+        return "APPROVE".equals(outcome) && input != null && !input.isBlank() ? new BigDecimal(input.trim()) : null;
+    }
+
+    private static Problem unreadableLimit() {
+        return Problem.invalid("approvedLimit", "not a number", "the approved limit must be a number such as 60000.00");
+    }
+
+    private static String decreaseStatusAfter(Response answer) {
+        return answer.getEntity() instanceof com.uplift.api.DecreaseReviewView view ? view.statusAfter().name() : "PENDING";
     }
 
     /** Switches the console's language for this browser and returns to the page it was asked from. */
@@ -255,6 +311,20 @@ public class ConsoleResource {
     private static String statusAfter(Response answer) {
         return answer.getEntity() instanceof com.uplift.api.ReviewView view ? view.statusAfter().name()
                 : IncreaseStatus.PENDING.name();
+    }
+
+    /**
+     * A console form's action carried out by the API's own resource: a refusal (a problem answer, or a failure mapped
+     * as the API maps it) renders the form's page again with the problem; anything else sends the browser on to
+     * {@code next} (303). Deferred: a check that throws before the API's Uni exists (a review's level) is a refusal too.
+     */
+    static Uni<Response> throughApi(Supplier<Uni<? extends Response>> call, Function<Problem, Uni<Response>> refused,
+                                    Function<Response, String> next) {
+        return Uni.createFrom().<Response>deferred(call)
+                .map(answer -> answer.getEntity() instanceof Problem problem ? (Object) problem : answer)
+                .onFailure().recoverWithItem(ConsoleResource::problemOf)
+                .flatMap(result -> result instanceof Problem problem ? refused.apply(problem)
+                        : Uni.createFrom().item(Response.seeOther(URI.create(next.apply((Response) result))).build()));
     }
 
     /** The API's problem details for a failed command, exactly as the API would answer them. */

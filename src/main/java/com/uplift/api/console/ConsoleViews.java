@@ -97,6 +97,17 @@ public final class ConsoleViews {
 
     @TemplateData
     record LinePage(Chrome chrome, String lineId, String asOfInput, String asOfShown, LineFacts line,
-                    List<EventRow> events, List<DecisionRow> decisions) {
+                    List<EventRow> events, List<DecisionRow> decisions, List<DecreaseRow> decreases,
+                    String decreaseReviewed, Problem refusal) {
+    }
+
+    /**
+     * A limit decrease (降额) on the line page: its triggers and customer reasons, its reviews, and the level due next
+     * while it is PENDING ({@code nextLevel} null otherwise, or when the reader reviews nothing).
+     */
+    record DecreaseRow(String decreaseId, String outcome, String status, String oldLimit, String drawn,
+                       String proposedLimit, String proposedLimitInput, String newLimit, int levelsRequired,
+                       List<String> triggers, List<ReasonRow> reasons, List<ReviewRow> reviews, String decidedAt,
+                       Integer nextLevel) {
     }
 }
