@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * The console's operations pages in a real browser: an officer reads the warnings active across the book, filters
  * them and follows one to its line; the portfolio's charts render and its tables carry the numbers of the lines this
  * test set up; an admin reads a dead letter of the servicing feed and replays it, refused with the problem shown, then
- * recorded; the pages hold at phone width (390x844) without scrolling sideways; the Chinese labels show.
+ * recorded; the pages (the increase list's and the policies' too) hold at phone width (390x844) without scrolling
+ * sideways; the Chinese labels show.
  * <p>
  * The warnings and the portfolio are the whole book's, so the class runs on a book of its own (an own database):
  * every line in it is one of these tests', and the page's numbers can be asserted exactly. The tests run in order:
@@ -303,7 +304,9 @@ class ConsoleOperationsBrowserTest {
                 "case", "console/case?line=" + line + "&request=" + referral.getString("requestId"),
                 "line", "console/line?id=" + line,
                 "warnings", "console/warnings",
-                "portfolio", "console/portfolio");
+                "portfolio", "console/portfolio",
+                "offers", "console/offers",
+                "policies", "console/policies");
         for (var page : new TreeMap<>(pages).entrySet()) {
             phone.get(base + page.getValue());
             waitFor(phone, By.id("main"));
