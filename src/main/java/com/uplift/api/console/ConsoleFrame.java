@@ -131,7 +131,11 @@ public class ConsoleFrame {
         return false;
     }
 
-    private ConsoleLanguage language() {
+    ZoneId businessZone() {
+        return businessZone;
+    }
+
+    ConsoleLanguage language() {
         return ConsoleLanguage.of(headers);
     }
 }

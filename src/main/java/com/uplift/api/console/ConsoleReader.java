@@ -3,59 +3,44 @@ package com.uplift.api.console;
 import com.uplift.api.console.ConsoleViews.Chrome;
 import com.uplift.api.console.ConsoleViews.MessagePage;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.ZoneId;
 
 /**
- * Who reads a governance page, in which language and from where: the frame, formats and message pages of the policy
- * and audit resources, made the way {@link ConsoleResource} makes its own. One per request (the REST layer's own
- * request-scoped HttpHeaders, UriInfo and Request).
+ * Who reads a governance page, in which language and from where: the policy and audit resources' message pages on the
+ * request's {@link ConsoleFrame} (the same frame, formats and language as every other console page). One per request.
  */
 @RequestScoped
 public class ConsoleReader {
 
-    private final SecurityIdentity identity;
-    private final HttpHeaders headers;
-    private final UriInfo uri;
-    private final Request request;
-    private final ZoneId businessZone;
+    private final ConsoleFrame frame;
 
-    public ConsoleReader(SecurityIdentity identity, HttpHeaders headers, UriInfo uri, Request request,
-                         @ConfigProperty(name = "uplift.business-zone") ZoneId businessZone) {
-        this.identity = identity;
-        this.headers = headers;
-        this.uri = uri;
-        this.request = request;
-        this.businessZone = businessZone;
+    public ConsoleReader(ConsoleFrame frame) {
+        this.frame = frame;
     }
 
     ConsoleLanguage language() {
-        return ConsoleLanguage.of(headers);
+        return frame.language();
     }
 
     Chrome chrome() {
-        return ConsoleResource.chrome(identity, language(), uri, request.getMethod());
+        return frame.chrome();
     }
 
     ConsoleFormat format() {
-        return new ConsoleFormat(language().locale, businessZone);
+        return frame.format();
     }
 
     ZoneId businessZone() {
-        return businessZone;
+        return frame.businessZone();
     }
 
     TemplateInstance page(TemplateInstance template) {
-        return template.setLocale(language().locale);
+        return frame.page(template);
     }
 
     Response message(String kind, int status) {
