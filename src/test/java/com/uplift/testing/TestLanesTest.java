@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestLanesTest {
 
     static final String INTEGRATION = "integration";
+    static final String BENCHMARK = "benchmark";
+    static final String BENCHMARK_SUFFIX = "BenchmarkTest";
 
     @Test
     void everyQuarkusTestAndOnlyAQuarkusTestIsTaggedForTheIntegrationLane() throws Exception {
@@ -42,9 +44,36 @@ class TestLanesTest {
                 INTEGRATION).isEmpty();
     }
 
+    /**
+     * The integration lane leaves classes named *BenchmarkTest out of its selection by file name (pom.xml: Quarkus
+     * would build their profiles' applications during discovery, before the tag filter drops them), and the benchmark
+     * profile selects only them: so a benchmark is named so, and a class named so is a benchmark.
+     */
+    @Test
+    void benchmarksAndOnlyBenchmarksAreNamedSoThatTheIntegrationLaneLeavesThemOut() throws Exception {
+        List<Class<?>> classes = testClasses();
+        List<String> benchmarksNamedOtherwise = classes.stream()
+                .filter(c -> tagged(c, BENCHMARK) && !c.getSimpleName().endsWith(BENCHMARK_SUFFIX))
+                .map(Class::getName).toList();
+        List<String> namedSoButNoBenchmark = classes.stream()
+                .filter(c -> c.getSimpleName().endsWith(BENCHMARK_SUFFIX) && !tagged(c, BENCHMARK))
+                .map(Class::getName).toList();
+
+        assertThat(classes.stream().filter(c -> tagged(c, BENCHMARK))).as("the scan found the benchmarks").isNotEmpty();
+        assertThat(benchmarksNamedOtherwise).as("classes tagged \"%s\" whose name does not end in %s (the integration "
+                + "lane would build their application for nothing, the benchmark profile would not find them)",
+                BENCHMARK, BENCHMARK_SUFFIX).isEmpty();
+        assertThat(namedSoButNoBenchmark).as("classes named *%s without @Tag(\"%s\") (no lane would run them)",
+                BENCHMARK_SUFFIX, BENCHMARK).isEmpty();
+    }
+
     private static boolean taggedIntegration(Class<?> type) {
+        return tagged(type, INTEGRATION);
+    }
+
+    private static boolean tagged(Class<?> type, String name) {
         return AnnotationSupport.findRepeatableAnnotations(type, Tag.class).stream()
-                .anyMatch(tag -> tag.value().equals(INTEGRATION));
+                .anyMatch(tag -> tag.value().equals(name));
     }
 
     /** Every class compiled from src/test/java, loaded but not initialised. */
