@@ -74,6 +74,27 @@ class DecreasesAndTiersOverHttpTest {
         assertReverifiesClean(line);
     }
 
+    /**
+     * Per-borrower exposure is enforced in the transaction that appends: a decrease a servicing fact applies at once
+     * records the line's lower limit on the borrower's exposure stream in that append, so an increase on the
+     * borrower's other line is decided against 3,500, not the 10,000 the line had before.
+     */
+    @Test
+    void aDecreaseAppliedAtOnceLowersTheBorrowersExposureForTheOtherLineAtOnce() {
+        activateSections(0);
+        String decreased = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
+        String other = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(decreased + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(decreased + "/delinquency-reports")
+                .then().statusCode(200).body("limit", equalTo(3500.00f));
+
+        String requestId = as("channel").body("{}").post(other + "/increase-requests").then().statusCode(201)
+                .extract().jsonPath().getString("requestId");
+        as("officer1").get(other + "/decisions/" + requestId).then().statusCode(200)
+                .body("decision.borrowerOtherLimits", equalTo(3500.00f));
+        assertReverifiesClean(decreased);
+    }
+
     @Test
     void aReferredDecreaseIsReviewedAtTwoLevelsByTwoPeopleAndThenApplied() {
         activateSections(2);
