@@ -119,8 +119,19 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .post(line + "/delinquency-reports").then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
 
         WebDriver officer = browsers.signIn("officer1");
-        officer.get(browsers.url("console/line?id=" + lineId));
+        // the review queue lists the referred decrease beside the increases; its link opens the line's decrease card
+        By queued = By.cssSelector("#queue tr[data-decrease='LD-1'][data-line='" + lineId + "']");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            officer.get(browsers.url("console/queue"));
+            assertThat(officer.findElements(queued)).hasSize(1);
+        });
+        WebElement row = officer.findElement(queued);
+        assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("Decrease");
+        assertThat(row.getText()).contains("10,000.00").contains("3,500.00").contains("PAST_DUE").contains("Level 1");
+        screenshot(officer, "queue-with-decrease");
+        row.findElement(By.cssSelector("a.open-case")).click();
         WebElement decrease = waitFor(officer, By.id("decrease-LD-1"));
+        assertThat(officer.getCurrentUrl()).endsWith("/console/line?id=" + lineId + "#decrease-LD-1");
         assertThat(decrease.getDomAttribute("data-status")).isEqualTo("PENDING");
         assertThat(decrease.findElement(By.cssSelector(".decrease-triggers")).getText()).contains("DPD_60: DAYS_PAST_DUE 65 >= 60");
         assertThat(decrease.findElement(By.cssSelector(".decrease-reasons")).getText()).contains("PAST_DUE");
@@ -140,6 +151,12 @@ class ConsoleOffersAndDecreasesBrowserTest {
         assertThat(reviewed.findElements(By.cssSelector("form.decrease-review-form"))).isEmpty();
         screenshot(officer, "line-decrease-reviewed");
 
+        // decided: gone from the queue once the read model has the review
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            officer.get(browsers.url("console/queue"));
+            assertThat(officer.findElements(queued)).isEmpty();
+            assertThat(officer.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+        });
         as("auditor").get(line + "/decreases").then().statusCode(200)
                 .body("[0].status", equalTo("APPLIED"))
                 .body("[0].newLimit", equalTo(3500.00f))
