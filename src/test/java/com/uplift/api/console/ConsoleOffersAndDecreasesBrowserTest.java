@@ -105,6 +105,16 @@ class ConsoleOffersAndDecreasesBrowserTest {
         assertThat(offer.findElement(By.cssSelector(".offered-limit")).getText()).contains("14,600.00");
         screenshot(admin, "offers");
 
+        // in zh-CN: the increase list's page and the same offer
+        admin.findElement(By.id("lang-zh")).click();
+        waitFor(admin, offerRow);
+        assertThat(admin.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(admin.findElement(By.tagName("h1")).getText()).isEqualTo("提额名单");
+        assertThat(admin.findElement(offerRow).findElement(By.cssSelector(".offered-limit")).getText()).contains("14,600.00");
+        screenshot(admin, "offers-zh");
+        admin.findElement(By.id("lang-en")).click();
+        waitFor(admin, offerRow);
+
         // the filter is the API's: no offer is WITHDRAWN in this book
         admin.get(browsers.url("console/offers?status=WITHDRAWN"));
         assertThat(waitFor(admin, By.id("offers-empty")).isDisplayed()).isTrue();
@@ -129,6 +139,16 @@ class ConsoleOffersAndDecreasesBrowserTest {
         assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("Decrease");
         assertThat(row.getText()).contains("10,000.00").contains("3,500.00").contains("PAST_DUE").contains("Level 1");
         screenshot(officer, "queue-with-decrease");
+        // in zh-CN: the same row, its kind and the deadline column in Chinese
+        officer.findElement(By.id("lang-zh")).click();
+        waitFor(officer, By.id("queue"));
+        assertThat(officer.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("审核队列");
+        assertThat(officer.findElement(By.cssSelector("#queue thead")).getText()).contains("类型").contains("审核时限");
+        assertThat(officer.findElement(queued).findElement(By.cssSelector(".kind")).getText()).isEqualTo("降额");
+        screenshot(officer, "queue-with-decrease-zh");
+        officer.findElement(By.id("lang-en")).click();
+        row = waitFor(officer, queued);
         row.findElement(By.cssSelector("a.open-case")).click();
         WebElement decrease = waitFor(officer, By.id("decrease-LD-1"));
         assertThat(officer.getCurrentUrl()).endsWith("/console/line?id=" + lineId + "#decrease-LD-1");
@@ -150,6 +170,14 @@ class ConsoleOffersAndDecreasesBrowserTest {
         assertThat(reviewed.findElements(By.cssSelector(".decrease-reviews tbody tr"))).hasSize(1);
         assertThat(reviewed.findElements(By.cssSelector("form.decrease-review-form"))).isEmpty();
         screenshot(officer, "line-decrease-reviewed");
+        // in zh-CN: the line page's decreases card
+        officer.findElement(By.id("lang-zh")).click();
+        waitFor(officer, By.id("decrease-LD-1"));
+        assertThat(officer.findElement(By.id("decreases-title")).getText()).isEqualTo("降额");
+        assertThat(officer.findElement(By.id("decrease-LD-1")).getDomAttribute("data-status")).isEqualTo("APPLIED");
+        screenshot(officer, "line-decrease-reviewed-zh");
+        officer.findElement(By.id("lang-en")).click();
+        waitFor(officer, By.id("decrease-LD-1"));
 
         // decided: gone from the queue once the read model has the review
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
