@@ -37,9 +37,10 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The console's pages for what came after it (issue 15): an admin starts the offer scan from the increase list page,
  * follows it to COMPLETED and finds the line's offer listed; an officer reviews a referred limit decrease on the line
- * page, is first refused with the API's problem shown, then records the level-1 review the API then reports.
+ * page (opened from the review queue), is first refused with the API's problem shown, then records the level-1 review;
+ * a senior risk officer finds it at level 2 in the queue and applies it; it then leaves the queue.
  * <p>
- * Its own database: the policy it puts in force (offers, and decreases with DPD_60 referred to one review level,
+ * Its own database: the policy it puts in force (offers, and decreases with DPD_60 referred to two review levels,
  * proposed by admin and approved by admin2) must not decide other tests' lines.
  */
 @QuarkusTest
@@ -121,7 +122,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
     }
 
     @Test
-    void anOfficerReviewsAReferredDecreaseAtLevelOneOnTheLinePage() throws Exception {
+    void anOfficerThenASeniorReviewAReferredDecreaseFromTheQueueOnTheLinePage() throws Exception {
         String line = Borrowers.goodBorrower("B-CONSOLE-DECREASE", "10000.00", "20000.00");
         String lineId = line.substring(line.lastIndexOf('/') + 1);
         as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
@@ -164,12 +165,28 @@ class ConsoleOffersAndDecreasesBrowserTest {
 
         officer.findElement(By.id("decrease-comment-LD-1")).sendKeys("65 days past due confirmed with servicing");
         officer.findElement(By.id("decrease-submit-LD-1")).click();
-        assertThat(waitFor(officer, By.id("decrease-reviewed")).getText()).contains("APPLIED");
-        WebElement reviewed = officer.findElement(By.id("decrease-LD-1"));
+        assertThat(waitFor(officer, By.id("decrease-reviewed")).getText()).contains("PENDING");
+        assertThat(officer.findElement(By.id("decrease-LD-1")).getDomAttribute("data-status")).isEqualTo("PENDING");
+
+        // level 2: a senior risk officer finds it in the queue at level 2 and applies it on the line page
+        WebDriver senior = browsers.signIn("senior1");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            senior.get(browsers.url("console/queue"));
+            assertThat(senior.findElement(queued).getText()).contains("Level 2");
+        });
+        senior.findElement(queued).findElement(By.cssSelector("a.open-case")).click();
+        waitFor(senior, By.id("decrease-review-LD-1"));
+        assertThat(senior.findElement(By.id("decrease-review-LD-1")).getText()).contains("2");
+        senior.findElement(By.id("decrease-comment-LD-1")).sendKeys("agreed: the headroom goes");
+        senior.findElement(By.id("decrease-submit-LD-1")).click();
+        assertThat(waitFor(senior, By.id("decrease-reviewed")).getText()).contains("APPLIED");
+        WebElement reviewed = senior.findElement(By.id("decrease-LD-1"));
         assertThat(reviewed.getDomAttribute("data-status")).isEqualTo("APPLIED");
-        assertThat(reviewed.findElements(By.cssSelector(".decrease-reviews tbody tr"))).hasSize(1);
+        assertThat(reviewed.findElements(By.cssSelector(".decrease-reviews tbody tr"))).hasSize(2);
         assertThat(reviewed.findElements(By.cssSelector("form.decrease-review-form"))).isEmpty();
-        screenshot(officer, "line-decrease-reviewed");
+        screenshot(senior, "line-decrease-reviewed");
+        officer.get(browsers.url("console/line?id=" + lineId));
+        waitFor(officer, By.id("decrease-LD-1"));
         // in zh-CN: the line page's decreases card
         officer.findElement(By.id("lang-zh")).click();
         waitFor(officer, By.id("decrease-LD-1"));
@@ -188,13 +205,14 @@ class ConsoleOffersAndDecreasesBrowserTest {
         as("auditor").get(line + "/decreases").then().statusCode(200)
                 .body("[0].status", equalTo("APPLIED"))
                 .body("[0].newLimit", equalTo(3500.00f))
-                .body("[0].reviews.reviewer", equalTo(List.of("officer1")))
-                .body("[0].reviews.comment", equalTo(List.of("65 days past due confirmed with servicing")));
+                .body("[0].reviews.reviewer", equalTo(List.of("officer1", "senior1")))
+                .body("[0].reviews.comment", equalTo(List.of("65 days past due confirmed with servicing",
+                        "agreed: the headroom goes")));
     }
 
     /**
      * Proposes (admin) and approves (admin2) the active policy with the shipped offers section and the shipped decreases
-     * its decreases section (not tiering), DPD_60 referred to one review level: the four-eyes path of any policy. Once per class.
+     * its decreases section (not tiering), DPD_60 referred to two review levels: the four-eyes path of any policy. Once per class.
      */
     @SuppressWarnings("unchecked")
     private static synchronized void putPolicyInForce() {
@@ -206,7 +224,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .extract().jsonPath().getMap("policy");
         Map<String, Object> sections = sections();
         ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) sections.get("decreases")).get("triggers")).get(0))
-                .put("reviewLevels", 1);
+                .put("reviewLevels", 2);
         // the decreases only: the tiering rules would move a clean line to PRIME and change what it is offered
         policy.put("decreases", sections.get("decreases"));
         policy.put("offers", CanonicalJson.mapper().convertValue(IncreaseListPolicy.section(), Map.class));
