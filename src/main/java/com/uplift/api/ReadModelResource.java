@@ -1,6 +1,10 @@
 package com.uplift.api;
 
 import com.uplift.api.security.Roles;
+import com.uplift.application.PolicyCatalog;
+import com.uplift.domain.governance.PolicyBook;
+import com.uplift.domain.policy.LimitDecreases;
+import com.uplift.readmodel.DecreaseDecisionsProjection;
 import com.uplift.readmodel.IncreaseDecisionsProjection;
 import com.uplift.readmodel.ReadModelQueries;
 import com.uplift.readmodel.WarningsProjection;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Cross-line queries served by the read models: warnings, the review queue, the portfolio. */
@@ -35,10 +40,12 @@ public class ReadModelResource {
 
     private final ReadModelQueries queries;
     private final ReadYourWrites readYourWrites;
+    private final PolicyCatalog policies;
 
-    public ReadModelResource(ReadModelQueries queries, ReadYourWrites readYourWrites) {
+    public ReadModelResource(ReadModelQueries queries, ReadYourWrites readYourWrites, PolicyCatalog policies) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.policies = policies;
     }
 
     @GET
@@ -64,16 +71,31 @@ public class ReadModelResource {
     @Path("/review-queue")
     @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER})
     @Operation(operationId = "listReviewQueue",
-            summary = "Referred increase requests awaiting review, oldest first, with their explanation",
-            description = "Find a referred request here: its requestId and creditLineId name the review to post (reviewIncreaseRequest) at the given level. Roles: risk-officer, senior-risk-officer.")
+            summary = "Referrals awaiting review, oldest first: increase requests with their explanation, and limit decreases",
+            description = "Find a referral here at the level due next. kind INCREASE: its requestId and creditLineId name the review to post"
+                    + " (reviewIncreaseRequest). kind DECREASE: its decreaseId and creditLineId name the decrease review to post"
+                    + " (reviewLimitDecrease). Roles: risk-officer, senior-risk-officer.")
     @APIResponse(responseCode = "200", description = "The queue, oldest first; with minPosition, X-Projection-Caught-Up says whether it was reached",
             headers = @Header(name = ReadYourWrites.CAUGHT_UP, schema = @Schema(type = SchemaType.BOOLEAN)))
     public Uni<RestResponse<List<ReadModelQueries.QueueItem>>> reviewQueue(
-            @Parameter(description = "only requests awaiting this review level (1 or 2)") @QueryParam("level") @Min(1) @Max(2) Integer level,
+            @Parameter(description = "only referrals awaiting this review level (1 or 2)") @QueryParam("level") @Min(1) @Max(2) Integer level,
             @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
             @Parameter(description = ReadYourWrites.MIN_POSITION) @QueryParam("minPosition") String minPosition) {
-        return readYourWrites.query(IncreaseDecisionsProjection.NAME, minPositionHeader, minPosition,
-                () -> queries.reviewQueue(level));
+        return readYourWrites.query(List.of(IncreaseDecisionsProjection.NAME, DecreaseDecisionsProjection.NAME),
+                minPositionHeader, minPosition, () -> queries.reviewQueue(level).map(this::withReviewDeadlines));
+    }
+
+    /**
+     * A referred decrease's SLA: the referral's time plus the review window of the policy in force for its line (the
+     * policy the re-evaluation will apply it under), when that policy sets one.
+     */
+    private List<ReadModelQueries.QueueItem> withReviewDeadlines(List<ReadModelQueries.QueueItem> items) {
+        PolicyBook book = policies.known().book();
+        return items.stream().map(item -> !ReadModelQueries.QueueItem.DECREASE.equals(item.kind()) ? item
+                : PolicyCatalog.forLine(book, item.creditLineId()).rules().decreases()
+                .flatMap(LimitDecreases::referralExpiry)
+                .map(expiry -> item.withReviewDueBy(item.referredAt().plus(Duration.ofDays(expiry.afterDays()))))
+                .orElse(item)).toList();
     }
 
     @GET

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,12 @@ public class ReadYourWrites {
 
     /** Typed, so that the OpenAPI document shows the result's schema. */
     public <T> Uni<RestResponse<T>> query(String projection, String headerPosition, String queryPosition, Supplier<Uni<T>> query) {
+        return query(List.of(projection), headerPosition, queryPosition, query);
+    }
+
+    /** The same over a query that reads several projections: it waits for each, and is caught up when all are. */
+    public <T> Uni<RestResponse<T>> query(List<String> projections, String headerPosition, String queryPosition,
+                                          Supplier<Uni<T>> query) {
         String wanted = headerPosition != null ? headerPosition : queryPosition;
         if (wanted == null) {
             return query.get().map(RestResponse::ok);
@@ -46,7 +53,12 @@ public class ReadYourWrites {
             return Uni.createFrom().failure(Problem.invalidRequest("minPosition", "not a position",
                     "minPosition must be a position as returned by a command, e.g. 812-4031"));
         }
-        return projections.awaitPosition(projection, position, maxWait)
+        Uni<Boolean> allReached = Uni.createFrom().item(true);
+        for (String projection : projections) {
+            allReached = allReached.chain(before -> this.projections.awaitPosition(projection, position, maxWait)
+                    .map(reached -> before && reached));
+        }
+        return allReached
                 .chain(reached -> query.get().map(result ->
                         RestResponse.ResponseBuilder.ok(result).header(CAUGHT_UP, reached).build()));
     }

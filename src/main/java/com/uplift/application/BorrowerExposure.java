@@ -78,7 +78,9 @@ public class BorrowerExposure {
     /**
      * True for the commands that can change what a line exposes (open, increase, review, accepting an offer), and the
      * offer scan, which sizes an offer like an increase: only they read the
-     * borrower's stream, so servicing facts stay as lean as before.
+     * borrower's stream before deciding, so servicing facts stay as lean as before. A servicing fact whose consequences
+     * still move the line's exposure (a decrease applied at once) records it after deciding
+     * ({@code CreditLineService.claimIfExposureMoved}).
      */
     public static boolean concerns(CreditLineCommand command) {
         return command instanceof CreditLineCommand.OpenCreditLine

@@ -202,7 +202,8 @@ public class CreditLineService {
         if (borrowerId == null) {
             return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current, book))
                     .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
-                            : append(creditLineId, current, events, null, context, book));
+                            : claimIfExposureMoved(current, events).chain(claim ->
+                            append(creditLineId, current, events, claim, context, book)));
         }
         // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
         // line's new exposure appended to that stream at the version read (docs/event-store.md).
@@ -215,6 +216,22 @@ public class CreditLineService {
                         ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh, book,
                         borrowerRetries + 1))
                         : Uni.createFrom().failure(conflict));
+    }
+
+    /**
+     * The borrower's exposure for a command that does not read it but whose events still move the line's exposure: a
+     * decrease applied at once by a servicing fact or by the passing of time lowers the limit, and the borrower's other
+     * lines must see the freed headroom from that append on, not from the line's next exposure command. Read after
+     * deciding (the decision does not depend on the other lines) and appended at the version read, so a concurrent
+     * exposure command on another line makes one of the two decide again. Null (nothing to record) otherwise.
+     */
+    private Uni<BorrowerExposure.Claim> claimIfExposureMoved(CreditLineSnapshot current, List<CreditLineEvent> events) {
+        String borrowerId = current.state().borrowerId();
+        if (borrowerId == null || borrowerId.isBlank()
+                || fold(current.state(), events).exposure().sameAs(current.state().exposure())) {
+            return Uni.createFrom().nullItem();
+        }
+        return exposure.claim(borrowerId, current, events.getLast().occurredAt(), this::load);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class RecordedCommand {
                     ? new CreditLineCommand.SetTier(e.toTier(), e.reasons().getFirst(), e.setBy(), e.occurredAt())
                     : null;
             case CreditLineEvent.LimitDecreaseDecided e -> null;
+            // the passing of a review window is a consequence of the command (often the re-evaluation) it came in
+            case CreditLineEvent.LimitDecreaseReferralExpired e -> null;
             // 提额名单 (rules v5): a scan's offer or withdrawal, and an acceptance, each open their command's batch
             case CreditLineEvent.IncreaseOffered e -> new CreditLineCommand.ScanForOffer(e.scanRunId(), e.businessDate(),
                     e.borrowerOtherLimits(), e.occurredAt());

@@ -59,6 +59,8 @@ public class CreditLineEventsPublisher implements Projection {
             WarningRaised.class, WarningCleared.class, WarningClearedByOfficer.class, WriteOffRecorded.class,
             // rules v5: a decrease (its CreditLimitChanged goes downstream like an increase's) and a tier move
             LimitDecreaseDecided.class, LimitDecreaseReviewed.class, TierChanged.class,
+            // a referred decrease applied (or lapsed) when its review window passed: the app tells the borrower why
+            CreditLineEvent.LimitDecreaseReferralExpired.class,
             // 提额名单 (issue 13 lists "offer made/withdrawn"): the app shows offers, and their acceptances
             CreditLineEvent.IncreaseOffered.class, CreditLineEvent.IncreaseOfferWithdrawn.class,
             CreditLineEvent.IncreaseOfferAccepted.class);

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -124,28 +125,71 @@ public class ReadModelQueries {
         });
     }
 
+    /**
+     * A referral awaiting review: an increase request ({@code kind} INCREASE, named by {@code requestId}, with its
+     * explanation) or a limit decrease ({@code kind} DECREASE, named by {@code decreaseId} on its line; reviewed on the
+     * line's decreases). {@code level} is the review level due next.
+     *
+     * @param drawn       DECREASE only: the drawn balance when it was referred (the floor of any approved limit then)
+     * @param reviewDueBy DECREASE only, when the line's policy sets {@code decreases.referralExpiry}: the SLA, after
+     *                    which the decrease is applied without the review still due; null otherwise
+     */
     public record QueueItem(String requestId, String creditLineId, int level, long ageSeconds, Instant referredAt,
                             String requestedBy, String channel, String segment, String grade, Integer score,
-                            BigDecimal oldLimit, BigDecimal proposedLimit, List<String> reasons, IncreaseDecided explanation) {
+                            BigDecimal oldLimit, BigDecimal proposedLimit, List<String> reasons, IncreaseDecided explanation,
+                            String kind, String decreaseId, BigDecimal drawn, Instant reviewDueBy) {
+
+        public static final String INCREASE = "INCREASE";
+        public static final String DECREASE = "DECREASE";
+
+        public QueueItem withReviewDueBy(Instant dueBy) {
+            return new QueueItem(requestId, creditLineId, level, ageSeconds, referredAt, requestedBy, channel, segment,
+                    grade, score, oldLimit, proposedLimit, reasons, explanation, kind, decreaseId, drawn, dueBy);
+        }
     }
 
-    /** Referred requests awaiting review, oldest first; {@code level} null means every level. */
+    /**
+     * Referrals awaiting review, increases and decreases together, oldest first; {@code level} null means every
+     * level. Each kind is read from its own projection's live generation.
+     */
     public Uni<List<QueueItem>> reviewQueue(Integer level) {
-        StringBuilder where = new StringBuilder("generation = " + LIVE + " and status = 'PENDING'");
-        Parameters params = Parameters.with("projection", IncreaseDecisionsProjection.NAME);
-        if (level != null) {
-            where.append(" and reviewLevel = :level");
-            params.and("level", level);
-        }
         Instant now = clock.instant();
-        return Panache.withSession(() -> IncreaseDecisionRow.<IncreaseDecisionRow>find(where.toString(),
-                        Sort.ascending("decidedAt"), params).list())
-                .map(rows -> rows.stream().map(r -> new QueueItem(r.requestId, r.creditLineId, r.reviewLevel,
-                        Duration.between(r.decidedAt, now).toSeconds(), r.decidedAt, r.requestedBy, r.channel, r.segment,
-                        r.grade, r.score, r.oldLimit, r.proposedLimit,
-                        r.reasons == null || r.reasons.isEmpty() ? List.of() : Arrays.asList(r.reasons.split(",")),
-                        // the decision as /decisions shows it (amounts as JSON numbers), not in its stored form
-                        CanonicalJson.fromTree(CanonicalJson.parse(r.explanation), IncreaseDecided.class))).toList());
+        String where = "generation = " + LIVE + " and status = 'PENDING'" + (level == null ? "" : " and reviewLevel = :level");
+        return Panache.withSession(() -> IncreaseDecisionRow.<IncreaseDecisionRow>find(where, Sort.ascending("decidedAt"),
+                        pendingAt(IncreaseDecisionsProjection.NAME, level)).list()
+                .chain(increases -> DecreaseDecisionRow.<DecreaseDecisionRow>find(where, Sort.ascending("decidedAt"),
+                                pendingAt(DecreaseDecisionsProjection.NAME, level)).list()
+                        .map(decreases -> {
+                            List<QueueItem> items = new ArrayList<>();
+                            increases.forEach(r -> items.add(increase(r, now)));
+                            decreases.forEach(r -> items.add(decrease(r, now)));
+                            items.sort(Comparator.comparing(QueueItem::referredAt));
+                            return items;
+                        })));
+    }
+
+    private static Parameters pendingAt(String projection, Integer level) {
+        Parameters params = Parameters.with("projection", projection);
+        return level == null ? params : params.and("level", level);
+    }
+
+    private static QueueItem increase(IncreaseDecisionRow r, Instant now) {
+        return new QueueItem(r.requestId, r.creditLineId, r.reviewLevel, Duration.between(r.decidedAt, now).toSeconds(),
+                r.decidedAt, r.requestedBy, r.channel, r.segment, r.grade, r.score, r.oldLimit, r.proposedLimit,
+                codes(r.reasons),
+                // the decision as /decisions shows it (amounts as JSON numbers), not in its stored form
+                CanonicalJson.fromTree(CanonicalJson.parse(r.explanation), IncreaseDecided.class),
+                QueueItem.INCREASE, null, null, null);
+    }
+
+    private static QueueItem decrease(DecreaseDecisionRow r, Instant now) {
+        return new QueueItem(null, r.creditLineId, r.reviewLevel, Duration.between(r.decidedAt, now).toSeconds(),
+                r.decidedAt, null, null, null, null, null, r.oldLimit, r.proposedLimit, codes(r.reasons), null,
+                QueueItem.DECREASE, r.decreaseId, r.drawn, null);
+    }
+
+    private static List<String> codes(String reasons) {
+        return reasons == null || reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(","));
     }
 
     // ---- portfolio ----

@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.testing.Borrowers;
 import com.uplift.testing.OwnDatabase;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,15 +78,50 @@ class DecreasesAndTiersOverHttpTest {
         assertReverifiesClean(line);
     }
 
+    /**
+     * Per-borrower exposure is enforced in the transaction that appends: a decrease a servicing fact applies at once
+     * records the line's lower limit on the borrower's exposure stream in that append, so an increase on the
+     * borrower's other line is decided against 3,500, not the 10,000 the line had before.
+     */
+    @Test
+    void aDecreaseAppliedAtOnceLowersTheBorrowersExposureForTheOtherLineAtOnce() {
+        activateSections(0);
+        String decreased = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
+        String other = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(decreased + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(decreased + "/delinquency-reports")
+                .then().statusCode(200).body("limit", equalTo(3500.00f));
+
+        String requestId = as("channel").body("{}").post(other + "/increase-requests").then().statusCode(201)
+                .extract().jsonPath().getString("requestId");
+        as("officer1").get(other + "/decisions/" + requestId).then().statusCode(200)
+                .body("decision.borrowerOtherLimits", equalTo(3500.00f));
+        assertReverifiesClean(decreased);
+    }
+
     @Test
     void aReferredDecreaseIsReviewedAtTwoLevelsByTwoPeopleAndThenApplied() {
         activateSections(2);
         String line = Borrowers.goodBorrower("B-DPD-REVIEW", "10000.00", "20000.00");
         as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
-        as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
+        String referredAt = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
                 .then().statusCode(200)
                 .body("limit", equalTo(10000.00f))
-                .body("pendingDecrease", equalTo("LD-1"));
+                .body("pendingDecrease", equalTo("LD-1"))
+                .extract().jsonPath().getString("position");
+        String id = line.substring(line.lastIndexOf('/') + 1);
+        // the review queue lists it beside the increase referrals, at the level due
+        JsonPath atLevel1 = queue(1, referredAt);
+        String item = "find { it.kind == 'DECREASE' && it.creditLineId == '" + id + "' }";
+        assertThat(atLevel1.getString(item + ".decreaseId")).isEqualTo("LD-1");
+        assertThat(atLevel1.getInt(item + ".level")).isEqualTo(1);
+        assertThat(atLevel1.getFloat(item + ".oldLimit")).isEqualTo(10000.00f);
+        assertThat(atLevel1.getFloat(item + ".proposedLimit")).isEqualTo(3500.00f);
+        assertThat(atLevel1.getFloat(item + ".drawn")).isEqualTo(2500.00f);
+        assertThat(atLevel1.getList(item + ".reasons")).containsExactly("PAST_DUE");
+        assertThat(atLevel1.getString(item + ".requestId")).isNull();
+        assertThat(atLevel1.getLong(item + ".ageSeconds")).isBetween(0L, 600L);
+        assertThat(queue(2, referredAt).getString(item)).isNull();
         as("officer1").get(line + "/decreases").then().statusCode(200)
                 .body("[0].outcome", equalTo("REFERRED")).body("[0].status", equalTo("PENDING"))
                 .body("[0].proposedLimit", equalTo(3500.00f)).body("[0].reviewLevelsRequired", equalTo(2))
@@ -93,22 +132,62 @@ class DecreasesAndTiersOverHttpTest {
                 .then().statusCode(400).contentType("application/problem+json");
         as("officer1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "skip a level")).post(reviews)
                 .then().statusCode(403);
-        as("officer1").body(Map.of("level", 1, "outcome", "APPROVE", "comment", "65 DPD confirmed with servicing"))
+        String firstReview = as("officer1").body(Map.of("level", 1, "outcome", "APPROVE", "comment", "65 DPD confirmed with servicing"))
                 .post(reviews).then().statusCode(200)
                 .body("statusAfter", equalTo("PENDING")).body("nextLevel", equalTo(2))
-                .body("creditLine.limit", equalTo(10000.00f));
+                .body("creditLine.limit", equalTo(10000.00f))
+                .extract().jsonPath().getString("creditLine.position");
+        assertThat(queue(1, firstReview).getString(item)).isNull();
+        assertThat(queue(2, firstReview).getString(item + ".decreaseId")).isEqualTo("LD-1");
         as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "approvedLimit", "2000.00", "comment", "deeper"))
                 .post(reviews).then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("BELOW_DRAWN"));
-        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "agreed")).post(reviews)
+        String applied = as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "agreed")).post(reviews)
                 .then().statusCode(200)
                 .body("statusAfter", equalTo("APPLIED")).body("approvedLimit", equalTo(3500.00f))
-                .body("creditLine.limit", equalTo(3500.00f)).body("creditLine.pendingDecrease", nullValue());
+                .body("creditLine.limit", equalTo(3500.00f)).body("creditLine.pendingDecrease", nullValue())
+                .extract().jsonPath().getString("creditLine.position");
+        assertThat(queue(null, applied).getString(item)).as("gone from the queue once decided").isNull();
         as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "again")).post(reviews)
                 .then().statusCode(422).body("code", equalTo("DECREASE_NOT_PENDING"));
         as("auditor").get(line + "/decreases").then().statusCode(200)
                 .body("[0].status", equalTo("APPLIED")).body("[0].reviews.reviewer", equalTo(List.of("officer1", "senior1")));
 
+        assertReverifiesClean(line);
+    }
+
+    /**
+     * A referral nobody reviews within the policy's window is applied by the re-evaluation (the hourly job, run here
+     * on demand) with the clock two days on; it leaves the queue and re-verifies clean.
+     */
+    @Test
+    void aReferredDecreaseNobodyReviewsInTimeIsAppliedByTheReevaluation() {
+        activateSections(2, 1);
+        String line = Borrowers.goodBorrower("B-DPD-EXPIRY", "10000.00", "20000.00");
+        String id = line.substring(line.lastIndexOf('/') + 1);
+        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        String referredAt = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
+                .then().statusCode(200).body("pendingDecrease", equalTo("LD-1"))
+                .extract().jsonPath().getString("position");
+        String item = "find { it.kind == 'DECREASE' && it.creditLineId == '" + id + "' }";
+        JsonPath queued = queue(1, referredAt);
+        Instant due = Instant.parse(queued.getString(item + ".reviewDueBy"));
+        assertThat(Duration.between(Instant.parse(queued.getString(item + ".referredAt")), due)).isEqualTo(Duration.ofDays(1));
+
+        // nobody reviews it; two days later the re-evaluation finds the window passed
+        QuarkusMock.installMockForType(Clock.offset(Clock.systemUTC(), Duration.ofDays(2)), Clock.class);
+        as("admin").post("/api/admin/reassessments").then().statusCode(200);
+        as("auditor").header("Accept-Language", "en").get(line + "/decreases").then().statusCode(200)
+                .body("[0].status", equalTo("APPLIED"))
+                .body("[0].newLimit", equalTo(3500.00f))
+                .body("[0].reviews.size()", equalTo(0))
+                .body("[0].referralExpiredAt", org.hamcrest.Matchers.notNullValue());
+        JsonPath after = as("officer1").get(line).then().statusCode(200)
+                .body("limit", equalTo(3500.00f)).body("pendingDecrease", nullValue()).extract().jsonPath();
+        as("auditor").get(line + "/events?limit=200").then().statusCode(200)
+                .body("items.findAll { it.type == 'LimitDecreaseReferralExpired' }.payload.levelAwaited", equalTo(List.of(1)))
+                .body("items.findAll { it.type == 'CreditLimitChanged' }.payload.cause", hasItem("REFERRAL_EXPIRED"));
+        assertThat(queue(null, after.getString("position")).getString(item)).as("gone from the queue").isNull();
         assertReverifiesClean(line);
     }
 
@@ -145,6 +224,13 @@ class DecreasesAndTiersOverHttpTest {
         assertReverifiesClean(line);
     }
 
+    /** The review queue as officer1 or senior1 reads it, once it includes {@code position}. */
+    private static JsonPath queue(Integer level, String position) {
+        return as(level != null && level == 2 ? "senior1" : "officer1")
+                .get("/api/review-queue?minPosition=" + position + (level == null ? "" : "&level=" + level))
+                .then().statusCode(200).header(ReadYourWrites.CAUGHT_UP, "true").extract().jsonPath();
+    }
+
     private static void assertReverifiesClean(String line) {
         JsonPath report = com.uplift.testing.Api.reverify(line.substring(line.lastIndexOf('/') + 1));
         assertThat(report.getString("status")).as(report.prettify()).isEqualTo("COMPLETED");
@@ -156,14 +242,22 @@ class DecreasesAndTiersOverHttpTest {
      * Proposes (admin) and approves (admin2) the active policy with the decreases and tiering sections, DPD_60 at
      * {@code dpd60ReviewLevels} review levels: the same four-eyes path as any policy.
      */
-    @SuppressWarnings("unchecked")
     private static void activateSections(int dpd60ReviewLevels) {
+        activateSections(dpd60ReviewLevels, null);
+    }
+
+    /** The same, with {@code decreases.referralExpiry.afterDays} when not null. */
+    @SuppressWarnings("unchecked")
+    private static void activateSections(int dpd60ReviewLevels, Integer referralExpiryDays) {
         int active = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath().getInt("activeVersion");
         Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
                 .extract().jsonPath().getMap("policy");
         Map<String, Object> sections = sections();
         ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) sections.get("decreases")).get("triggers")).get(0))
                 .put("reviewLevels", dpd60ReviewLevels);
+        if (referralExpiryDays != null) {
+            ((Map<String, Object>) sections.get("decreases")).put("referralExpiry", Map.of("afterDays", referralExpiryDays));
+        }
         policy.putAll(sections);
         policy.put("name", "decreases and tiering, DPD_60 at " + dpd60ReviewLevels + " review levels");
         String location = as("admin").body(Map.of("basedOn", active, "reason", "issue 14: decreases and tiers",

@@ -52,7 +52,7 @@ public interface ConsoleMessages {
     @Message("Review queue")
     String queueTitle();
 
-    @Message("Referred increase requests, oldest first.")
+    @Message("Referrals awaiting review, oldest first: increase requests, and limit decreases (reviewed on the line's page).")
     String queueIntro();
 
     @Message("No referrals are waiting.")
@@ -84,6 +84,18 @@ public interface ConsoleMessages {
 
     @Message("Channel")
     String colChannel();
+
+    @Message("Kind")
+    String colKind();
+
+    @Message("Review due by")
+    String colDueBy();
+
+    @Message("Increase")
+    String kindIncrease();
+
+    @Message("Decrease")
+    String kindDecrease();
 
     @Message("Open case")
     String openCase();

@@ -68,7 +68,7 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     String queueTitle();
 
     @Override
-    @Message("待人工审核的提额申请，最早的在前。")
+    @Message("待人工审核的提额申请和降额，最早的在前（降额在额度页审核）。")
     String queueIntro();
 
     @Override
@@ -110,6 +110,22 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     @Override
     @Message("渠道")
     String colChannel();
+
+    @Override
+    @Message("类型")
+    String colKind();
+
+    @Override
+    @Message("审核时限")
+    String colDueBy();
+
+    @Override
+    @Message("提额")
+    String kindIncrease();
+
+    @Override
+    @Message("降额")
+    String kindDecrease();
 
     @Override
     @Message("打开案件")

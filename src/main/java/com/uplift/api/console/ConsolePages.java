@@ -59,11 +59,19 @@ final class ConsolePages {
         return "/console/case?line=" + lineId + "&request=" + requestId;
     }
 
+    /** A decrease is reviewed on its line's page, at its own card there. */
+    static String decreaseUrl(String lineId, String decreaseId) {
+        return "/console/line?id=" + lineId + "#decrease-" + decreaseId;
+    }
+
     QueueRow queueRow(QueueItem item) {
-        return new QueueRow(item.requestId(), item.creditLineId(), item.level(), item.ageSeconds() / 3600,
-                item.ageSeconds() % 3600 / 60, format.minutes(item.referredAt()), orDash(item.grade()),
-                orDash(item.score()), format.money(item.oldLimit()), format.money(item.proposedLimit()),
-                String.join(", ", item.reasons()), item.channel(), caseUrl(item.creditLineId(), item.requestId()));
+        boolean decrease = QueueItem.DECREASE.equals(item.kind());
+        return new QueueRow(item.requestId(), item.decreaseId(), decrease, item.creditLineId(), item.level(),
+                item.ageSeconds() / 3600, item.ageSeconds() % 3600 / 60, format.minutes(item.referredAt()),
+                orDash(item.grade()), orDash(item.score()), format.money(item.oldLimit()),
+                format.money(item.proposedLimit()), String.join(", ", item.reasons()), orDash(item.channel()),
+                item.reviewDueBy() == null ? "–" : format.minutes(item.reviewDueBy()),
+                decrease ? decreaseUrl(item.creditLineId(), item.decreaseId()) : caseUrl(item.creditLineId(), item.requestId()));
     }
 
     LineFacts line(CreditLineView line) {

@@ -36,8 +36,10 @@ public final class ConsoleViews {
     }
 
     @TemplateData
-    record QueueRow(String requestId, String lineId, int level, long hours, long minutes, String referredAt,
+    record QueueRow(String requestId, String decreaseId, boolean decrease, String lineId, int level, long hours,
+                    long minutes, String referredAt,
                     String grade, String score, String oldLimit, String proposedLimit, String reasons, String channel,
+                    String dueBy,
                     String caseUrl) {
     }
 

@@ -68,6 +68,13 @@ final class Consequences {
             events.addAll(moved);
             after = CreditLineDecider.fold(after, moved);
         }
+        // a referral whose review window passed is concluded first: while it waits no new decrease is proposed
+        List<CreditLineEvent> expired = Deterioration.expireReferral(after, basis, now);
+        if (!expired.isEmpty()) {
+            List<CreditLineEvent> concluded = reassessed(after, expired, basis, now);
+            events.addAll(concluded);
+            after = CreditLineDecider.fold(after, concluded);
+        }
         List<CreditLineEvent> decreased = Deterioration.decrease(after, basis, now);
         if (!decreased.isEmpty()) {
             events.addAll(reassessed(after, decreased, basis, now));
@@ -182,6 +189,7 @@ final class Consequences {
             case IncreaseReviewed e -> false;
             case LimitDecreaseDecided e -> false; // the limit change that applies it is the input
             case LimitDecreaseReviewed e -> false;
+            case CreditLineEvent.LimitDecreaseReferralExpired e -> false; // like a review: the limit change is the input
             case TierChanged e -> false; // a tier moves the increase scheme, not the score
             case CreditLineEvent.IncreaseOffered e -> false;
             case CreditLineEvent.IncreaseOfferWithdrawn e -> false;

@@ -27,6 +27,7 @@ import com.uplift.domain.creditline.CreditLineEvent.IncomeVerified;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.PaymentMissed;
@@ -198,6 +199,7 @@ public final class CreditLineDecider {
                     e.newLimit().compareTo(e.oldLimit()) > 0 ? e.occurredAt() : state.increases().lastIncreaseAt()));
             case LimitDecreaseDecided e -> state.withDecreases(decided(state.decreases(), e));
             case LimitDecreaseReviewed e -> state.withDecreases(reviewed(state.decreases(), e));
+            case LimitDecreaseReferralExpired e -> state.withDecreases(expired(state.decreases(), e));
             case TierChanged e -> state.withTier(e.toTier(),
                     TierChanged.BY_HAND.equals(e.cause()) ? e.occurredAt() : state.tierSetByHandAt());
             case IncreaseOffered e -> state.withOffers(state.offers().with(IncreaseOffers.offered(e)));
@@ -249,7 +251,7 @@ public final class CreditLineDecider {
     private static DecreaseBook decided(DecreaseBook book, LimitDecreaseDecided e) {
         return e.outcome() == DecreaseOutcome.REFERRED
                 ? new DecreaseBook(book.decided() + 1, new PendingDecrease(e.decreaseId(), e.oldLimit(),
-                e.proposedLimit(), e.reviewLevelsRequired(), List.of()), book.increasesFrozenUntil(),
+                e.proposedLimit(), e.reviewLevelsRequired(), List.of(), e.occurredAt()), book.increasesFrozenUntil(),
                 book.nextDecreaseNotBefore())
                 : new DecreaseBook(book.decided() + 1, null, e.increasesFrozenUntil(), e.increasesFrozenUntil());
     }
@@ -260,11 +262,17 @@ public final class CreditLineDecider {
         reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
         return switch (e.statusAfter()) {
             case PENDING -> new DecreaseBook(book.decided(), new PendingDecrease(p.decreaseId(), p.oldLimit(),
-                    p.proposedLimit(), p.reviewLevelsRequired(), reviews), book.increasesFrozenUntil(),
+                    p.proposedLimit(), p.reviewLevelsRequired(), reviews, p.referredAt()), book.increasesFrozenUntil(),
                     book.nextDecreaseNotBefore());
             case APPLIED -> new DecreaseBook(book.decided(), null, e.increasesFrozenUntil(), e.nextDecreaseNotBefore());
-            case DECLINED -> new DecreaseBook(book.decided(), null, book.increasesFrozenUntil(), e.nextDecreaseNotBefore());
+            case DECLINED, LAPSED -> new DecreaseBook(book.decided(), null, book.increasesFrozenUntil(), e.nextDecreaseNotBefore());
         };
+    }
+
+    private static DecreaseBook expired(DecreaseBook book, LimitDecreaseReferralExpired e) {
+        return new DecreaseBook(book.decided(), null,
+                e.statusAfter() == DecreaseStatus.APPLIED ? e.increasesFrozenUntil() : book.increasesFrozenUntil(),
+                e.nextDecreaseNotBefore());
     }
 
     private static IncreaseBook withRequest(IncreaseBook book, IncreaseRequest request) {

@@ -195,7 +195,7 @@ public sealed interface CreditLineEvent {
 
     /**
      * The limit applied to the line; cause AUTOMATIC_INCREASE or REVIEWED_INCREASE, and from rules v5
-     * AUTOMATIC_DECREASE or REVIEWED_DECREASE ({@code requestId} then names the decrease, {@code LD-<n>}).
+     * AUTOMATIC_DECREASE, REVIEWED_DECREASE or REFERRAL_EXPIRED ({@code requestId} then names the decrease, {@code LD-<n>}).
      */
     record CreditLimitChanged(BigDecimal oldLimit, BigDecimal newLimit, String requestId, String cause,
                               int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
@@ -241,6 +241,26 @@ public sealed interface CreditLineEvent {
                                  Integer nextLevel, Instant increasesFrozenUntil, Instant nextDecreaseNotBefore,
                                  int policyVersion, String policyContentHash, int rulesVersion, Instant occurredAt)
             implements CreditLineEvent, DecisionEvent {
+    }
+
+    /**
+     * A referred decrease whose review window ({@code decreases.referralExpiry.afterDays}) passed with a review level
+     * still due (rules v5, under a policy with that field): applied without that review, at what the last level
+     * approved or else the proposal, floored at the drawn balance now ({@code CreditLimitChanged}, cause
+     * REFERRAL_EXPIRED, follows); LAPSED when the drawn balance leaves nothing to take. Decided by the passing of time
+     * (the hourly re-evaluation) or by any fact recorded after the deadline, in that command's batch.
+     *
+     * @param levelAwaited         the review level that was due and did not come
+     * @param afterDays            the policy's window it exceeded
+     * @param newLimit             APPLIED only: the limit applied; null when LAPSED
+     * @param increasesFrozenUntil APPLIED only: until when increases are declined (the section's cooling-off)
+     * @param nextDecreaseNotBefore when a trigger may next propose a decrease
+     */
+    record LimitDecreaseReferralExpired(String decreaseId, int levelAwaited, int afterDays, BigDecimal drawn,
+                                        BigDecimal newLimit, DecreaseStatus statusAfter, Instant increasesFrozenUntil,
+                                        Instant nextDecreaseNotBefore, int policyVersion, String policyContentHash,
+                                        int rulesVersion, Instant occurredAt) implements CreditLineEvent, DecisionEvent {
+        public static final String LIMIT_CAUSE = "REFERRAL_EXPIRED";
     }
 
     /**

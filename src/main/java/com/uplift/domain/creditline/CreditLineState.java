@@ -173,9 +173,9 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         }
     }
 
-    /** A decrease referred to review, and the reviews it has had. */
+    /** A decrease referred to review, when (its review window counts from then), and the reviews it has had. */
     public record PendingDecrease(String decreaseId, BigDecimal oldLimit, BigDecimal proposedLimit,
-                                  int reviewLevelsRequired, List<Review> reviews) {
+                                  int reviewLevelsRequired, List<Review> reviews, Instant referredAt) {
         public PendingDecrease {
             reviews = List.copyOf(reviews);
         }

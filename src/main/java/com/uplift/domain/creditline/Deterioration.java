@@ -3,6 +3,10 @@ package com.uplift.domain.creditline;
 import com.uplift.domain.DeciderRules;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
+import com.uplift.domain.creditline.CreditLineState.PendingDecrease;
+import com.uplift.domain.decrease.DecreaseStatus;
+import com.uplift.domain.policy.DecreaseReferralExpiry;
 import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.decrease.DecreaseOutcome;
 import com.uplift.domain.decrease.DecreaseTriggers;
@@ -14,6 +18,8 @@ import com.uplift.domain.policy.Tiering;
 import com.uplift.domain.risk.RiskInputs;
 import com.uplift.domain.tiering.TierRules;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +90,38 @@ final class Deterioration {
                         verdict.proposedLimit(), verdict.proposedLimit(), 0, verdict.hits(), verdict.reasons(),
                         frozenUntil, basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), now),
                 new CreditLimitChanged(state.limit(), verdict.proposedLimit(), decreaseId, "AUTOMATIC_DECREASE",
+                        basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), now));
+    }
+
+    /**
+     * A referred decrease whose review window passed, under a policy whose decreases section sets one
+     * ({@link DecreaseReferralExpiry}): applied at what the last level approved, else the proposal, floored at the drawn
+     * balance now and never above the limit now; LAPSED (no change) when that leaves nothing to take. Either way the
+     * referral is concluded and the cooling-off starts, as after a review.
+     */
+    static List<CreditLineEvent> expireReferral(CreditLineState state, DecisionBasis basis, Instant now) {
+        Policy policy = basis.policy();
+        PendingDecrease pending = state.decreases().pending();
+        Optional<DecreaseReferralExpiry> expiry = policy.decreases().flatMap(LimitDecreases::referralExpiry);
+        if (!DeciderRules.limitsDecreaseOnDeterioration(basis.rulesVersion()) || pending == null || expiry.isEmpty()
+                || pending.referredAt() == null || state.writeOff() != null
+                || now.isBefore(pending.referredAt().plus(Duration.ofDays(expiry.get().afterDays())))) {
+            return List.of();
+        }
+        BigDecimal approved = pending.reviews().isEmpty() ? pending.proposedLimit()
+                : pending.reviews().getLast().approvedLimit();
+        BigDecimal limit = approved.max(state.drawn()).setScale(2, RoundingMode.UNNECESSARY);
+        Instant coolingOffEnd = coolingOffEnd(policy, now);
+        if (limit.compareTo(state.limit()) >= 0) {
+            return List.of(new LimitDecreaseReferralExpired(pending.decreaseId(), pending.nextLevel(),
+                    expiry.get().afterDays(), state.drawn(), null, DecreaseStatus.LAPSED, null, coolingOffEnd,
+                    basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), now));
+        }
+        return List.of(
+                new LimitDecreaseReferralExpired(pending.decreaseId(), pending.nextLevel(), expiry.get().afterDays(),
+                        state.drawn(), limit, DecreaseStatus.APPLIED, coolingOffEnd, coolingOffEnd,
+                        basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), now),
+                new CreditLimitChanged(state.limit(), limit, pending.decreaseId(), LimitDecreaseReferralExpired.LIMIT_CAUSE,
                         basis.policyNumber(), basis.policyHash(), basis.rulesVersion(), now));
     }
 

@@ -72,6 +72,7 @@ final class OfferMateriality {
             // rules v5: a decrease decided or reviewed (it freezes increases), a tier moved (another increase scheme)
             case LimitDecreaseDecided e -> true;
             case LimitDecreaseReviewed e -> true;
+            case CreditLineEvent.LimitDecreaseReferralExpired e -> true;
             case TierChanged e -> true;
         };
     }

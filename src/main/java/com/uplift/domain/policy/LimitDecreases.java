@@ -1,6 +1,7 @@
 package com.uplift.domain.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Limit decreases on deterioration (issue 14, part 2): the triggers that propose a decrease, and how long a decrease
@@ -13,10 +14,19 @@ import java.util.List;
  *                       (applied or declined in review), days before a trigger may propose another
  * @param triggers       evaluated in order; every trigger that holds contributes its reason, the deepest cut wins and
  *                       the most review levels any of them asks for apply
+ * @param referralExpiry when a referred decrease nobody reviewed is applied unreviewed; empty (absent from the JSON,
+ *                       so a section without it hashes as before the field existed): a referral waits for its review
+ *                       however long it takes
  */
-public record LimitDecreases(int coolingOffDays, List<DecreaseTrigger> triggers) {
+public record LimitDecreases(int coolingOffDays, List<DecreaseTrigger> triggers,
+                             Optional<DecreaseReferralExpiry> referralExpiry) {
 
     public LimitDecreases {
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        referralExpiry = referralExpiry == null ? Optional.empty() : referralExpiry;
+    }
+
+    public LimitDecreases(int coolingOffDays, List<DecreaseTrigger> triggers) {
+        this(coolingOffDays, triggers, Optional.empty());
     }
 }

@@ -87,6 +87,8 @@ public final class PolicyValidation {
         if (d.triggers().isEmpty()) {
             problems.add("decreases.triggers must name at least one trigger (leave the section out for no decreases)");
         }
+        d.referralExpiry().filter(e -> e.afterDays() < 1 || e.afterDays() > DecreaseReferralExpiry.MAX_DAYS).ifPresent(e ->
+                problems.add("decreases.referralExpiry.afterDays must lie in 1.." + DecreaseReferralExpiry.MAX_DAYS));
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < d.triggers().size(); i++) {
             DecreaseTrigger t = d.triggers().get(i);

@@ -37,9 +37,10 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The console's pages for what came after it (issue 15): an admin starts the offer scan from the increase list page,
  * follows it to COMPLETED and finds the line's offer listed; an officer reviews a referred limit decrease on the line
- * page, is first refused with the API's problem shown, then records the level-1 review the API then reports.
+ * page (opened from the review queue), is first refused with the API's problem shown, then records the level-1 review;
+ * a senior risk officer finds it at level 2 in the queue and applies it; it then leaves the queue.
  * <p>
- * Its own database: the policy it puts in force (offers, and decreases with DPD_60 referred to one review level,
+ * Its own database: the policy it puts in force (offers, and decreases with DPD_60 referred to two review levels,
  * proposed by admin and approved by admin2) must not decide other tests' lines.
  */
 @QuarkusTest
@@ -105,13 +106,23 @@ class ConsoleOffersAndDecreasesBrowserTest {
         assertThat(offer.findElement(By.cssSelector(".offered-limit")).getText()).contains("14,600.00");
         screenshot(admin, "offers");
 
+        // in zh-CN: the increase list's page and the same offer
+        admin.findElement(By.id("lang-zh")).click();
+        waitFor(admin, offerRow);
+        assertThat(admin.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(admin.findElement(By.tagName("h1")).getText()).isEqualTo("提额名单");
+        assertThat(admin.findElement(offerRow).findElement(By.cssSelector(".offered-limit")).getText()).contains("14,600.00");
+        screenshot(admin, "offers-zh");
+        admin.findElement(By.id("lang-en")).click();
+        waitFor(admin, offerRow);
+
         // the filter is the API's: no offer is WITHDRAWN in this book
         admin.get(browsers.url("console/offers?status=WITHDRAWN"));
         assertThat(waitFor(admin, By.id("offers-empty")).isDisplayed()).isTrue();
     }
 
     @Test
-    void anOfficerReviewsAReferredDecreaseAtLevelOneOnTheLinePage() throws Exception {
+    void anOfficerThenASeniorReviewAReferredDecreaseFromTheQueueOnTheLinePage() throws Exception {
         String line = Borrowers.goodBorrower("B-CONSOLE-DECREASE", "10000.00", "20000.00");
         String lineId = line.substring(line.lastIndexOf('/') + 1);
         as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
@@ -119,8 +130,29 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .post(line + "/delinquency-reports").then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
 
         WebDriver officer = browsers.signIn("officer1");
-        officer.get(browsers.url("console/line?id=" + lineId));
+        // the review queue lists the referred decrease beside the increases; its link opens the line's decrease card
+        By queued = By.cssSelector("#queue tr[data-decrease='LD-1'][data-line='" + lineId + "']");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            officer.get(browsers.url("console/queue"));
+            assertThat(officer.findElements(queued)).hasSize(1);
+        });
+        WebElement row = officer.findElement(queued);
+        assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("Decrease");
+        assertThat(row.getText()).contains("10,000.00").contains("3,500.00").contains("PAST_DUE").contains("Level 1");
+        screenshot(officer, "queue-with-decrease");
+        // in zh-CN: the same row, its kind and the deadline column in Chinese
+        officer.findElement(By.id("lang-zh")).click();
+        waitFor(officer, By.id("queue"));
+        assertThat(officer.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(officer.findElement(By.tagName("h1")).getText()).isEqualTo("审核队列");
+        assertThat(officer.findElement(By.cssSelector("#queue thead")).getText()).contains("类型").contains("审核时限");
+        assertThat(officer.findElement(queued).findElement(By.cssSelector(".kind")).getText()).isEqualTo("降额");
+        screenshot(officer, "queue-with-decrease-zh");
+        officer.findElement(By.id("lang-en")).click();
+        row = waitFor(officer, queued);
+        row.findElement(By.cssSelector("a.open-case")).click();
         WebElement decrease = waitFor(officer, By.id("decrease-LD-1"));
+        assertThat(officer.getCurrentUrl()).endsWith("/console/line?id=" + lineId + "#decrease-LD-1");
         assertThat(decrease.getDomAttribute("data-status")).isEqualTo("PENDING");
         assertThat(decrease.findElement(By.cssSelector(".decrease-triggers")).getText()).contains("DPD_60: DAYS_PAST_DUE 65 >= 60");
         assertThat(decrease.findElement(By.cssSelector(".decrease-reasons")).getText()).contains("PAST_DUE");
@@ -133,23 +165,54 @@ class ConsoleOffersAndDecreasesBrowserTest {
 
         officer.findElement(By.id("decrease-comment-LD-1")).sendKeys("65 days past due confirmed with servicing");
         officer.findElement(By.id("decrease-submit-LD-1")).click();
-        assertThat(waitFor(officer, By.id("decrease-reviewed")).getText()).contains("APPLIED");
-        WebElement reviewed = officer.findElement(By.id("decrease-LD-1"));
-        assertThat(reviewed.getDomAttribute("data-status")).isEqualTo("APPLIED");
-        assertThat(reviewed.findElements(By.cssSelector(".decrease-reviews tbody tr"))).hasSize(1);
-        assertThat(reviewed.findElements(By.cssSelector("form.decrease-review-form"))).isEmpty();
-        screenshot(officer, "line-decrease-reviewed");
+        assertThat(waitFor(officer, By.id("decrease-reviewed")).getText()).contains("PENDING");
+        assertThat(officer.findElement(By.id("decrease-LD-1")).getDomAttribute("data-status")).isEqualTo("PENDING");
 
+        // level 2: a senior risk officer finds it in the queue at level 2 and applies it on the line page
+        WebDriver senior = browsers.signIn("senior1");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            senior.get(browsers.url("console/queue"));
+            assertThat(senior.findElement(queued).getText()).contains("Level 2");
+        });
+        senior.findElement(queued).findElement(By.cssSelector("a.open-case")).click();
+        waitFor(senior, By.id("decrease-review-LD-1"));
+        assertThat(senior.findElement(By.id("decrease-review-LD-1")).getText()).contains("2");
+        senior.findElement(By.id("decrease-comment-LD-1")).sendKeys("agreed: the headroom goes");
+        senior.findElement(By.id("decrease-submit-LD-1")).click();
+        assertThat(waitFor(senior, By.id("decrease-reviewed")).getText()).contains("APPLIED");
+        WebElement reviewed = senior.findElement(By.id("decrease-LD-1"));
+        assertThat(reviewed.getDomAttribute("data-status")).isEqualTo("APPLIED");
+        assertThat(reviewed.findElements(By.cssSelector(".decrease-reviews tbody tr"))).hasSize(2);
+        assertThat(reviewed.findElements(By.cssSelector("form.decrease-review-form"))).isEmpty();
+        screenshot(senior, "line-decrease-reviewed");
+        officer.get(browsers.url("console/line?id=" + lineId));
+        waitFor(officer, By.id("decrease-LD-1"));
+        // in zh-CN: the line page's decreases card
+        officer.findElement(By.id("lang-zh")).click();
+        waitFor(officer, By.id("decrease-LD-1"));
+        assertThat(officer.findElement(By.id("decreases-title")).getText()).isEqualTo("降额");
+        assertThat(officer.findElement(By.id("decrease-LD-1")).getDomAttribute("data-status")).isEqualTo("APPLIED");
+        screenshot(officer, "line-decrease-reviewed-zh");
+        officer.findElement(By.id("lang-en")).click();
+        waitFor(officer, By.id("decrease-LD-1"));
+
+        // decided: gone from the queue once the read model has the review
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+            officer.get(browsers.url("console/queue"));
+            assertThat(officer.findElements(queued)).isEmpty();
+            assertThat(officer.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+        });
         as("auditor").get(line + "/decreases").then().statusCode(200)
                 .body("[0].status", equalTo("APPLIED"))
                 .body("[0].newLimit", equalTo(3500.00f))
-                .body("[0].reviews.reviewer", equalTo(List.of("officer1")))
-                .body("[0].reviews.comment", equalTo(List.of("65 days past due confirmed with servicing")));
+                .body("[0].reviews.reviewer", equalTo(List.of("officer1", "senior1")))
+                .body("[0].reviews.comment", equalTo(List.of("65 days past due confirmed with servicing",
+                        "agreed: the headroom goes")));
     }
 
     /**
      * Proposes (admin) and approves (admin2) the active policy with the shipped offers section and the shipped decreases
-     * its decreases section (not tiering), DPD_60 referred to one review level: the four-eyes path of any policy. Once per class.
+     * its decreases section (not tiering), DPD_60 referred to two review levels: the four-eyes path of any policy. Once per class.
      */
     @SuppressWarnings("unchecked")
     private static synchronized void putPolicyInForce() {
@@ -161,7 +224,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .extract().jsonPath().getMap("policy");
         Map<String, Object> sections = sections();
         ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) sections.get("decreases")).get("triggers")).get(0))
-                .put("reviewLevels", 1);
+                .put("reviewLevels", 2);
         // the decreases only: the tiering rules would move a clean line to PRIME and change what it is offered
         policy.put("decreases", sections.get("decreases"));
         policy.put("offers", CanonicalJson.mapper().convertValue(IncreaseListPolicy.section(), Map.class));

@@ -13,6 +13,7 @@ import com.uplift.domain.creditline.CreditLineEvent.DelinquencyCured;
 import com.uplift.domain.creditline.CreditLineEvent.DelinquencyReported;
 import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
 import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
@@ -167,6 +168,7 @@ class EventShapesApprovalTest {
                 decreases().event(LimitDecreaseDecided.class),
                 decreases().andThen().when(new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, null,
                         "call notes checked", NOW)).event(LimitDecreaseReviewed.class),
+                expiredReferral().event(LimitDecreaseReferralExpired.class),
                 borrower().spec().when(new SetTier("PRIME", "payroll verified at the branch", "senior1", NOW))
                         .event(TierChanged.class)));
         all.addAll(offers);
@@ -184,6 +186,23 @@ class EventShapesApprovalTest {
         });
         return DeciderSpec.givenCommands(policy, borrower().then(new RecordDrawdown(cny("2500.00"), NOW)).commands()
                 .toArray(com.uplift.domain.creditline.CreditLineCommand[]::new)).when(new ReportDelinquency(65, TODAY, NOW));
+    }
+
+    /**
+     * The same referral, two levels, under a section whose referrals expire after 5 days: nobody reviews it and the
+     * passing of time applies it (schema v1 from the start, decided by the real decider).
+     */
+    private static DeciderSpec.Then expiredReferral() {
+        var policy = TestPolicies.withDecreasesAndTiering(sections -> {
+            var decreases = (ObjectNode) sections.get("decreases");
+            ((ObjectNode) decreases.get("triggers").get(0)).put("reviewLevels", 2);
+            decreases.putObject("referralExpiry").put("afterDays", 5);
+            return sections;
+        });
+        return DeciderSpec.givenCommands(policy, borrower().then(new RecordDrawdown(cny("2500.00"), NOW)).commands()
+                        .toArray(com.uplift.domain.creditline.CreditLineCommand[]::new))
+                .andCommands(new ReportDelinquency(65, TODAY, NOW))
+                .when(new com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime(NOW.plus(java.time.Duration.ofDays(5))));
     }
 
     @Test
@@ -239,6 +258,8 @@ class EventShapesApprovalTest {
     @Test void limitDecreaseDecided() { verify(LimitDecreaseDecided.class); }
     @Test void limitDecreaseReviewed() { verify(LimitDecreaseReviewed.class); }
     @Test void tierChanged() { verify(TierChanged.class); }
+    // a referred decrease applied when its review window passed (new type, schema v1)
+    @Test void limitDecreaseReferralExpired() { verify(LimitDecreaseReferralExpired.class); }
 
     // 提额名单 (rules v5): new at schema v1, sampled under rules 5 so a later rules version leaves the files as they are
     @Test void increaseOffered() { verifyUnderRules(IncreaseOffered.class, 5); }

@@ -3,6 +3,7 @@ package com.uplift.domain.creditline;
 import com.uplift.domain.DeciderSpec;
 import com.uplift.domain.Fixtures;
 import com.uplift.domain.TestPolicies;
+import com.uplift.domain.creditline.CreditLineCommand.ReassessOverTime;
 import com.uplift.domain.creditline.CreditLineCommand.ReceiveBureauReport;
 import com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown;
 import com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency;
@@ -12,6 +13,7 @@ import com.uplift.domain.creditline.CreditLineCommand.SetTier;
 import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
+import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
 import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
 import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
@@ -50,6 +52,16 @@ class DecreasesAndTiersTest {
         return TestPolicies.withDecreasesAndTiering(sections -> {
             ((com.fasterxml.jackson.databind.node.ObjectNode) sections.get("decreases").get("triggers").get(0))
                     .put("reviewLevels", levels);
+            return sections;
+        });
+    }
+
+    /** DPD_60 referred to {@code levels} review levels, applied unreviewed {@code afterDays} after the referral. */
+    private static PolicyVersion referredExpiringAfter(int levels, int afterDays) {
+        return TestPolicies.withDecreasesAndTiering(sections -> {
+            var decreases = (com.fasterxml.jackson.databind.node.ObjectNode) sections.get("decreases");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) decreases.get("triggers").get(0)).put("reviewLevels", levels);
+            decreases.putObject("referralExpiry").put("afterDays", afterDays);
             return sections;
         });
     }
@@ -170,6 +182,87 @@ class DecreasesAndTiersTest {
         assertEquals("REVIEWED_DECREASE", changed.cause());
         assertEquals(cny("3500.00"), approved.andThen().state().limit());
         assertNull(approved.andThen().state().decreases().pending());
+    }
+
+    @Test
+    void a_referral_nobody_reviews_within_the_window_is_applied_unreviewed_by_the_passing_of_time() {
+        DeciderSpec referred = drawnLine(referredExpiringAfter(2, 5)).andCommands(new ReportDelinquency(65, TODAY, NOW));
+        referred.when(new ReassessOverTime(NOW.plus(Duration.ofDays(5)).minusSeconds(1)))
+                .thenLacks(LimitDecreaseReferralExpired.class);
+
+        DeciderSpec.Then expired = referred.when(new ReassessOverTime(NOW.plus(Duration.ofDays(5))));
+        LimitDecreaseReferralExpired lapse = expired.event(LimitDecreaseReferralExpired.class);
+        assertEquals("LD-1", lapse.decreaseId());
+        assertEquals(1, lapse.levelAwaited());
+        assertEquals(5, lapse.afterDays());
+        assertEquals(DecreaseStatus.APPLIED, lapse.statusAfter());
+        assertEquals(cny("3500.00"), lapse.newLimit());
+        assertEquals(cny("2500.00"), lapse.drawn());
+        assertEquals(NOW.plus(Duration.ofDays(5 + 90)), lapse.increasesFrozenUntil());
+        CreditLimitChanged changed = expired.event(CreditLimitChanged.class);
+        assertEquals("REFERRAL_EXPIRED", changed.cause());
+        assertEquals("LD-1", changed.requestId());
+        CreditLineState after = expired.andThen().state();
+        assertEquals(cny("3500.00"), after.limit());
+        assertNull(after.decreases().pending());
+        // concluded: a late review finds nothing pending, and the cooling-off holds off another proposal
+        expired.andThen().when(new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, null, "late", NOW.plus(Duration.ofDays(6))))
+                .thenRejects("DECREASE_NOT_PENDING");
+        expired.andThen().when(new ReportDelinquency(75, TODAY.plusDays(10), NOW.plus(Duration.ofDays(10))))
+                .thenLacks(LimitDecreaseDecided.class);
+    }
+
+    @Test
+    void an_expired_referral_applies_what_the_first_level_approved_floored_at_the_drawn_balance() {
+        DeciderSpec reviewedOnce = drawnLine(referredExpiringAfter(2, 5)).andCommands(new ReportDelinquency(65, TODAY, NOW),
+                new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, cny("3000.00"), "deeper", NOW.plusSeconds(60)));
+        LimitDecreaseReferralExpired atLevel2 = reviewedOnce.when(new ReassessOverTime(NOW.plus(Duration.ofDays(5))))
+                .event(LimitDecreaseReferralExpired.class);
+        assertEquals(2, atLevel2.levelAwaited());
+        assertEquals(cny("3000.00"), atLevel2.newLimit());
+
+    }
+
+    @Test
+    void an_expired_referral_is_floored_at_what_was_drawn_meanwhile_and_lapses_when_nothing_is_left() {
+        // a new bureau negative (a WARNING flag: drawdowns go on) refers a 30% cut, 10,000 -> 7,000, to one level
+        Instant reported = NOW.plusSeconds(60);
+        DeciderSpec referred = drawnLine(referredExpiringAfter(0, 5)).andCommands(
+                new ReceiveBureauReport("PBOC", "R-9", 700, List.of("COURT_JUDGMENT"), reported, reported));
+        assertEquals(cny("7000.00"), referred.state().decreases().pending().proposedLimit());
+
+        // drawn up to 7,500 while it waited: the decrease takes only what is left, never money already lent
+        LimitDecreaseReferralExpired floored = referred.andCommands(new RecordDrawdown(cny("5000.00"), NOW.plusSeconds(120)))
+                .when(new ReassessOverTime(reported.plus(Duration.ofDays(5)))).event(LimitDecreaseReferralExpired.class);
+        assertEquals(DecreaseStatus.APPLIED, floored.statusAfter());
+        assertEquals(cny("7500.00"), floored.newLimit());
+
+        // drawn to the limit: nothing to take, so it lapses with no limit change
+        DeciderSpec.Then lapsed = referred.andCommands(new RecordDrawdown(cny("7500.00"), NOW.plusSeconds(120)))
+                .when(new ReassessOverTime(reported.plus(Duration.ofDays(5))));
+        assertEquals(DecreaseStatus.LAPSED, lapsed.event(LimitDecreaseReferralExpired.class).statusAfter());
+        assertNull(lapsed.event(LimitDecreaseReferralExpired.class).newLimit());
+        lapsed.thenLacks(CreditLimitChanged.class);
+        assertEquals(cny("10000.00"), lapsed.andThen().state().limit());
+        assertNull(lapsed.andThen().state().decreases().pending());
+    }
+
+    @Test
+    void without_a_referral_expiry_in_the_policy_a_referral_waits_for_its_review_however_long() {
+        DeciderSpec referred = drawnLine(referred(2)).andCommands(new ReportDelinquency(65, TODAY, NOW));
+        DeciderSpec later = referred.andCommands(new ReassessOverTime(NOW.plus(Duration.ofDays(89))));
+        assertTrue(later.history().stream().noneMatch(LimitDecreaseReferralExpired.class::isInstance));
+        assertEquals("LD-1", later.state().decreases().pending().decreaseId());
+        assertEquals(cny("10000.00"), later.state().limit());
+    }
+
+    @Test
+    void a_referral_expiry_outside_one_to_ninety_days_is_refused_by_validation() {
+        assertTrue(PolicyValidation.problems(referredExpiringAfter(1, 0).rules()).stream()
+                .anyMatch(p -> p.contains("decreases.referralExpiry.afterDays must lie in 1..90")));
+        assertTrue(PolicyValidation.problems(referredExpiringAfter(1, 91).rules()).stream()
+                .anyMatch(p -> p.contains("decreases.referralExpiry.afterDays")));
+        assertTrue(PolicyValidation.problems(referredExpiringAfter(1, 5).rules()).isEmpty());
     }
 
     @Test
