@@ -11,15 +11,21 @@ import com.uplift.domain.policy.StrategyArm;
 import com.uplift.domain.policy.StrategyAssignment;
 import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.api.console.ConsoleBrowser;
 import com.uplift.testing.Borrowers;
 import com.uplift.testing.OwnDatabase;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,6 +78,8 @@ class ScorecardDevelopmentOverHttpTest {
     Clock clock;
     @Inject
     CreditLineService lines;
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void aFittedScorecardIsProposedWithItsReportApprovedByASecondAdminAndRolledOutAsTheChallenger() {
@@ -134,8 +142,7 @@ class ScorecardDevelopmentOverHttpTest {
         // four eyes; the approval puts the fitted card in the challenger arm, and the hand-set v1 stays in force
         as("admin").body("{\"comment\":\"mine\"}").post("/api/policies/" + proposed + "/approval").then().statusCode(422)
                 .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("FOUR_EYES"));
-        as("admin2").body("{\"comment\":\"validation read, simulation read\"}").post("/api/policies/" + proposed + "/approval")
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
+        approveAsChallengerInTheConsole(report, proposed);
         as("auditor").get("/api/policies/" + proposed).then().statusCode(200).body("summary.status", org.hamcrest.Matchers.equalTo("APPROVED"))
                 .body("summary.approvedBy", org.hamcrest.Matchers.equalTo("admin2"));
         JsonPath book = as("officer1").get("/api/policies").then().statusCode(200).extract().jsonPath();
@@ -211,6 +218,65 @@ class ScorecardDevelopmentOverHttpTest {
         assertThat(promoted.getInt("activeVersion")).isEqualTo(proposed);
         assertThat(promoted.getString("challenger")).isNull();
         as("auditor").get("/api/policies/challenger").then().statusCode(404);
+    }
+
+    /**
+     * The second admin reads the development's report in the console (tables holding the API's figures), follows it
+     * to its proposal and approves it there as challenger; an auditor reads the report too.
+     */
+    private void approveAsChallengerInTheConsole(JsonPath report, int proposed) {
+        String id = report.getString("developmentId");
+        try (ConsoleBrowser browsers = new ConsoleBrowser(base)) {
+            WebDriver admin2 = browsers.signIn("admin2");
+            admin2.findElement(By.id("nav-scorecards")).click();
+            WebElement row = ConsoleBrowser.waitFor(admin2, By.cssSelector("tr[data-development='" + id + "']"));
+            assertThat(row.getText()).contains("v" + proposed).contains(report.getString("sample.observations"));
+            row.findElement(By.linkText(id)).click();
+
+            ConsoleBrowser.waitFor(admin2, By.id("discrimination"));
+            assertThat(admin2.findElement(By.cssSelector("#sample td[data-field='observations']")).getText())
+                    .isEqualTo(report.getString("sample.observations"));
+            assertThat(admin2.findElement(By.cssSelector("#exclusions tr[data-reason='OUTCOME_WINDOW_TOO_SHORT'] td")).getText())
+                    .isEqualTo(String.valueOf(DEMO_ASKING));
+            // the API's JSON numbers are read as floats here: equal to the page's six decimals within float precision
+            assertThat(Double.parseDouble(admin2.findElement(By.cssSelector("#discrimination tr[data-sample='HOLDOUT'] td[data-field='auc']")).getText()))
+                    .isCloseTo(report.getDouble("validation.holdout.auc"), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Double.parseDouble(admin2.findElement(By.cssSelector("#discrimination tr[data-sample='HAND_SET_HOLDOUT'] td[data-field='auc']")).getText()))
+                    .isCloseTo(report.getDouble("validation.currentCardOnHoldout.auc"), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(admin2.findElements(By.cssSelector("#calibration tbody tr"))).hasSize(5);
+            assertThat(admin2.findElements(By.cssSelector("#csi tbody tr"))).hasSize(8);
+            assertThat(admin2.findElement(By.id("psi")).getText()).startsWith("PSI ");
+            assertThat(admin2.findElement(By.cssSelector("#points tr[data-characteristic='UTILIZATION'][data-bin='BELOW_30'] td[data-field='points']")).getText())
+                    .isEqualTo(String.valueOf(points(report, "UTILIZATION", "BELOW_30")));
+            assertThat(admin2.findElement(By.id("proposal-share")).getText()).isEqualTo("50%");
+            ConsoleBrowser.screenshot(admin2, "scorecard-report");
+
+            admin2.findElement(By.id("proposal-link")).click();
+            WebElement approve = ConsoleBrowser.waitFor(admin2, By.id("approve"));
+            assertThat(approve.getText()).isEqualTo("Approve as challenger (50%)");
+            assertThat(admin2.findElement(By.id("challenger-share")).getText()).isEqualTo("50%");
+            admin2.findElement(By.id("verdict-comment")).sendKeys("validation read, simulation read");
+            approve.click();
+            assertThat(ConsoleBrowser.waitFor(admin2, By.id("done")).getText())
+                    .isEqualTo("Approved as challenger: it decides its share of the lines; the champion decides the rest.");
+            assertThat(admin2.findElement(By.id("challenger")).getText()).contains("Version " + proposed + " is the challenger for 50%");
+            // the promotion form is there for an admin, to be used once the arms have been compared
+            assertThat(admin2.findElements(By.id("propose-promotion"))).hasSize(1);
+
+            WebDriver auditor = browsers.signIn("auditor");
+            auditor.get(browsers.url("console/scorecard?id=" + id));
+            assertThat(ConsoleBrowser.waitFor(auditor, By.id("proposal-status")).getAttribute("data-status")).isEqualTo("APPROVED");
+            assertThat(auditor.findElements(By.id("approve"))).isEmpty();
+            // and in Chinese
+            ConsoleBrowser.waitFor(auditor, By.id("lang-zh")).click();
+            ConsoleBrowser.waitFor(auditor, By.id("calibration"));
+            assertThat(auditor.findElement(By.tagName("h1")).getText()).startsWith("评分卡验证报告");
+            assertThat(auditor.findElement(By.id("nav-scorecards")).getText()).isEqualTo("评分卡");
+            assertThat(auditor.findElement(By.cssSelector("#discrimination tr[data-sample='HAND_SET_HOLDOUT'] th")).getText())
+                    .isEqualTo("人工设定卡，验证集");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int points(JsonPath report, String characteristic, String bin) {
