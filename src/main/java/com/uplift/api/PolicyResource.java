@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.api.security.Roles;
+import com.uplift.application.CommandAnswer;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.audit.AuditScope;
 import com.uplift.audit.PolicySimulation;
@@ -69,21 +70,44 @@ public class PolicyResource {
         this.json = json;
     }
 
+    /** @param challengerSharePercent the share its proposal asked to be rolled out as challenger at; null: for every line */
     public record PolicySummary(int version, String name, PolicyBook.Status status, String contentHash,
-                                String proposedBy, String approvedBy, Integer basedOn, String reason) {
+                                String proposedBy, String approvedBy, Integer basedOn, String reason,
+                                Integer challengerSharePercent) {
         static PolicySummary of(PolicyBook.Entry e) {
             return new PolicySummary(e.version(), e.policy().name(), e.status(), e.contentHash(), e.proposedBy(),
-                    e.approvedBy(), e.basedOn(), e.reason());
+                    e.approvedBy(), e.basedOn(), e.reason(), e.challengerSharePercent());
         }
     }
 
     public record PolicyDetail(PolicySummary summary, Policy policy) {
     }
 
-    public record PolicyList(Integer activeVersion, List<PolicySummary> versions) {
+    /**
+     * The challenger approved into the arm through the policy book: it decides the lines whose
+     * SHA-256(salt:lineId) mod 100 is below sharePercent; the champion (activeVersion) decides the rest.
+     */
+    public record ChallengerView(int version, int championVersion, int sharePercent, String salt, String promotionProposedBy) {
+        static ChallengerView of(PolicyBook.Challenger c) {
+            return c == null ? null : new ChallengerView(c.version(), c.championVersion(), c.sharePercent(), c.salt(),
+                    c.promotionProposedBy());
+        }
     }
 
-    public record Proposal(Integer basedOn, @NotBlank @Size(max = 1000) String reason, @NotNull Policy policy) {
+    /** @param challenger the challenger rolled out through the book; null when none runs */
+    public record PolicyList(Integer activeVersion, ChallengerView challenger, List<PolicySummary> versions) {
+    }
+
+    /**
+     * @param challengerSharePercent absent: the approval puts the version in force for every line; 1..50: the approval
+     *                               starts it as the challenger of the policy in force for that share of the lines
+     */
+    public record Proposal(Integer basedOn, @NotBlank @Size(max = 1000) String reason, @NotNull Policy policy,
+                           Integer challengerSharePercent) {
+
+        public Proposal(Integer basedOn, String reason, Policy policy) {
+            this(basedOn, reason, policy, null);
+        }
     }
 
     public record Verdict(@NotBlank @Size(max = 1000) String comment) {
@@ -101,7 +125,7 @@ public class PolicyResource {
             summary = "Every policy version with its status; activeVersion is in force",
             description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
     public Uni<PolicyList> list() {
-        return catalog.book().map(book -> new PolicyList(book.activeVersion(),
+        return catalog.book().map(book -> new PolicyList(book.activeVersion(), ChallengerView.of(book.challenger()),
                 book.versions().values().stream().map(PolicySummary::of).toList()));
     }
 
@@ -142,11 +166,13 @@ public class PolicyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "proposePolicy",
             summary = "Propose a new policy version (it is numbered next); a different admin must approve it",
-            description = "Location is the proposed version's path. Roles: admin.")
+            description = "With challengerSharePercent (1..50) the approval starts it as the challenger of the policy in force "
+                    + "for that share of the lines instead of putting it in force. Location is the proposed version's path. Roles: admin.")
     @APIResponse(responseCode = "201", description = "Proposed; not in force until approved. Location is its path (relative)",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/api/policies/{version}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
-    @APIResponse(responseCode = "422", description = "Refused: INVALID_POLICY (with what is wrong), or the Idempotency-Key reused")
+    @APIResponse(responseCode = "422", description = "Refused: INVALID_POLICY (with what is wrong), CHALLENGER_SHARE_OUT_OF_RANGE, "
+            + "CHALLENGER_RUNNING (promote or end the running challenger first), or the Idempotency-Key reused")
     public Uni<Response> propose(@Valid @NotNull Proposal proposal, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         java.util.function.Function<PolicyBook, Response> answer = book -> {
             PolicyBook.Entry proposed = book.versions().get(book.versions().lastKey());
@@ -155,7 +181,7 @@ public class PolicyResource {
                     .entity(PolicySummary.of(proposed)).build();
         };
         return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies\n" + CanonicalJson.write(proposal), answer,
-                commandAnswer -> catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), caller.actor(),
+                commandAnswer -> catalog.propose(proposal.policy(), proposal.basedOn(), proposal.reason(), proposal.challengerSharePercent(), caller.actor(),
                         metadata(), commandAnswer));
     }
 
@@ -163,15 +189,15 @@ public class PolicyResource {
     @Path("/{version}/approval")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "approvePolicy",
-            summary = "Approve a proposal (not your own): it becomes the policy in force",
+            summary = "Approve a proposal (not your own): it becomes the policy in force, or the challenger if it was proposed as one",
             description = "Roles: admin.")
-    @APIResponse(responseCode = "200", description = "Approved and in force",
+    @APIResponse(responseCode = "200", description = "Approved: in force, or (proposed with a challengerSharePercent) deciding that share of the lines as challenger",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
-    @APIResponse(responseCode = "422", description = "Refused: your own proposal, not awaiting approval (or no such version), or an Idempotency-Key reused")
+    @APIResponse(responseCode = "422", description = "Refused: FOUR_EYES (your own proposal), NOT_PROPOSED (not awaiting approval, or no such version), "
+            + "CHALLENGER_RUNNING (a challenger runs: promote or end it first), or an Idempotency-Key reused")
     public Uni<Response> approve(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                  @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/approval\n" + CanonicalJson.write(verdict),
-                summaryOf(version), commandAnswer -> catalog.approve(version, caller.actor(), verdict.comment(), metadata(), commandAnswer));
+        return onVersion(version, "/approval", verdict, key, summaryOf(version), catalog::approve);
     }
 
     @POST
@@ -185,8 +211,83 @@ public class PolicyResource {
     @APIResponse(responseCode = "422", description = "Refused: not awaiting approval (or no such version), or an Idempotency-Key reused")
     public Uni<Response> reject(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
                                 @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + "/rejection\n" + CanonicalJson.write(verdict),
-                summaryOf(version), commandAnswer -> catalog.reject(version, caller.actor(), verdict.comment(), metadata(), commandAnswer));
+        return onVersion(version, "/rejection", verdict, key, summaryOf(version), catalog::reject);
+    }
+
+    @GET
+    @Path("/challenger")
+    @RolesAllowed({Roles.RISK_OFFICER, Roles.SENIOR_RISK_OFFICER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getChallenger",
+            summary = "The challenger approved into the arm: its version, share, salt and any promotion awaiting approval",
+            description = "Roles: risk-officer, senior-risk-officer, auditor, admin.")
+    @APIResponse(responseCode = "200", description = "The running challenger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengerView.class)))
+    @APIResponse(responseCode = "404", description = "No challenger runs")
+    public Uni<ChallengerView> challenger() {
+        return catalog.book().map(book -> {
+            if (book.challenger() == null) {
+                throw new NotFoundException("no challenger runs");
+            }
+            return ChallengerView.of(book.challenger());
+        });
+    }
+
+    @POST
+    @Path("/{version}/promotion")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "proposeChallengerPromotion",
+            summary = "Propose that the running challenger become the policy in force for every line; a different admin must approve it",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "200", description = "Proposed; the challenger keeps its share until another admin approves",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengerView.class)))
+    @APIResponse(responseCode = "422", description = "Refused: NOT_THE_CHALLENGER (the version is not the running challenger, or unknown), "
+            + "PROMOTION_PROPOSED (already awaiting approval), or an Idempotency-Key reused")
+    public Uni<Response> proposePromotion(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
+                                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return onVersion(version, "/promotion", verdict, key, book -> Response.ok(ChallengerView.of(book.challenger())).build(),
+                catalog::proposePromotion);
+    }
+
+    @POST
+    @Path("/{version}/promotion/approval")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "approveChallengerPromotion",
+            summary = "Approve the proposed promotion (not your own): the challenger becomes the policy in force for every line",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "200", description = "Promoted: the version is in force (ACTIVE), the former champion RETIRED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
+    @APIResponse(responseCode = "422", description = "Refused: FOUR_EYES (your own proposal), NOT_PROPOSED (no promotion awaits approval), "
+            + "NOT_THE_CHALLENGER, or an Idempotency-Key reused")
+    public Uni<Response> approvePromotion(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
+                                          @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return onVersion(version, "/promotion/approval", verdict, key, summaryOf(version), catalog::approvePromotion);
+    }
+
+    @POST
+    @Path("/{version}/challenger-end")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "endChallenger",
+            summary = "End the running challenger: every line is decided by the champion again (one admin: a safety stop, see docs/policy.md)",
+            description = "Roles: admin.")
+    @APIResponse(responseCode = "200", description = "Ended; the version stays APPROVED and may be proposed again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicySummary.class)))
+    @APIResponse(responseCode = "422", description = "Refused: NOT_THE_CHALLENGER (the version is not the running challenger, or unknown), or an Idempotency-Key reused")
+    public Uni<Response> endChallenger(@PathParam("version") int version, @Valid @NotNull Verdict verdict,
+                                       @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return onVersion(version, "/challenger-end", verdict, key, summaryOf(version), catalog::endChallenger);
+    }
+
+    /** A governance step on one version by the calling admin, with a comment (PolicyCatalog's approve, reject...). */
+    @FunctionalInterface
+    interface StepOnVersion {
+        Uni<PolicyBook> run(int version, String actor, String comment, EventMetadata metadata, CommandAnswer<PolicyBook> answer);
+    }
+
+    /** Runs a step on a version once per Idempotency-Key, keyed by its path and comment, answering from the book after it. */
+    private Uni<Response> onVersion(int version, String step, Verdict verdict, String key,
+                                    java.util.function.Function<PolicyBook, Response> answer, StepOnVersion command) {
+        return idempotency.onceWithEvents(caller.actor(), key, "POST /api/policies/" + version + step + "\n" + CanonicalJson.write(verdict),
+                answer, commandAnswer -> command.run(version, caller.actor(), verdict.comment(), metadata(), commandAnswer));
     }
 
     /** The answer to a verdict on a version: that version's summary as the book holds it after the verdict. */

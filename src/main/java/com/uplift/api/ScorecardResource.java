@@ -56,12 +56,17 @@ public class ScorecardResource {
         this.caller = caller;
     }
 
-    /** Every field optional: the defaults are the policy in force, 30+ days past due within 12 months, 30% hold-out. */
+    /**
+     * Every field optional: the defaults are the policy in force, 30+ days past due within 12 months, 30% hold-out, and
+     * a proposal for every line; challengerSharePercent (1..50, refused by the policy book otherwise) proposes the card
+     * as the challenger of the policy in force for that share of the lines.
+     */
     public record DevelopmentRequest(@Min(1) Integer basePolicyVersion,
                                      @Min(1) @Max(180) Integer badDaysPastDue,
                                      @Min(1) @Max(24) Integer outcomeMonths,
                                      @Min(10) @Max(50) Integer holdoutPercent,
-                                     Long seed) {
+                                     Long seed,
+                                     Integer challengerSharePercent) {
         DevelopmentSample.Settings settings() {
             DevelopmentSample.Settings d = DevelopmentSample.Settings.DEFAULT;
             return new DevelopmentSample.Settings(badDaysPastDue == null ? d.badDaysPastDue() : badDaysPastDue,
@@ -82,16 +87,17 @@ public class ScorecardResource {
             description = "Replays every line, measures each increase decision's characteristics as they were, reads whether the line went "
                     + "badDaysPastDue+ days past due within outcomeMonths, fits weight-of-evidence logistic regression on the training lines "
                     + "and reports KS, Gini/AUC, calibration and stability on the hold-out. The proposal takes effect only when another admin "
-                    + "approves it (POST /api/policies/{version}/approval). Every call is a new development. Roles: admin.")
+                    + "approves it (POST /api/policies/{version}/approval); with challengerSharePercent that approval starts it as the "
+                    + "challenger of the policy in force for that share of the lines. Every call is a new development. Roles: admin.")
     @APIResponse(responseCode = "201", description = "Developed and proposed; Location is the development's report (relative)",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/api/scorecards/developments/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentReport.class)))
     @APIResponse(responseCode = "404", description = "No such base policy version")
-    @APIResponse(responseCode = "422", description = "SAMPLE_TOO_SMALL (how far short), or NOT_ESTIMABLE (no predictive characteristic, or one separating goods from bads perfectly); nothing proposed")
+    @APIResponse(responseCode = "422", description = "CHALLENGER_SHARE_OUT_OF_RANGE or CHALLENGER_RUNNING, SAMPLE_TOO_SMALL (how far short), or NOT_ESTIMABLE (no predictive characteristic, or one separating goods from bads perfectly); nothing proposed")
     public Response develop(@Valid DevelopmentRequest request) {
-        DevelopmentRequest asked = request == null ? new DevelopmentRequest(null, null, null, null, null) : request;
+        DevelopmentRequest asked = request == null ? new DevelopmentRequest(null, null, null, null, null, null) : request;
         try {
-            DevelopmentReport report = developments.develop(asked.basePolicyVersion(), asked.settings(), caller.actor(),
+            DevelopmentReport report = developments.develop(asked.basePolicyVersion(), asked.settings(), asked.challengerSharePercent(), caller.actor(),
                     new EventMetadata(caller.requestId(), caller.requestId(), caller.actor(), caller.channel(), caller.requestId()));
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/api/scorecards/developments/" + report.developmentId())

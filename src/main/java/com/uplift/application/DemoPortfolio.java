@@ -171,7 +171,7 @@ public class DemoPortfolio {
         return policies.book().chain(book -> {
             int active = book.activeVersion();
             return policies.propose(policyOf(book.versions().get(active).policy()), active,
-                    "demo: the increase list (提额名单) and limit decreases in force", "admin", EventMetadata.system("demo-offers-policy"), null);
+                    "demo: the increase list (提额名单) and limit decreases in force", null, "admin", EventMetadata.system("demo-offers-policy"), null);
         }).chain(book -> policies.approve(book.versions().lastKey(), "admin2", "demo: four eyes",
                 EventMetadata.system("demo-offers-policy"), null))
                 .chain(policies::refresh)

@@ -3,6 +3,7 @@ package com.uplift.application;
 import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.governance.PolicyCommand;
 import com.uplift.domain.governance.PolicyEvent;
+import com.uplift.domain.policy.ChampionChallenger;
 import com.uplift.domain.policy.Policy;
 import com.uplift.domain.policy.PolicyVersion;
 import com.uplift.domain.policy.StrategyArm;
@@ -119,8 +120,8 @@ public class PolicyCatalog {
     }
 
     /**
-     * The policy a credit line is decided under now: the active (champion) version, or the challenger version it names
-     * for the stable share of lines that hash into the challenger arm.
+     * The policy a credit line is decided under now: the active (champion) version, or the challenger version (approved
+     * into the arm, or named by the champion) for the stable share of lines that hash into the challenger arm.
      */
     public Uni<PolicyVersion> forLine(String creditLineId) {
         return book().map(book -> forLine(book, creditLineId));
@@ -132,11 +133,13 @@ public class PolicyCatalog {
         if (champion == null) {
             throw new IllegalStateException("no policy is in force");
         }
-        Integer challenger = champion.policy().championChallenger().challengerPolicyVersion();
+        // The challenger approved into the arm through the book, else the one the champion's own policy names.
+        ChampionChallenger split = book.challengerSetting();
+        Integer challenger = split.challengerPolicyVersion();
         PolicyBook.Entry challengerEntry = challenger == null ? null : book.versions().get(challenger);
         // Only a version that was itself approved (active once, or retired) may decide a share of the lines.
         boolean challengerArm = challengerEntry != null && PolicyBook.wasApproved(challengerEntry) && creditLineId != null
-                && StrategyAssignment.assign(creditLineId, champion.policy().championChallenger()) == StrategyArm.CHALLENGER;
+                && StrategyAssignment.assign(creditLineId, split) == StrategyArm.CHALLENGER;
         PolicyBook.Entry chosen = challengerArm ? challengerEntry : champion;
         return new PolicyVersion(chosen.version(), chosen.contentHash(), chosen.policy(),
                 challengerArm ? StrategyArm.CHALLENGER : StrategyArm.CHAMPION);
@@ -148,12 +151,29 @@ public class PolicyCatalog {
     }
 
     /** @param answer the Idempotency-Key's answer, written with the events (null without a key); so for approve and reject */
-    public Uni<PolicyBook> propose(Policy draft, Integer basedOn, String reason, String actor, EventMetadata metadata,
-                                   CommandAnswer<PolicyBook> answer) {
+    /** @param challengerSharePercent null: approval puts it in force; a share: approval starts it as the challenger */
+    public Uni<PolicyBook> propose(Policy draft, Integer basedOn, String reason, Integer challengerSharePercent, String actor,
+                                   EventMetadata metadata, CommandAnswer<PolicyBook> answer) {
         return book().chain(book -> {
             Policy numbered = renumber(draft, book.nextVersion());
-            return run(new PolicyCommand.ProposePolicy(numbered, hash(numbered), basedOn, reason, actor, clock.instant()), metadata, answer);
+            return run(new PolicyCommand.ProposePolicy(numbered, hash(numbered), basedOn, reason, actor, challengerSharePercent,
+                    clock.instant()), metadata, answer);
         });
+    }
+
+    public Uni<PolicyBook> proposePromotion(int version, String actor, String reason, EventMetadata metadata,
+                                            CommandAnswer<PolicyBook> answer) {
+        return run(new PolicyCommand.ProposePromotion(version, actor, reason, clock.instant()), metadata, answer);
+    }
+
+    public Uni<PolicyBook> approvePromotion(int version, String actor, String comment, EventMetadata metadata,
+                                            CommandAnswer<PolicyBook> answer) {
+        return run(new PolicyCommand.ApprovePromotion(version, actor, comment, clock.instant()), metadata, answer);
+    }
+
+    public Uni<PolicyBook> endChallenger(int version, String actor, String comment, EventMetadata metadata,
+                                         CommandAnswer<PolicyBook> answer) {
+        return run(new PolicyCommand.EndChallenger(version, actor, comment, clock.instant()), metadata, answer);
     }
 
     public Uni<PolicyBook> approve(int version, String actor, String comment, EventMetadata metadata, CommandAnswer<PolicyBook> answer) {

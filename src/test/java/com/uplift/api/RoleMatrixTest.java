@@ -91,6 +91,10 @@ class RoleMatrixTest {
                 new Probe("POST", "/api/policies", "/api/policies", "{\"basedOn\":1,\"reason\":\"matrix\"}", admin),
                 new Probe("POST", "/api/policies/{version}/approval", "/api/policies/9999/approval", "{\"comment\":\"matrix\"}", admin),
                 new Probe("POST", "/api/policies/{version}/rejection", "/api/policies/9999/rejection", "{\"comment\":\"matrix\"}", admin),
+                new Probe("GET", "/api/policies/challenger", "/api/policies/challenger", null, policyReaders),
+                new Probe("POST", "/api/policies/{version}/promotion", "/api/policies/9999/promotion", "{\"comment\":\"matrix\"}", admin),
+                new Probe("POST", "/api/policies/{version}/promotion/approval", "/api/policies/9999/promotion/approval", "{\"comment\":\"matrix\"}", admin),
+                new Probe("POST", "/api/policies/{version}/challenger-end", "/api/policies/9999/challenger-end", "{\"comment\":\"matrix\"}", admin),
                 new Probe("POST", "/api/policies/{version}/simulations", "/api/policies/9999/simulations", "{}", Set.of("admin", "officer1", "senior1", "auditor")),
                 // a hold-out of 5% is invalid: the admin's call is refused (400) before any development runs
                 new Probe("POST", "/api/scorecards/developments", "/api/scorecards/developments", "{\"holdoutPercent\":5}", admin),

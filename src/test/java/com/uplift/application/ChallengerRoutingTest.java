@@ -61,4 +61,30 @@ class ChallengerRoutingTest {
         assertEquals("CHALLENGER", decided.strategyArm());
         assertEquals(1, decided.policyVersion());
     }
+
+    @Test
+    void aVersionApprovedIntoTheChallengerArmDecidesExactlyTheLinesThatHashIntoItsShare() {
+        PolicyBook book = apply(PolicyBook.EMPTY, new PolicyCommand.InstallShippedPolicy(
+                version(1, "v1", new ChampionChallenger(10, null, "s")), "h1", "classpath", AT));
+        book = apply(book, new PolicyCommand.ProposePolicy(version(2, "fitted", new ChampionChallenger(10, null, "s")), "h2", 1,
+                "fitted card", "alice", 50, AT));
+        book = apply(book, new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT));
+        ChampionChallenger split = new ChampionChallenger(50, 2, "challenger-v2");
+        int challengers = 0;
+        for (int i = 0; i < 200; i++) {
+            String line = "CL-" + i;
+            PolicyVersion chosen = PolicyCatalog.forLine(book, line);
+            StrategyArm expected = com.uplift.domain.policy.StrategyAssignment.assign(line, split);
+            assertEquals(expected, chosen.arm(), line);
+            assertEquals(expected == StrategyArm.CHALLENGER ? 2 : 1, chosen.version(), line);
+            challengers += expected == StrategyArm.CHALLENGER ? 1 : 0;
+        }
+        // both arms are populated: half of 200 lines, give or take the hash's spread
+        org.junit.jupiter.api.Assertions.assertTrue(challengers > 70 && challengers < 130, "challenger lines: " + challengers);
+
+        PolicyBook ended = apply(book, new PolicyCommand.EndChallenger(2, "alice", "stop", AT));
+        for (int i = 0; i < 50; i++) {
+            assertEquals(1, PolicyCatalog.forLine(ended, "CL-" + i).version());
+        }
+    }
 }

@@ -396,7 +396,7 @@ public interface ConsoleMessages {
     @Message("Policy version {version}")
     String govPolicyTitle(int version);
 
-    @Message("{#when done}{#is 'PROPOSED'}Proposed. It takes effect when another admin approves it.{#is 'ACTIVE'}Approved: this version is now in force.{#else}Rejected: this version will not take effect.{/when}")
+    @Message("{#when done}{#is 'PROPOSED'}Proposed. It takes effect when another admin approves it.{#is 'ACTIVE'}Approved: this version is now in force.{#is 'CHALLENGER'}Approved as challenger: it decides its share of the lines; the champion decides the rest.{#is 'PROMOTION_PROPOSED'}Promotion proposed. It takes effect when another admin approves it.{#is 'ENDED'}Challenger ended: every line is decided by the policy in force.{#else}Rejected: this version will not take effect.{/when}")
     String govDone(String done);
 
     @Message("Status and provenance")

@@ -526,7 +526,7 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     String govPolicyTitle(int version);
 
     @Override
-    @Message("{#when done}{#is 'PROPOSED'}已提交提案，待另一位管理员批准后生效。{#is 'ACTIVE'}已批准：该版本现已生效。{#else}已驳回：该版本不会生效。{/when}")
+    @Message("{#when done}{#is 'PROPOSED'}已提交提案，待另一位管理员批准后生效。{#is 'ACTIVE'}已批准：该版本现已生效。{#is 'CHALLENGER'}已批准为挑战者：它决定其份额内的额度，其余仍由冠军策略决定。{#is 'PROMOTION_PROPOSED'}已提议晋升，待另一位管理员批准后生效。{#is 'ENDED'}挑战者已结束：全部额度由生效策略决定。{#else}已驳回：该版本不会生效。{/when}")
     String govDone(String done);
 
     @Override

@@ -12,6 +12,7 @@ import com.uplift.api.console.GovernanceViews.PoliciesPage;
 import com.uplift.api.console.GovernanceViews.PolicyPage;
 import com.uplift.api.console.GovernanceViews.ProposalPage;
 import com.uplift.api.console.GovernanceViews.SimulationPage;
+import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.policy.Policy;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * The console's policy pages: the versions with their status, one version beside the policy in force as a tree with
  * the changed values marked, the proposal form (the in-force policy's JSON to edit, or a file to load), approval and
- * rejection by an admin, and a simulation of a version against recorded history. Every read and action is
+ * rejection by an admin (of a challenger proposal: approval into the challenger arm), the running challenger's
+ * promotion (four-eyes) and end, and a simulation of a version against recorded history. Every read and action is
  * {@link PolicyResource}'s own method, so its roles and the policy book's four-eyes rule refuse here as they refuse
  * over the API, and a refusal is shown from the API's problem details.
  */
@@ -74,7 +76,7 @@ public class ConsolePolicyResource {
     @GET
     @Path("/policies")
     public Uni<TemplateInstance> list() {
-        return policies.list().map(list -> reader.page(Templates.policies(new PoliciesPage(reader.chrome(), list.activeVersion(),
+        return policies.list().map(list -> reader.page(Templates.policies(new PoliciesPage(reader.chrome(), list.activeVersion(), list.challenger(),
                 list.versions().reversed().stream().map(s -> GovernancePages.policyRow(s, list.activeVersion())).toList()))));
     }
 
@@ -82,7 +84,8 @@ public class ConsolePolicyResource {
     @Path("/policy")
     public Uni<Response> version(@QueryParam("version") int version, @QueryParam("against") Integer against,
                                  @QueryParam("all") boolean everything, @QueryParam("done") String done) {
-        String shownDone = done != null && Set.of("PROPOSED", "ACTIVE", "REJECTED").contains(done) ? done : null;
+        String shownDone = done != null && Set.of("PROPOSED", "ACTIVE", "REJECTED", "CHALLENGER", "PROMOTION_PROPOSED", "ENDED")
+                .contains(done) ? done : null;
         return versionPage(version, against, everything, shownDone, null, Response.Status.OK.getStatusCode());
     }
 
@@ -100,12 +103,45 @@ public class ConsolePolicyResource {
         return verdict(version, () -> policies.reject(version, new PolicyResource.Verdict(comment), null));
     }
 
+    @POST
+    @Path("/policy/promotion")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> proposePromotion(@FormParam("version") int version, @FormParam("comment") String comment) {
+        return answered(() -> policies.proposePromotion(version, new PolicyResource.Verdict(comment), null))
+                .flatMap(result -> afterAction(version, result, "PROMOTION_PROPOSED"));
+    }
+
+    @POST
+    @Path("/policy/promotion-approval")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> approvePromotion(@FormParam("version") int version, @FormParam("comment") String comment) {
+        return verdict(version, () -> policies.approvePromotion(version, new PolicyResource.Verdict(comment), null));
+    }
+
+    @POST
+    @Path("/policy/challenger-end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> endChallenger(@FormParam("version") int version, @FormParam("comment") String comment) {
+        return answered(() -> policies.endChallenger(version, new PolicyResource.Verdict(comment), null))
+                .flatMap(result -> afterAction(version, result, "ENDED"));
+    }
+
     /** After a verdict: the version's page with its new status, or with the API's refusal (four-eyes, not proposed). */
     private Uni<Response> verdict(int version, Supplier<Uni<Response>> verdict) {
-        return answered(verdict).flatMap(result -> result instanceof Problem problem
-                        ? versionPage(version, null, false, null, problem, problem.status())
-                        : Uni.createFrom().item(done(version,
-                        ((PolicyResource.PolicySummary) ((Response) result).getEntity()).status().name())));
+        return answered(verdict).flatMap(result -> {
+            if (result instanceof Problem) {
+                return afterAction(version, result, null);
+            }
+            PolicyBook.Status status = ((PolicyResource.PolicySummary) ((Response) result).getEntity()).status();
+            // approved but not in force: it was proposed as a challenger and now decides its share of the lines
+            return afterAction(version, result, status == PolicyBook.Status.APPROVED ? "CHALLENGER" : status.name());
+        });
+    }
+
+    /** The version's page saying what was done, or with the API's refusal. */
+    private Uni<Response> afterAction(int version, Object result, String done) {
+        return result instanceof Problem problem ? versionPage(version, null, false, null, problem, problem.status())
+                : Uni.createFrom().item(done(version, done));
     }
 
     @GET
@@ -182,7 +218,8 @@ public class ConsolePolicyResource {
                         GovernancePages.policyRow(shown.summary(), list.activeVersion()), shown.summary().contentHash(),
                         base, base == list.activeVersion(), changed.size(),
                         GovernancePages.tree(before, after, changed, whole), whole,
-                        GovernancePages.awaitingVerdict(shown.summary()), done, refusal)))).build();
+                        GovernancePages.awaitingVerdict(shown.summary()), done, refusal,
+                        list.challenger() != null && list.challenger().version() == version ? list.challenger() : null)))).build();
             });
         }).onFailure(jakarta.ws.rs.NotFoundException.class).recoverWithItem(() -> reader.message("policyNotFound", 404));
     }

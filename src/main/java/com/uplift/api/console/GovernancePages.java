@@ -44,7 +44,7 @@ final class GovernancePages {
 
     static PolicyRow policyRow(PolicySummary s, Integer activeVersion) {
         return new PolicyRow(s.version(), s.name(), s.status().name(), orDash(s.proposedBy()), orDash(s.approvedBy()),
-                orDash(s.basedOn()), orDash(s.reason()), Objects.equals(activeVersion, s.version()));
+                orDash(s.basedOn()), orDash(s.reason()), Objects.equals(activeVersion, s.version()), s.challengerSharePercent());
     }
 
     /**

@@ -16,12 +16,15 @@ final class GovernanceViews {
     }
 
     @TemplateData
+    /** @param challengerShare the share the proposal asked to be rolled out as challenger at; null: for every line */
     record PolicyRow(int version, String name, String status, String proposedBy, String approvedBy, String basedOn,
-                     String reason, boolean inForce) {
+                     String reason, boolean inForce, Integer challengerShare) {
     }
 
+    /** @param challenger the challenger approved into the arm (PolicyResource.ChallengerView), null when none runs */
     @TemplateData
-    record PoliciesPage(Chrome chrome, Integer activeVersion, List<PolicyRow> versions) {
+    record PoliciesPage(Chrome chrome, Integer activeVersion, com.uplift.api.PolicyResource.ChallengerView challenger,
+                        List<PolicyRow> versions) {
     }
 
     /**
@@ -34,9 +37,37 @@ final class GovernanceViews {
     }
 
     @TemplateData
+    /** @param challenger the running challenger when it is this version (its promotion and end forms), else null */
     record PolicyPage(Chrome chrome, PolicyRow policy, String contentHash, int against, boolean againstIsInForce,
                       int changeCount, List<DiffRow> tree, boolean everything, boolean awaitingVerdict, String done,
-                      Problem refusal) {
+                      Problem refusal, com.uplift.api.PolicyResource.ChallengerView challenger) {
+    }
+
+    /** One recorded scorecard development in the list, with its headline figures. */
+    @TemplateData
+    record DevelopmentRow(String developmentId, String asOf, String developedBy, int basePolicyVersion,
+                          int proposedPolicyVersion, long observations, String holdoutAuc, String handSetAuc,
+                          String psi, String verdict) {
+    }
+
+    @TemplateData
+    record ScorecardsPage(Chrome chrome, List<DevelopmentRow> developments) {
+    }
+
+    /** A row of the sample's exclusions: why decisions were left out, and how many. */
+    @TemplateData
+    record Exclusion(String reason, long count) {
+    }
+
+    /** A discrimination row: the fitted card on training or hold-out, or the hand-set card on the hold-out. */
+    @TemplateData
+    record DiscriminationRow(String sample, com.uplift.audit.scorecard.DevelopmentReport.Discrimination figures) {
+    }
+
+    /** One development's validation report, and the policy version it proposed as the policies page shows it. */
+    @TemplateData
+    record ScorecardPage(Chrome chrome, com.uplift.audit.scorecard.DevelopmentReport report, List<Exclusion> exclusions,
+                         List<DiscriminationRow> discrimination, PolicyRow proposal) {
     }
 
     @TemplateData

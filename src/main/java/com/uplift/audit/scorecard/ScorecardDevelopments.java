@@ -61,11 +61,19 @@ public class ScorecardDevelopments {
     }
 
     /**
-     * Develops a card on the base version (default: the one in force) and proposes it.
+     * Develops a card on the base version (default: the one in force) and proposes it: for every line, or, with a
+     * share, to be rolled out as the challenger of the policy in force once a second admin approves it.
      *
      * @throws CommandRejectedException SAMPLE_TOO_SMALL or NOT_ESTIMABLE (nothing is proposed or recorded)
      */
-    public DevelopmentReport develop(Integer baseVersion, Settings settings, String actor, EventMetadata metadata) {
+    public DevelopmentReport develop(Integer baseVersion, Settings settings, Integer challengerSharePercent, String actor,
+                                     EventMetadata metadata) {
+        if (challengerSharePercent != null) {
+            // refused before the fit, which takes seconds; the policy book would refuse the proposal all the same
+            PolicyBook.challengerShareProblem(challengerSharePercent).ifPresent(problem -> {
+                throw new CommandRejectedException(problem);
+            });
+        }
         PolicyBook book = catalog.book().await().atMost(WAIT);
         int version = baseVersion != null ? baseVersion : book.activeVersion();
         PolicyBook.Entry base = book.versions().get(version);
@@ -89,7 +97,7 @@ public class ScorecardDevelopments {
         DevelopmentReport draft = ScorecardDevelopment.report(id, policy, 0, asOf, actor, settings, built, fitted);
         Policy fittedPolicy = ScorecardDevelopment.fittedPolicy(policy, fitted,
                 "Fitted scorecard on v" + version + " outcomes to " + asOf + " (development " + id + ")");
-        PolicyBook proposed = catalog.propose(fittedPolicy, version, reason(draft), actor, metadata, null).await().atMost(WAIT);
+        PolicyBook proposed = catalog.propose(fittedPolicy, version, reason(draft), challengerSharePercent, actor, metadata, null).await().atMost(WAIT);
         int proposedVersion = proposed.versions().values().stream()
                 .filter(e -> e.policy().name().contains(id)).mapToInt(PolicyBook.Entry::version).max().orElseThrow();
         DevelopmentReport report = draft.proposedAs(proposedVersion);

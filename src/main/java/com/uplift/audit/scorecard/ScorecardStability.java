@@ -88,7 +88,7 @@ public class ScorecardStability {
         PolicyBook book = catalog.book().await().atMost(WAIT);
         Map<String, Integer> arms = new TreeMap<>();
         arms.put("CHAMPION", book.activeVersion());
-        Integer challenger = book.versions().get(book.activeVersion()).policy().championChallenger().challengerPolicyVersion();
+        Integer challenger = book.challengerSetting().challengerPolicyVersion();
         if (challenger != null && book.versions().containsKey(challenger) && PolicyBook.wasApproved(book.versions().get(challenger))) {
             arms.put("CHALLENGER", challenger);
         }

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The browsers a console test opens: headless Debian chromium through the Debian chromium-driver (no driver download;
  * .ci/run installs both when they are missing), signed in with the console's form, closed together after each test.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -37,7 +37,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final URL base;
     private final List<WebDriver> browsers = new ArrayList<>();
 
-    ConsoleBrowser(URL base) {
+    public ConsoleBrowser(URL base) {
         this.base = base;
     }
 
@@ -61,7 +61,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** A browser signed in as a demo user (password = user name), on the console's home page. */
-    WebDriver signIn(String user) {
+    public WebDriver signIn(String user) {
         return signIn(open(), user);
     }
 
@@ -75,16 +75,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return browser;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return base + path;
     }
 
-    static WebElement waitFor(WebDriver browser, By what) {
+    public static WebElement waitFor(WebDriver browser, By what) {
         return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
     /** Saves what the browser shows as target/console-screenshots/{name}.png. */
-    static void screenshot(WebDriver browser, String name) throws Exception {
+    public static void screenshot(WebDriver browser, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,10 @@
 package com.uplift.domain.approval;
 
 import com.uplift.domain.governance.PolicyEvent;
+import com.uplift.domain.governance.PolicyEvent.ChallengerEnded;
+import com.uplift.domain.governance.PolicyEvent.ChallengerPromotionProposed;
+import com.uplift.domain.governance.PolicyEvent.ChallengerRolloutRequested;
+import com.uplift.domain.governance.PolicyEvent.ChallengerStarted;
 import com.uplift.domain.governance.PolicyEvent.PolicyActivated;
 import com.uplift.domain.governance.PolicyEvent.PolicyApproved;
 import com.uplift.domain.governance.PolicyEvent.PolicyInstalled;
@@ -39,7 +43,11 @@ class PolicyEventShapesApprovalTest {
                         shipped.signalLexicon(), shipped.championChallenger()), "hash-v2", 1, "shorter cooling-off", "admin", AT),
                 new PolicyApproved(2, "admin2", "admin", "checked on pilot history", AT),
                 new PolicyRejected(3, "admin2", "breaks the affordability cap", AT),
-                new PolicyActivated(2, 1, AT));
+                new PolicyActivated(2, 1, AT),
+                new ChallengerRolloutRequested(4, 50, AT),
+                new ChallengerStarted(4, 2, 50, "challenger-v4", AT),
+                new ChallengerPromotionProposed(4, "admin", "challenger arm's 30+ DPD rate below the champion's", AT),
+                new ChallengerEnded(4, "PROMOTED", "admin2", "promoted after six months", AT));
     }
 
     @Test
@@ -61,6 +69,10 @@ class PolicyEventShapesApprovalTest {
     @Test void policyApproved() { verify(PolicyApproved.class); }
     @Test void policyRejected() { verify(PolicyRejected.class); }
     @Test void policyActivated() { verify(PolicyActivated.class); }
+    @Test void challengerRolloutRequested() { verify(ChallengerRolloutRequested.class); }
+    @Test void challengerStarted() { verify(ChallengerStarted.class); }
+    @Test void challengerPromotionProposed() { verify(ChallengerPromotionProposed.class); }
+    @Test void challengerEnded() { verify(ChallengerEnded.class); }
 
     private static void verify(Class<? extends PolicyEvent> type) {
         PolicyEvent sample = samples().stream().filter(type::isInstance).findFirst().orElseThrow();

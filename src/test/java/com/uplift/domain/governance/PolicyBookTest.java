@@ -106,4 +106,80 @@ class PolicyBookTest {
         org.junit.jupiter.api.Assertions.assertTrue(com.uplift.domain.policy.PolicyValidation.problems(TestPolicies.v1().rules()).isEmpty(),
                 "the shipped policy is valid");
     }
+
+    /** v1 in force, v2 proposed by alice as challenger at {@code share}%. */
+    private static PolicyBook challengerProposed(int share) {
+        PolicyBook book = installed();
+        return fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(2), "h2", 1, "fitted", "alice", share, AT), book));
+    }
+
+    private static String refusal(PolicyBook.Result result) {
+        return assertInstanceOf(PolicyBook.Result.Rejected.class, result).rejection().code();
+    }
+
+    @Test
+    void aVersionApprovedAsChallengerDecidesItsShareWhileTheChampionStaysInForce() {
+        PolicyBook proposed = challengerProposed(30);
+        assertEquals(30, proposed.versions().get(2).challengerSharePercent());
+        assertEquals("FOUR_EYES", refusal(PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "alice", "ok", AT), proposed)));
+
+        PolicyBook.Result approved = PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), proposed);
+        assertEquals(List.of(new PolicyEvent.PolicyApproved(2, "bob", "alice", "ok", AT),
+                new PolicyEvent.ChallengerStarted(2, 1, 30, "challenger-v2", AT)),
+                assertInstanceOf(PolicyBook.Result.Accepted.class, approved).events());
+        PolicyBook running = fold(proposed, approved);
+        assertEquals(1, running.activeVersion(), "the champion keeps deciding the rest");
+        assertEquals(PolicyBook.Status.APPROVED, running.versions().get(2).status());
+        assertEquals(new PolicyBook.Challenger(2, 1, 30, "challenger-v2", null), running.challenger());
+        assertEquals(new com.uplift.domain.policy.ChampionChallenger(30, 2, "challenger-v2"), running.challengerSetting());
+    }
+
+    @Test
+    void aChallengerShareOutsideOneToFiftyAndASecondChallengerAreRefused() {
+        PolicyBook book = installed();
+        for (int share : new int[] {0, 51, 100, -5}) {
+            assertEquals("CHALLENGER_SHARE_OUT_OF_RANGE", refusal(PolicyBook.decide(
+                    new PolicyCommand.ProposePolicy(numbered(2), "h2", 1, "fitted", "alice", share, AT), book)), share + "%");
+        }
+        PolicyBook proposed = challengerProposed(50);
+        PolicyBook running = fold(proposed, PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), proposed));
+        assertEquals("CHALLENGER_RUNNING", refusal(PolicyBook.decide(
+                new PolicyCommand.ProposePolicy(numbered(3), "h3", 1, "another", "alice", 10, AT), running)));
+        // a new champion would change what the running experiment compares against
+        PolicyBook champion = fold(running, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(3), "h3", 1, "new", "alice", AT), running));
+        assertEquals("CHALLENGER_RUNNING", refusal(PolicyBook.decide(new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT), champion)));
+    }
+
+    @Test
+    void promotingTheChallengerIsFourEyesAndMakesItTheChampion() {
+        PolicyBook proposed = challengerProposed(50);
+        PolicyBook running = fold(proposed, PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), proposed));
+        assertEquals("NOT_THE_CHALLENGER", refusal(PolicyBook.decide(new PolicyCommand.ProposePromotion(1, "alice", "why", AT), running)));
+        assertEquals("NOT_PROPOSED", refusal(PolicyBook.decide(new PolicyCommand.ApprovePromotion(2, "bob", "ok", AT), running)));
+
+        PolicyBook promoting = fold(running, PolicyBook.decide(new PolicyCommand.ProposePromotion(2, "alice", "lower DPD", AT), running));
+        assertEquals("alice", promoting.challenger().promotionProposedBy());
+        assertEquals("PROMOTION_PROPOSED", refusal(PolicyBook.decide(new PolicyCommand.ProposePromotion(2, "bob", "again", AT), promoting)));
+        assertEquals("FOUR_EYES", refusal(PolicyBook.decide(new PolicyCommand.ApprovePromotion(2, "alice", "ok", AT), promoting)));
+
+        PolicyBook.Result approved = PolicyBook.decide(new PolicyCommand.ApprovePromotion(2, "bob", "ok", AT), promoting);
+        assertEquals(List.of(new PolicyEvent.ChallengerEnded(2, PolicyBook.PROMOTED, "bob", "ok", AT),
+                new PolicyEvent.PolicyActivated(2, 1, AT)), assertInstanceOf(PolicyBook.Result.Accepted.class, approved).events());
+        PolicyBook promoted = fold(promoting, approved);
+        assertEquals(2, promoted.activeVersion());
+        assertEquals(null, promoted.challenger());
+        assertEquals(PolicyBook.Status.RETIRED, promoted.versions().get(1).status());
+    }
+
+    @Test
+    void endingTheChallengerGivesEveryLineBackToTheChampion() {
+        PolicyBook proposed = challengerProposed(20);
+        PolicyBook running = fold(proposed, PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), proposed));
+        assertEquals("NOT_THE_CHALLENGER", refusal(PolicyBook.decide(new PolicyCommand.EndChallenger(7, "alice", "stop", AT), running)));
+        PolicyBook ended = fold(running, PolicyBook.decide(new PolicyCommand.EndChallenger(2, "alice", "stop", AT), running));
+        assertEquals(null, ended.challenger());
+        assertEquals(1, ended.activeVersion());
+        assertEquals(null, ended.challengerSetting().challengerPolicyVersion(), "the champion's own section names none");
+        assertEquals("NOT_THE_CHALLENGER", refusal(PolicyBook.decide(new PolicyCommand.EndChallenger(2, "alice", "again", AT), ended)));
+    }
 }
