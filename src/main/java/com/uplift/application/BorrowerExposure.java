@@ -17,9 +17,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -34,19 +41,36 @@ import java.util.function.Function;
  * <p>
  * Lines opened before the stream existed are not in it: the first exposure command for such a borrower seeds the
  * stream from the lines' own streams (never from the read model), in the same append.
+ * <p>
+ * The offer scan reads ahead ({@link #readAhead}): for a batch of lines, the borrowers' streams in one read and, for
+ * borrowers without one, their lines in another, rather than both per line. A scan decision takes its borrower's
+ * read-ahead once (a retry after a conflict reads afresh), and its append checks the borrower stream's version as
+ * always, so a read-ahead that went stale costs a retry, never a wrong commit.
  */
 @ApplicationScoped
 public class BorrowerExposure {
 
     /** The event that names a line's borrower: the lines of a borrower are found by it when seeding. */
     private static final String OPENING = CreditLineEvent.CreditLineOpened.class.getSimpleName();
+    /** Borrower events read at most by one read-ahead; the borrowers it does not cover are read per line. */
+    static final int READ_AHEAD_EVENTS = 10_000;
+
+    /** A read-ahead older than this is not used: the batch it was read for has long moved on. */
+    static final Duration READ_AHEAD_TTL = Duration.ofMinutes(1);
 
     private final EventStore store;
     private final EventTypeRegistry types;
+    private final Clock clock;
+    /** Per borrower, what the scan's batch read: the stream's claim, or (no stream yet) the stream ids of its lines. */
+    private final Map<String, ReadAhead> readAhead = new ConcurrentHashMap<>();
 
-    public BorrowerExposure(EventStore store, EventTypeRegistry types) {
+    private record ReadAhead(Claim claim, List<String> lineStreams, Instant readAt) {
+    }
+
+    public BorrowerExposure(EventStore store, EventTypeRegistry types, Clock clock) {
         this.store = store;
         this.types = types;
+        this.clock = clock;
     }
 
     /**
@@ -112,32 +136,78 @@ public class BorrowerExposure {
     }
 
     /**
-     * Reads the borrower's stream; when it is empty, seeds it from the borrower's lines as their streams hold them.
+     * Reads the borrower's stream; when it is empty, seeds it from the borrower's lines as their streams hold them. An
+     * offer scan's decision takes what its batch read ahead for the borrower, if anything.
      *
      * @param current the commanding line as it was loaded (seeded from this, so the line's own version check covers it)
      * @param load    loads another line of the borrower from its stream
      */
-    public Uni<Claim> claim(String borrowerId, CreditLineSnapshot current, Instant at,
+    public Uni<Claim> claim(String borrowerId, CreditLineSnapshot current, CreditLineCommand command,
                             Function<String, Uni<CreditLineSnapshot>> load) {
-        return store.readStream(BorrowerStream.of(borrowerId), 1).chain(events -> {
-            if (!events.isEmpty()) {
-                BorrowerLines lines = BorrowerLines.NONE;
-                for (RecordedEvent event : events) {
-                    lines = lines.evolve((BorrowerEvent) types.deserialize(event));
-                }
-                return Uni.createFrom().item(new Claim(borrowerId, events.getLast().streamVersion(), lines, List.of()));
+        Instant at = command.occurredAt();
+        ReadAhead read = command instanceof CreditLineCommand.ScanForOffer ? readAhead.remove(borrowerId) : null;
+        if (read != null && read.readAt().plus(READ_AHEAD_TTL).isAfter(clock.instant())) {
+            return read.claim() != null ? Uni.createFrom().item(read.claim())
+                    : seed(borrowerId, current, at, load, read.lineStreams());
+        }
+        return store.readStream(BorrowerStream.of(borrowerId), 1).chain(events -> !events.isEmpty()
+                ? Uni.createFrom().item(claimOf(borrowerId, events))
+                : store.streamIdsWithEvent(CreditLineStream.PREFIX, OPENING, "borrowerId", borrowerId)
+                        .chain(lineStreams -> seed(borrowerId, current, at, load, lineStreams)));
+    }
+
+    /**
+     * For the offer scan's batch: reads the streams of the lines' borrowers in one read and, for the borrowers without
+     * one, the stream ids of their lines in another, for each line's scan decision to take ({@link #claim}). Answers
+     * the borrowers read for, to {@link #forgetReadAhead} after the batch.
+     */
+    public Uni<Set<String>> readAhead(List<CreditLineSnapshot> lines) {
+        Set<String> borrowers = new LinkedHashSet<>();
+        lines.forEach(line -> {
+            String borrowerId = line.state().borrowerId();
+            if (borrowerId != null && !borrowerId.isBlank()) {
+                borrowers.add(borrowerId);
             }
-            return seed(borrowerId, current, at, load);
+        });
+        Map<String, Long> fromStart = new LinkedHashMap<>();
+        borrowers.forEach(borrowerId -> fromStart.put(BorrowerStream.of(borrowerId), 0L));
+        Instant readAt = clock.instant();
+        return store.readStreamsAfter(fromStart, READ_AHEAD_EVENTS).chain(streams -> {
+            List<String> unseeded = new ArrayList<>();
+            for (String borrowerId : borrowers) {
+                List<RecordedEvent> events = streams.get(BorrowerStream.of(borrowerId));
+                if (events != null && !events.isEmpty()) {
+                    readAhead.put(borrowerId, new ReadAhead(claimOf(borrowerId, events), null, readAt));
+                } else if (events != null) {
+                    unseeded.add(borrowerId);
+                }
+            }
+            return store.streamIdsWithEvents(CreditLineStream.PREFIX, OPENING, "borrowerId", unseeded);
+        }).map(lineStreams -> {
+            lineStreams.forEach((borrowerId, streamIds) -> readAhead.put(borrowerId, new ReadAhead(null, streamIds, readAt)));
+            return borrowers;
         });
     }
 
+    /** Drops what a batch read ahead and its lines did not take. */
+    public void forgetReadAhead(Set<String> borrowers) {
+        borrowers.forEach(readAhead::remove);
+    }
+
+    private Claim claimOf(String borrowerId, List<RecordedEvent> events) {
+        BorrowerLines lines = BorrowerLines.NONE;
+        for (RecordedEvent event : events) {
+            lines = lines.evolve((BorrowerEvent) types.deserialize(event));
+        }
+        return new Claim(borrowerId, events.getLast().streamVersion(), lines, List.of());
+    }
+
     private Uni<Claim> seed(String borrowerId, CreditLineSnapshot current, Instant at,
-                            Function<String, Uni<CreditLineSnapshot>> load) {
-        return store.streamIdsWithEvent(CreditLineStream.PREFIX, OPENING, "borrowerId", borrowerId)
-                .chain(streamIds -> Multi.createFrom().iterable(streamIds).map(CreditLineStream::lineId)
-                        .onItem().transformToUniAndConcatenate(lineId -> lineId.equals(current.creditLineId())
-                                ? Uni.createFrom().item(current) : load.apply(lineId))
-                        .collect().asList())
+                            Function<String, Uni<CreditLineSnapshot>> load, List<String> lineStreams) {
+        return Multi.createFrom().iterable(lineStreams).map(CreditLineStream::lineId)
+                .onItem().transformToUniAndConcatenate(lineId -> lineId.equals(current.creditLineId())
+                        ? Uni.createFrom().item(current) : load.apply(lineId))
+                .collect().asList()
                 .map(lines -> {
                     List<BorrowerEvent> seed = new ArrayList<>();
                     BorrowerLines folded = BorrowerLines.NONE;

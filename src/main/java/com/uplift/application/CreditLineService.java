@@ -19,6 +19,7 @@ import com.uplift.eventstore.RecordedEvent;
 import com.uplift.eventstore.WrongExpectedVersionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +46,8 @@ public class CreditLineService {
 
     /** Events read per round trip when a line is caught up from its cache entry, snapshot or first event. */
     static final int CATCH_UP_PAGE = 500;
+    /** Events read at most by one {@link #loadAhead} (a batch of lines): 200 lines of up to 100 events since their snapshot. */
+    static final int LOAD_AHEAD_EVENTS = 20_000;
     /** The first backoff after a lost race (another instance appended first); doubled per retry, jittered, capped. */
     static final Duration FIRST_BACKOFF = Duration.ofMillis(5);
     static final Duration MAX_BACKOFF = Duration.ofMillis(250);
@@ -207,7 +212,7 @@ public class CreditLineService {
         }
         // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
         // line's new exposure appended to that stream at the version read (docs/event-store.md).
-        return exposure.claim(borrowerId, current, command.occurredAt(), this::load).chain(claim ->
+        return exposure.claim(borrowerId, current, command, this::load).chain(claim ->
                         decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current, book).chain(events ->
                                 events.isEmpty() ? Uni.createFrom().item(current)
                                         : append(creditLineId, current, events, claim, context, book)))
@@ -307,12 +312,52 @@ public class CreditLineService {
         Optional<CreditLineSnapshot> cached = cache.get(creditLineId);
         Uni<CreditLineSnapshot> start = cached.isPresent() ? Uni.createFrom().item(cached.get())
                 : snapshots.latest(creditLineId).map(snapshot -> snapshot.orElseGet(() -> replay(creditLineId, List.of())));
-        return start.chain(base -> catchUp(base).call(current -> {
-            cache.remember(current);
-            // a line loaded from far behind is snapshotted, so the next load without the cache starts near its head
-            return cached.isEmpty() && snapshots.due(base.version(), current.version())
-                    ? snapshots.save(current) : Uni.createFrom().voidItem();
-        }));
+        return start.chain(base -> catchUp(base).call(current -> loaded(base, current, cached.isEmpty())));
+    }
+
+    /** Caches a line as loaded; one loaded from far behind (not from the cache) is snapshotted, so the next load starts near its head. */
+    private Uni<Void> loaded(CreditLineSnapshot base, CreditLineSnapshot current, boolean fromStore) {
+        cache.remember(current);
+        return fromStore && snapshots.due(base.version(), current.version()) ? snapshots.save(current) : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Loads the lines the cache lacks, for a batch that is about to send each a command (the offer scan): their
+     * snapshots in one read and the events after them in another, rather than two reads per line, and caches them, so
+     * each command then starts from its cache entry like any other (its append still checks the stream's head). A line
+     * whose events the batch's read did not cover ({@value #LOAD_AHEAD_EVENTS} at most) is left to its own load.
+     * Answers the lines as loaded or cached.
+     */
+    public Uni<List<CreditLineSnapshot>> loadAhead(List<String> creditLineIds) {
+        List<CreditLineSnapshot> known = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : creditLineIds) {
+            cache.get(id).ifPresentOrElse(known::add, () -> missing.add(id));
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(known);
+        }
+        return snapshots.latestOf(missing).chain(found -> {
+            Map<String, CreditLineSnapshot> bases = new LinkedHashMap<>();
+            Map<String, Long> after = new LinkedHashMap<>();
+            for (String id : missing) {
+                CreditLineSnapshot base = found.getOrDefault(id, replay(id, List.of()));
+                bases.put(CreditLineStream.of(id), base);
+                after.put(CreditLineStream.of(id), base.version());
+            }
+            return store.readStreamsAfter(after, LOAD_AHEAD_EVENTS).chain(events -> Multi.createFrom()
+                    .iterable(events.entrySet())
+                    .onItem().transformToUniAndConcatenate(read -> {
+                        CreditLineSnapshot base = bases.get(read.getKey());
+                        CreditLineSnapshot current = read.getValue().isEmpty() ? base : foldOnto(base, read.getValue());
+                        return current.version() == 0 ? Uni.createFrom().<CreditLineSnapshot>nullItem()
+                                : loaded(base, current, true).replaceWith(current);
+                    })
+                    .collect().asList());
+        }).map(loaded -> {
+            known.addAll(loaded);
+            return known;
+        });
     }
 
     /** Folds the events stored after {@code base} onto it, a page at a time. */

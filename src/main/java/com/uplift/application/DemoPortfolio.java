@@ -74,6 +74,7 @@ public class DemoPortfolio {
     private final int seasoned;
     private final PolicyCatalog policies;
     private final OfferScans scans;
+    private final Reassessment reassessment;
 
     /**
      * Without seasoned lines, the increase list's policy or its scan: the portfolio's lines alone (what tests,
@@ -86,7 +87,7 @@ public class DemoPortfolio {
     /** The portfolio and its seasoned lines ({@link SeasonedLines}), without the increase list's policy or scan. */
     public DemoPortfolio(CreditLineService lines, EventStore store, Clock clock, boolean enabled, int count, long seed,
                          int seasoned) {
-        this(lines, store, clock, enabled, count, seed, seasoned, null, null);
+        this(lines, store, clock, enabled, count, seed, seasoned, null, null, null);
     }
 
     @jakarta.inject.Inject
@@ -95,9 +96,10 @@ public class DemoPortfolio {
                          @ConfigProperty(name = "uplift.demo-data.lines", defaultValue = "60") int count,
                          @ConfigProperty(name = "uplift.demo-data.seed", defaultValue = "20261128") long seed,
                          @ConfigProperty(name = "uplift.demo-data.seasoned-lines", defaultValue = "0") int seasoned,
-                         PolicyCatalog policies, OfferScans scans) {
+                         PolicyCatalog policies, OfferScans scans, Reassessment reassessment) {
         this.policies = policies;
         this.scans = scans;
+        this.reassessment = reassessment;
         this.lines = lines;
         this.store = store;
         this.clock = clock;
@@ -160,21 +162,28 @@ public class DemoPortfolio {
     }
 
     /**
-     * 提额名单 on the demo book: admin proposes policy v1 with the increase list's section ({@link IncreaseListPolicy})
-     * and the decreases section ({@link DeteriorationPolicy}), admin2 approves it (the same four-eyes path as any policy), then one scan runs to its end, so the portfolio
-     * shows offers (the lines that did not ask for an increase and qualify).
+     * 提额名单 on the demo book: admin proposes policy v1 with the increase list's section ({@link IncreaseListPolicy}),
+     * the decreases section and the demo's tiering ({@link DeteriorationPolicy}), admin2 approves it (the same
+     * four-eyes path as any policy). The servicing schedule's pass ({@link Reassessment}) then goes over the
+     * portfolio's lines under it, as its first scheduled run would: the tiering rules move the lines whose score fell
+     * under 65 ({@code TierChanged}), and lines 60+ days past due come down. Then one scan runs to its end, so the
+     * portfolio shows offers (the lines that did not ask for an increase and qualify).
      */
-    Uni<OfferScans.Run> offerIncreases() {
-        if (policies == null || scans == null) {
+    public Uni<OfferScans.Run> offerIncreases() {
+        if (policies == null || scans == null || reassessment == null) {
             return Uni.createFrom().nullItem();
         }
         return policies.book().chain(book -> {
             int active = book.activeVersion();
             return policies.propose(policyOf(book.versions().get(active).policy()), active,
-                    "demo: the increase list (提额名单) and limit decreases in force", null, "admin", EventMetadata.system("demo-offers-policy"), null);
+                    "demo: the increase list (提额名单), limit decreases and tiers that move in force", null, "admin",
+                    EventMetadata.system("demo-offers-policy"), null);
         }).chain(book -> policies.approve(book.versions().lastKey(), "admin2", "demo: four eyes",
                 EventMetadata.system("demo-offers-policy"), null))
                 .chain(policies::refresh)
+                .chain(() -> reassessment.reassess(portfolioIds()))
+                .invoke(result -> LOG.infof("Demo portfolio: %d of %d lines changed on re-assessment under the demo policy",
+                        result.changed(), result.lines()))
                 .chain(() -> scans.start("demo-generator", "DEMO"))
                 .chain(run -> scans.completion(run.id()))
                 .invoke(run -> LOG.infof("Demo portfolio: offer scan %s made %d offers", run.id(), run.offered()));
@@ -188,11 +197,9 @@ public class DemoPortfolio {
     public Uni<Integer> generate() {
         Random random = new Random(seed);
         List<List<Function<java.time.Instant, CreditLineCommand>>> plans = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        List<String> ids = portfolioIds();
         for (int i = 0; i < count; i++) {
-            String id = new UUID(seed, i).toString();
-            ids.add(id);
-            plans.add(plan(id, i, random));
+            plans.add(plan(ids.get(i), i, random));
         }
         Random history = new Random(~seed);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -209,6 +216,15 @@ public class DemoPortfolio {
                         .collect().last())
                 .collect().asList()
                 .map(List::size);
+    }
+
+    /** The portfolio's line ids (not the seasoned lines'), in the order they are generated; borrower DEMO-(10000 + i). */
+    public List<String> portfolioIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(new UUID(seed, i).toString());
+        }
+        return ids;
     }
 
     static List<Function<java.time.Instant, CreditLineCommand>> plan(String id, int index, Random random) {
@@ -265,10 +281,11 @@ public class DemoPortfolio {
     }
 
     /**
-     * The demo's policy version 2: the shipped policy with the increase list and limit decreases in force (issue 14),
-     * so a demo line that goes 60+ days past due comes down (tiers move by hand only: {@link DeteriorationPolicy}).
+     * The demo's policy version 2: the shipped policy with the increase list, limit decreases and the demo's tiering in
+     * force (issue 14), so a demo line that goes 60+ days past due comes down and one whose score falls under 65 moves
+     * to the thin-file scheme ({@link DeteriorationPolicy}).
      */
     public static com.uplift.domain.policy.Policy policyOf(com.uplift.domain.policy.Policy base) {
-        return IncreaseListPolicy.onto(DeteriorationPolicy.decreasesOnto(base));
+        return IncreaseListPolicy.onto(DeteriorationPolicy.demoOnto(base));
     }
 }

@@ -20,8 +20,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +65,21 @@ public class LineSnapshots {
             return Uni.createFrom().item(Optional.empty());
         }
         return store.latest(CreditLineStream.of(creditLineId)).map(found -> found.flatMap(snapshot -> usable(creditLineId, snapshot)));
+    }
+
+    /** The usable latest snapshot of each of the lines that has one, in one read; keyed by line id. */
+    public Uni<Map<String, CreditLineSnapshot>> latestOf(List<String> creditLineIds) {
+        if (every <= 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return store.latestOf(creditLineIds.stream().map(CreditLineStream::of).toList()).map(found -> {
+            Map<String, CreditLineSnapshot> usable = new HashMap<>();
+            found.values().forEach(snapshot -> {
+                String creditLineId = CreditLineStream.lineId(snapshot.streamId());
+                usable(creditLineId, snapshot).ifPresent(line -> usable.put(creditLineId, line));
+            });
+            return usable;
+        });
     }
 
     static Optional<CreditLineSnapshot> usable(String creditLineId, StreamSnapshot snapshot) {

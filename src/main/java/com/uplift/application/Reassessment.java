@@ -57,24 +57,28 @@ public class Reassessment {
     }
 
     public Uni<Result> run() {
+        return lineIds("", new ArrayList<>()).chain(this::reassess);
+    }
+
+    /** The same pass over the given lines only (the dev demo's portfolio once its policy is in force). */
+    public Uni<Result> reassess(List<String> ids) {
         CommandContext context = new CommandContext("system-reassessment", "SYSTEM", "reassessment-" + clock.instant(), null);
         AtomicInteger changed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        return lineIds("", new ArrayList<>())
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> lines.handle(id, new CreditLineCommand.ReassessOverTime(clock.instant()), context)
-                                .invoke(snapshot -> {
-                                    if (!snapshot.appended().isEmpty()) {
-                                        changed.incrementAndGet();
-                                    }
-                                })
-                                .onFailure().invoke(failure -> {
-                                    failed.incrementAndGet();
-                                    LOG.warnf("reassessment of line %s failed: %s", id, failure.getMessage());
-                                })
-                                .onFailure().recoverWithNull())
-                        .collect().asList()
-                        .map(done -> new Result(ids.size(), changed.get(), failed.get())));
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> lines.handle(id, new CreditLineCommand.ReassessOverTime(clock.instant()), context)
+                        .invoke(snapshot -> {
+                            if (!snapshot.appended().isEmpty()) {
+                                changed.incrementAndGet();
+                            }
+                        })
+                        .onFailure().invoke(failure -> {
+                            failed.incrementAndGet();
+                            LOG.warnf("reassessment of line %s failed: %s", id, failure.getMessage());
+                        })
+                        .onFailure().recoverWithNull())
+                .collect().asList()
+                .map(done -> new Result(ids.size(), changed.get(), failed.get()));
     }
 
     /** Every credit line's id, in id order, paging through the store's stream ids. */

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +89,15 @@ public class EventStore {
             ORDER BY stream_version LIMIT $3""".formatted(COLUMNS);
 
     /** Stream ids with a prefix, in id order after a keyset cursor; optionally only those written in a time range. */
+    /**
+     * The events after a version of each of several streams, in (stream, version) order, at most $3 rows: one read for
+     * a batch of streams, where each would otherwise be a round trip of its own.
+     */
+    private static final String READ_STREAMS_AFTER = """
+            SELECT %s FROM events JOIN unnest($1::text[], $2::bigint[]) AS wanted(wanted_stream, after_version)
+                ON stream_id = wanted_stream AND stream_version > after_version
+            ORDER BY stream_id, stream_version LIMIT $3""".formatted(COLUMNS);
+
     private static final String STREAM_IDS = """
             SELECT DISTINCT stream_id FROM events
             WHERE stream_id > $1 AND starts_with(stream_id, $2)
@@ -101,6 +112,10 @@ public class EventStore {
     private static final String STREAM_IDS_WITH_EVENT = """
             SELECT DISTINCT stream_id FROM events
             WHERE event_type = $2 AND payload ->> $3 = $4 AND starts_with(stream_id, $1)
+            ORDER BY stream_id""";
+    private static final String STREAM_IDS_WITH_EVENTS = """
+            SELECT DISTINCT payload ->> $3 AS value, stream_id FROM events
+            WHERE event_type = $2 AND payload ->> $3 = ANY($4) AND starts_with(stream_id, $1)
             ORDER BY stream_id""";
 
     /** The stored hash at each (stream, version); a null hash where that version does not exist (any more). */
@@ -524,6 +539,36 @@ public class EventStore {
     }
 
     /**
+     * The events after a version of each stream ({@code afterVersions}; 0: all of it), in one read, each stream's in
+     * version order; a stream with none after its version maps to an empty list. At most {@code limit} events are read:
+     * when the limit cuts the read short, only the streams read to their end are in the answer (the caller reads the
+     * others one by one), so every list answered is complete.
+     */
+    public Uni<Map<String, List<RecordedEvent>>> readStreamsAfter(Map<String, Long> afterVersions, int limit) {
+        if (afterVersions.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> streamIds = new ArrayList<>(afterVersions.keySet());
+        Long[] versions = streamIds.stream().map(afterVersions::get).toArray(Long[]::new);
+        return pool.preparedQuery(READ_STREAMS_AFTER).execute(Tuple.of(streamIds.toArray(String[]::new), versions, limit))
+                .map(rows -> {
+                    Map<String, List<RecordedEvent>> byStream = new LinkedHashMap<>();
+                    String last = null;
+                    for (Row row : rows) {
+                        RecordedEvent event = toEvent(row);
+                        byStream.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+                        last = event.streamId();
+                    }
+                    if (rows.size() < limit) {
+                        streamIds.forEach(id -> byStream.putIfAbsent(id, List.of()));
+                    } else {
+                        byStream.remove(last); // it may go on past the limit; a stream not seen was perhaps not reached
+                    }
+                    return byStream;
+                });
+    }
+
+    /**
      * Up to {@code limit} stream ids starting with {@code prefix}, in id order after {@code afterStreamId} ("" to
      * start); when {@code from}/{@code to} are given, only streams with an event recorded in [from, to).
      */
@@ -544,6 +589,25 @@ public class EventStore {
                     List<String> ids = new ArrayList<>(rows.size());
                     rows.forEach(row -> ids.add(row.getString("stream_id")));
                     return ids;
+                });
+    }
+
+    /**
+     * For each of {@code values}, the ids of the streams starting with {@code prefix} that hold an {@code eventType}
+     * whose payload has {@code field} = that value, in one read; a value that none has maps to an empty list.
+     */
+    public Uni<Map<String, List<String>>> streamIdsWithEvents(String prefix, String eventType, String field,
+                                                             Collection<String> values) {
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(STREAM_IDS_WITH_EVENTS)
+                .execute(Tuple.of(prefix, eventType, field, values.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<String>> byValue = new HashMap<>();
+                    values.forEach(value -> byValue.put(value, new ArrayList<>()));
+                    rows.forEach(row -> byValue.get(row.getString("value")).add(row.getString("stream_id")));
+                    return byValue;
                 });
     }
 

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,8 +31,13 @@ public class StreamSnapshots {
     }
 
     private static final String LATEST = """
-            SELECT stream_version, transaction_id, global_position, state_schema, rules_version, state::text AS state
+            SELECT stream_id, stream_version, transaction_id, global_position, state_schema, rules_version,
+                   state::text AS state
             FROM stream_snapshots WHERE stream_id = $1""";
+    private static final String LATEST_OF = """
+            SELECT stream_id, stream_version, transaction_id, global_position, state_schema, rules_version,
+                   state::text AS state
+            FROM stream_snapshots WHERE stream_id = ANY($1)""";
 
     /**
      * Keeps one row per stream: a newer version replaces an older one, and a snapshot of another shape or rules
@@ -57,15 +65,26 @@ public class StreamSnapshots {
 
     /** The stream's latest snapshot, if one was taken. */
     public Uni<Optional<StreamSnapshot>> latest(String streamId) {
-        return pool.preparedQuery(LATEST).execute(Tuple.of(streamId)).map(rows -> {
-            if (rows.size() == 0) {
-                return Optional.empty();
-            }
-            Row row = rows.iterator().next();
-            return Optional.of(new StreamSnapshot(streamId, row.getLong("stream_version"),
-                    new Checkpoint(row.getLong("transaction_id"), row.getLong("global_position")),
-                    row.getString("state_schema"), row.getInteger("rules_version"), row.getString("state")));
+        return pool.preparedQuery(LATEST).execute(Tuple.of(streamId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(snapshot(rows.iterator().next())));
+    }
+
+    /** The latest snapshot of each of the streams that has one, in one read; keyed by stream id. */
+    public Uni<Map<String, StreamSnapshot>> latestOf(Collection<String> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(LATEST_OF).execute(Tuple.of(streamIds.toArray(String[]::new))).map(rows -> {
+            Map<String, StreamSnapshot> byStream = new HashMap<>();
+            rows.forEach(row -> byStream.put(row.getString("stream_id"), snapshot(row)));
+            return byStream;
         });
+    }
+
+    private static StreamSnapshot snapshot(Row row) {
+        return new StreamSnapshot(row.getString("stream_id"), row.getLong("stream_version"),
+                new Checkpoint(row.getLong("transaction_id"), row.getLong("global_position")),
+                row.getString("state_schema"), row.getInteger("rules_version"), row.getString("state"));
     }
 
     /** Stores a snapshot unless a newer one of the same shape and rules is already there. */

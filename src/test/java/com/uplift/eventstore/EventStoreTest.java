@@ -245,6 +245,57 @@ class EventStoreTest {
         }
     }
 
+    /**
+     * The offer scan's batch read: several streams after their own versions in one statement. Every stream answered is
+     * whole after its version (one with nothing after it answers empty); when the limit cuts the read, the stream it
+     * cut and those it did not reach are left out rather than answered short.
+     */
+    @Test
+    void severalStreamsAreReadAfterTheirVersionsInOneReadAndALimitNeverAnswersAStreamShort() {
+        String a = newStream();
+        String b = newStream();
+        String c = newStream();
+        store.append(a, ExpectedVersion.NO_STREAM, List.of(event("Opened", 1), event("Drawn", 2), event("Drawn", 3))).await().atMost(WAIT);
+        store.append(b, ExpectedVersion.NO_STREAM, List.of(event("Opened", 4), event("Drawn", 5))).await().atMost(WAIT);
+        store.append(c, ExpectedVersion.NO_STREAM, List.of(event("Opened", 6))).await().atMost(WAIT);
+        Map<String, Long> after = new java.util.LinkedHashMap<>();
+        after.put(a, 1L);
+        after.put(b, 0L);
+        after.put(c, 1L);
+
+        Map<String, List<RecordedEvent>> all = store.readStreamsAfter(after, 100).await().atMost(WAIT);
+        assertThat(all).containsOnlyKeys(a, b, c);
+        assertThat(all.get(a)).extracting(RecordedEvent::streamVersion).containsExactly(2L, 3L);
+        assertThat(all.get(b)).extracting(RecordedEvent::streamVersion).containsExactly(1L, 2L);
+        assertThat(all.get(c)).isEmpty();
+
+        Map<String, List<RecordedEvent>> cut = store.readStreamsAfter(after, 3).await().atMost(WAIT);
+        assertThat(cut).hasSize(1); // the first stream read, whole; the second was cut short, so it is left out
+        cut.forEach((stream, events) -> assertThat(events).hasSameSizeAs(all.get(stream)).isNotEmpty());
+    }
+
+    @Test
+    void theStreamsHoldingAnEventWithEachOfSeveralValuesAreFoundInOneRead() {
+        String prefix = "test-opened-" + UUID.randomUUID() + "-";
+        String first = prefix + "1";
+        String second = prefix + "2";
+        String third = prefix + "3";
+        store.append(first, ExpectedVersion.NO_STREAM, List.of(opened("B-1"))).await().atMost(WAIT);
+        store.append(second, ExpectedVersion.NO_STREAM, List.of(opened("B-1"))).await().atMost(WAIT);
+        store.append(third, ExpectedVersion.NO_STREAM, List.of(opened("B-2"))).await().atMost(WAIT);
+
+        Map<String, List<String>> byBorrower = store.streamIdsWithEvents(prefix, "Opened", "borrowerId",
+                List.of("B-1", "B-2", "B-3")).await().atMost(WAIT);
+        assertThat(byBorrower.get("B-1")).containsExactlyInAnyOrder(first, second);
+        assertThat(byBorrower.get("B-2")).containsExactly(third);
+        assertThat(byBorrower.get("B-3")).isEmpty();
+    }
+
+    private static NewEvent opened(String borrowerId) {
+        return new NewEvent(UUID.randomUUID(), "Opened", 1, JsonNodeFactory.instance.objectNode().put("borrowerId", borrowerId),
+                EventMetadata.system("test"));
+    }
+
     private static String newStream() {
         return "test-" + UUID.randomUUID();
     }

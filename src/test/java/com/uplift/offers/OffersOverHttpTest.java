@@ -6,9 +6,20 @@ import com.uplift.testing.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import com.uplift.application.CreditLineService;
+import com.uplift.application.DemoPortfolio;
+import com.uplift.application.OfferScans;
+import com.uplift.application.PolicyCatalog;
+import com.uplift.application.Reassessment;
+import com.uplift.eventstore.EventStore;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,10 +42,27 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @TestProfile(OffersOverHttpTest.OwnStore.class)
 @Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OffersOverHttpTest {
 
     public static class OwnStore extends OwnDatabase {
     }
+
+    /** The dev demo's generator and the seed of its book (the dev profile's), for the demo's tier move. */
+    private static final long DEMO_SEED = 20261128L;
+
+    @Inject
+    CreditLineService lines;
+    @Inject
+    EventStore store;
+    @Inject
+    Clock clock;
+    @Inject
+    PolicyCatalog policies;
+    @Inject
+    OfferScans scans;
+    @Inject
+    Reassessment reassessment;
 
     private static String id(String line) {
         return line.substring(line.lastIndexOf('/') + 1);
@@ -117,6 +145,44 @@ class OffersOverHttpTest {
             assertThat(report.getInt("mismatchCount")).as(report.prettify()).isZero();
             assertThat(report.getBoolean("clean")).as(report.prettify()).isTrue();
         }
+    }
+
+    /**
+     * The dev demo's load as the dev profile runs it (its 60 lines, the dev seed; the seasoned lines left out):
+     * generated under the policy in force, then the demo's policy (offers, decreases, the demo's tiering) approved by
+     * two admins, the servicing pass and the scan. DEMO-10010's score is 47, so the demo's tiering rule moves it from
+     * STANDARD to NEW_TO_CREDIT with an event that names the rule and the measured score, the move the README shows;
+     * it re-verifies by replay with zero mismatches. Last: its policy would decide the
+     * other tests' lines.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theDemoPortfolioMovesALineTierByRuleAndTheMoveReverifiesClean() {
+        DemoPortfolio demo = new DemoPortfolio(lines, store, clock, true, 60, DEMO_SEED, 0, policies, scans, reassessment);
+        assertThat(demo.generate().await().atMost(Duration.ofMinutes(5))).isEqualTo(60);
+        OfferScans.Run run = demo.offerIncreases().await().atMost(Duration.ofMinutes(5));
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.failed()).isZero();
+        int active = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath().getInt("activeVersion");
+        as("auditor").get("/api/policies/" + active).then().statusCode(200)
+                .body("policy.tiering.rules.tier", equalTo(List.of("NEW_TO_CREDIT")))
+                .body("policy.tiering.rules.maxScore", equalTo(List.of(64)));
+
+        String line = "/api/credit-lines/" + demo.portfolioIds().get(10);
+        as("officer1").get(line).then().statusCode(200).body("borrowerId", equalTo("DEMO-10010"))
+                .body("segment", equalTo("NEW_TO_CREDIT"));
+        JsonPath moves = as("auditor").get(line + "/events?limit=200").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> tierChanged = moves.getList("items.findAll { it.type == 'TierChanged' }.payload");
+        assertThat(tierChanged).hasSize(1);
+        assertThat(tierChanged.getFirst()).containsEntry("cause", "TIERING_RULES").containsEntry("fromTier", "STANDARD")
+                .containsEntry("toTier", "NEW_TO_CREDIT")
+                .containsEntry("reasons", List.of("tiering rule 1 (NEW_TO_CREDIT)", "score 47 <= 64"))
+                .containsEntry("policyVersion", active);
+
+        JsonPath report = Api.reverify(demo.portfolioIds().get(10));
+        assertThat(report.getString("status")).as(report.prettify()).isEqualTo("COMPLETED");
+        assertThat(report.getInt("mismatchCount")).as(report.prettify()).isZero();
+        assertThat(report.getBoolean("clean")).as(report.prettify()).isTrue();
     }
 
     /** The README's increase-list example, step for step (on a line of its own: the list's first LIVE offer is its). */
