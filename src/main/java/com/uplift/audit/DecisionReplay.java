@@ -60,7 +60,11 @@ public final class DecisionReplay {
 
     /** The policy a batch was decided under, as the record says. */
     public PolicyVersion policyFor(CommandBatch batch) {
-        Integer named = batch.recordedPolicyVersion();
+        return policyFor(batch, batch.recordedPolicyVersion());
+    }
+
+    /** {@link #policyFor(CommandBatch)} when the policy version the batch names ({@code named}) was read already. */
+    private PolicyVersion policyFor(CommandBatch batch, Integer named) {
         PolicyVersion inForce = policies.inForce(batch.recordedAt(), batch.creditLineId());
         if (named == null || inForce != null && inForce.version() == named) {
             return inForce; // with the champion/challenger arm the line had at that moment
@@ -114,6 +118,8 @@ public final class DecisionReplay {
     }
 
     private Outcome redecide(CommandBatch batch, CreditLineState before) {
+        // read from the stored text once per batch, not once per rules version tried: it parses the payloads
+        Integer named = batch.recordedPolicyVersion();
         Integer rules = batch.readable() ? recordedRulesVersion(batch) : null;
         if (rules != null && !DeciderRules.canDecide(rules)) {
             RecordedEvent first = batch.first();
@@ -123,14 +129,14 @@ public final class DecisionReplay {
                             + DeciderRules.OLDEST_SUPPORTED + " to v" + DeciderRules.CURRENT + ")"));
         }
         if (rules != null) {
-            return check(batch, before, rules).<Outcome>map(Outcome.Mismatched::new).orElse(new Outcome.Reproduced(rules));
+            return check(batch, before, rules, named).<Outcome>map(Outcome.Mismatched::new).orElse(new Outcome.Reproduced(rules));
         }
-        Optional<VerificationReport.Mismatch> newest = check(batch, before, DeciderRules.CURRENT);
+        Optional<VerificationReport.Mismatch> newest = check(batch, before, DeciderRules.CURRENT, named);
         if (newest.isEmpty()) {
             return new Outcome.Reproduced(DeciderRules.CURRENT);
         }
         for (int older = DeciderRules.CURRENT - 1; older >= DeciderRules.OLDEST_SUPPORTED; older--) {
-            if (check(batch, before, older).isEmpty()) {
+            if (check(batch, before, older, named).isEmpty()) {
                 return new Outcome.Reproduced(older);
             }
         }
@@ -138,13 +144,13 @@ public final class DecisionReplay {
     }
 
     /** Empty when the batch is reproduced exactly under that rules version; otherwise its first difference. */
-    private Optional<VerificationReport.Mismatch> check(CommandBatch batch, CreditLineState before, int rulesVersion) {
+    private Optional<VerificationReport.Mismatch> check(CommandBatch batch, CreditLineState before, int rulesVersion,
+                                                        Integer named) {
         RecordedEvent first = batch.first();
-        Integer named = batch.recordedPolicyVersion();
         if (!batch.readable()) {
             return mismatch(batch, first, named, "$", null, null, "a stored payload cannot be read");
         }
-        PolicyVersion policy = policyFor(batch);
+        PolicyVersion policy = policyFor(batch, named);
         if (policy == null) {
             return mismatch(batch, first, named, "$.policyVersion", null, null,
                     "the policy book has no version " + (named != null ? named : "in force at " + batch.recordedAt()));

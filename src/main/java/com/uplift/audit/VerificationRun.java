@@ -48,6 +48,14 @@ final class VerificationRun implements Runnable {
      * the cores fed while pages are on their way. Memory stays bounded by the lines handed out ahead.
      */
     private static final int LANES_PER_CORE = 4;
+    /**
+     * Events per statement when the whole store is read line after line: dozens of short lines at a time. Not more: the
+     * PostgreSQL client gathers one result's bytes in a buffer it copies whole every 16 socket reads, so a result's
+     * cost grows with the square of its size (a profile of 10,000-event pages spent a third of the event loop there).
+     */
+    static final int LINES_PAGE = 2_000;
+    /** Events read and handed to lanes, not verified yet: what bounds a whole-store run's memory besides its pages. */
+    static final int EVENTS_AHEAD = 20_000;
 
     private final String id;
     private final AuditScope scope;
@@ -114,14 +122,19 @@ final class VerificationRun implements Runnable {
     }
 
     /**
-     * Lines are independent (each has its own chain and its own state), so they are verified on several threads at
-     * once: a line's walk waits on the database half of the time and re-decides on a core the other half. At most
-     * {@code 2 x threads} lines are handed out ahead, so memory stays one page per line in flight, whatever the
-     * store's size. The first failure ends the run as before.
+     * Lines are independent (each has its own chain and its own state), so they are verified on every core at once,
+     * one lane per core. Over the whole store, lines are read many to a statement ({@link LineHistory#forEachLineRead},
+     * pages of {@value #LINES_PAGE} events, the next page on its way while lanes work), so lanes compute instead of
+     * waiting for a page each; a run over some lines or a time range walks each line in scope by itself, with more
+     * lanes per core since those wait for their pages. At most {@value #EVENTS_AHEAD} events (or, walking by line,
+     * {@code 2 x lanes} lines) are handed out ahead, so memory stays flat whatever the store's size. The first failure
+     * ends the run as before.
      */
     private void verifyLines(DecisionReplay replay) {
-        int threads = LANES_PER_CORE * Runtime.getRuntime().availableProcessors();
-        Semaphore ahead = new Semaphore(2 * threads);
+        boolean everything = !scope.someLines() && scope.from() == null && scope.to() == null;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = everything ? cores : LANES_PER_CORE * cores;
+        Semaphore ahead = new Semaphore(everything ? EVENTS_AHEAD : 2 * threads);
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         AtomicLong lane = new AtomicLong();
         ExecutorService lanes = Executors.newFixedThreadPool(threads, task -> {
@@ -130,23 +143,16 @@ final class VerificationRun implements Runnable {
             return thread;
         });
         try {
-            history.forEachLine(scope, line -> {
-                if (failed.get() != null) {
-                    throw failed.get();
-                }
-                ahead.acquireUninterruptibly();
-                lanes.execute(() -> {
-                    try {
-                        if (failed.get() == null) {
-                            verifyLine(line, replay);
-                        }
-                    } catch (RuntimeException e) {
-                        failed.compareAndSet(null, e);
-                    } finally {
-                        ahead.release();
-                    }
+            if (everything) {
+                history.forEachLineRead(LINES_PAGE, line -> {
+                    // a line walked by id holds one page at a time: count it as one page
+                    int weight = line.readWhole() ? Math.min(line.events().size(), EVENTS_AHEAD) : Math.min(LineHistory.PAGE, EVENTS_AHEAD);
+                    handOut(lanes, ahead, weight, failed, () -> verifyLine(line.creditLineId(),
+                            line.readWhole() ? line.events() : null, replay));
                 });
-            });
+            } else {
+                history.forEachLine(scope, line -> handOut(lanes, ahead, 1, failed, () -> verifyLine(line, null, replay)));
+            }
         } finally {
             lanes.shutdown();
             try {
@@ -163,9 +169,30 @@ final class VerificationRun implements Runnable {
         }
     }
 
-    private void verifyLine(String line, DecisionReplay replay) {
+    /** Runs a line's verification on a lane once {@code weight} permits are free; stops handing out after a failure. */
+    private static void handOut(ExecutorService lanes, Semaphore ahead, int weight, AtomicReference<RuntimeException> failed,
+                                Runnable verification) {
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        ahead.acquireUninterruptibly(weight);
+        lanes.execute(() -> {
+            try {
+                if (failed.get() == null) {
+                    verification.run();
+                }
+            } catch (RuntimeException e) {
+                failed.compareAndSet(null, e);
+            } finally {
+                ahead.release(weight);
+            }
+        });
+    }
+
+    /** Verifies one line: from {@code readAlready} when its events were read (all of them), else page by page. */
+    private void verifyLine(String line, List<RecordedEvent> readAlready, DecisionReplay replay) {
         ChainWalker chain = new ChainWalker(CreditLineStream.of(line));
-        long read = history.walk(line, new LineHistory.Visitor() {
+        LineHistory.Visitor visitor = new LineHistory.Visitor() {
             @Override
             public void event(RecordedEvent event) {
                 chain.accept(event);
@@ -189,7 +216,8 @@ final class VerificationRun implements Runnable {
                     case DecisionReplay.Outcome.Drifted d -> keep(analyzerDrift, analyzerDriftCount, d.drift());
                 }
             }
-        });
+        };
+        long read = readAlready != null ? history.walk(line, readAlready, visitor) : history.walk(line, visitor);
         if (read > 0) {
             lines.incrementAndGet();
             broken(chain.result());

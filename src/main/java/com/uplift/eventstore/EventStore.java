@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -88,7 +89,15 @@ public class EventStore {
             SELECT %s FROM events WHERE stream_id = $1 AND stream_version > $2
             ORDER BY stream_version LIMIT $3""".formatted(COLUMNS);
 
-    /** Stream ids with a prefix, in id order after a keyset cursor; optionally only those written in a time range. */
+    /**
+     * Events of every stream with a prefix, stream by stream in version order, after a keyset cursor: many short
+     * streams in one statement, along the unique (stream_id, stream_version) index.
+     */
+    private static final String READ_PREFIXED_STREAMS_AFTER = """
+            SELECT %s FROM events
+            WHERE (stream_id, stream_version) > ($2, $3) AND starts_with(stream_id, $1)
+            ORDER BY stream_id, stream_version LIMIT $4""".formatted(COLUMNS);
+
     /**
      * The events after a version of each of several streams, in (stream, version) order, at most $3 rows: one read for
      * a batch of streams, where each would otherwise be a round trip of its own.
@@ -98,6 +107,7 @@ public class EventStore {
                 ON stream_id = wanted_stream AND stream_version > after_version
             ORDER BY stream_id, stream_version LIMIT $3""".formatted(COLUMNS);
 
+    /** Stream ids with a prefix, in id order after a keyset cursor; optionally only those written in a time range. */
     private static final String STREAM_IDS = """
             SELECT DISTINCT stream_id FROM events
             WHERE stream_id > $1 AND starts_with(stream_id, $2)
@@ -133,6 +143,37 @@ public class EventStore {
               AND ($5::text[] IS NULL OR stream_id = ANY($5))
             ORDER BY events.transaction_id, events.global_position
             LIMIT $6""".formatted(COLUMNS);
+
+    /**
+     * The next stretches of {@link #READ_ALL}'s order, cut every {@code $4} events: for each cut, the last event's
+     * place and record time, and how many events lie before it ({@code n}). Only the keys are read (the subscription
+     * index), never a payload, so the cuts cost little beside reading the stretches they mark. Below the horizon
+     * every transaction has ended, so a stretch between two cuts holds the same events whenever it is read.
+     */
+    private static final String STRETCHES = """
+            SELECT transaction_id::text AS transaction_id, global_position, recorded_at, n
+            FROM (SELECT transaction_id, global_position, recorded_at,
+                         row_number() OVER (ORDER BY transaction_id, global_position) AS n, count(*) OVER () AS total
+                  FROM (SELECT transaction_id, global_position, recorded_at FROM events
+                        WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+                          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                        ORDER BY events.transaction_id, events.global_position
+                        LIMIT $3) ahead) numbered
+            WHERE n % $4 = 0 OR n = total
+            ORDER BY n""";
+
+    /**
+     * One stretch of the log for a fold: only the columns a projection reads (no event id, metadata or hashes, which
+     * are most of a row beside a small payload) and only the streams and types it reads, filtered by the server.
+     */
+    private static final String READ_STRETCH_FOR_FOLD = """
+            SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_type,
+                   schema_version, payload::text AS payload, recorded_at
+            FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND (transaction_id, global_position) <= ($3::text::xid8, $4)
+              AND starts_with(stream_id, $5) AND event_type = ANY($6)
+            ORDER BY events.transaction_id, events.global_position""";
 
     /**
      * What a reader at a checkpoint has not read yet: the committed events after it in {@link #READ_ALL}'s order, and
@@ -533,6 +574,58 @@ public class EventStore {
                 .map(EventStore::toEvents);
     }
 
+    /**
+     * A stretch of the global log: the events after {@code after} up to and including {@code last} ({@code events} of
+     * them, the last recorded at {@code lastRecordedAt}), in {@link #readAll}'s order.
+     */
+    public record Stretch(Checkpoint after, Checkpoint last, long events, Instant lastRecordedAt) {
+    }
+
+    /**
+     * Up to {@code count} consecutive stretches of {@code size} events each (the last may be shorter) after a checkpoint,
+     * below the same horizon as {@link #readAll}: what a rebuild reads on several connections at once and applies in
+     * order. Empty when nothing is left to read.
+     */
+    public Uni<List<Stretch>> stretches(Checkpoint after, int size, int count) {
+        return pool.preparedQuery(STRETCHES)
+                .execute(Tuple.of(Long.toString(after.transactionId()), after.position(), (long) size * count, size))
+                .map(rows -> {
+                    List<Stretch> stretches = new ArrayList<>(rows.size());
+                    Checkpoint from = after;
+                    long before = 0;
+                    for (Row row : rows) {
+                        Checkpoint last = new Checkpoint(Long.parseLong(row.getString("transaction_id")), row.getLong("global_position"));
+                        long n = row.getLong("n");
+                        stretches.add(new Stretch(from, last, n - before, row.getOffsetDateTime("recorded_at").toInstant()));
+                        from = last;
+                        before = n;
+                    }
+                    return stretches;
+                });
+    }
+
+    /**
+     * The events of a stretch in streams starting with {@code streamPrefix} and of the given types, in log order, for a
+     * fold: with their place, type and payload only. Their event id, metadata and hashes are not read (null; asking
+     * for the metadata fails), which is why this is not {@link #readAll}.
+     */
+    public Uni<List<RecordedEvent>> readForFold(Stretch stretch, String streamPrefix, Set<String> eventTypes) {
+        return pool.preparedQuery(READ_STRETCH_FOR_FOLD)
+                .execute(Tuple.tuple(List.of(Long.toString(stretch.after().transactionId()), stretch.after().position(),
+                        Long.toString(stretch.last().transactionId()), stretch.last().position(), streamPrefix,
+                        eventTypes.toArray(String[]::new))))
+                .map(rows -> {
+                    List<RecordedEvent> events = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        events.add(new RecordedEvent(row.getLong("global_position"), Long.parseLong(row.getString("transaction_id")),
+                                row.getString("stream_id"), row.getLong("stream_version"), null, row.getString("event_type"),
+                                row.getInteger("schema_version"), row.getString("payload"), null,
+                                row.getOffsetDateTime("recorded_at").toInstant(), null, null));
+                    }
+                    return events;
+                });
+    }
+
     /** Up to {@code limit} events of one stream after a version, in order: for walking long streams page by page. */
     public Uni<List<RecordedEvent>> readStreamAfter(String streamId, long afterVersion, int limit) {
         return pool.preparedQuery(READ_STREAM_AFTER).execute(Tuple.of(streamId, afterVersion, limit)).map(EventStore::toEvents);
@@ -566,6 +659,16 @@ public class EventStore {
                     }
                     return byStream;
                 });
+    }
+
+    /**
+     * Up to {@code limit} events of the streams starting with {@code prefix}, ordered by stream id and version, after
+     * version {@code afterVersion} of stream {@code afterStreamId} ("" and 0 to start): for reading many short streams
+     * a page at a time. A stream may continue on the next page.
+     */
+    public Uni<List<RecordedEvent>> readPrefixedStreamsAfter(String prefix, String afterStreamId, long afterVersion, int limit) {
+        return pool.preparedQuery(READ_PREFIXED_STREAMS_AFTER).execute(Tuple.of(prefix, afterStreamId, afterVersion, limit))
+                .map(EventStore::toEvents);
     }
 
     /**

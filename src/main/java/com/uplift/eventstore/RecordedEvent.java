@@ -121,6 +121,9 @@ public final class RecordedEvent {
     public EventMetadata metadata() {
         EventMetadata read = metadata;
         if (read == null) {
+            if (metadataText == null) {
+                throw new IllegalStateException(this + " was read for a fold, without its metadata");
+            }
             try {
                 read = METADATA.readValue(metadataText);
             } catch (IOException e) {
