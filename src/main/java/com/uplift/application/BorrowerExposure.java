@@ -112,7 +112,6 @@ public class BorrowerExposure {
                 || command instanceof CreditLineCommand.ReviewIncrease
                 // a reviewed decrease lowers the line's limit: the borrower's exposure learns it in the same append
                 || command instanceof CreditLineCommand.ReviewDecrease
-
                 || command instanceof CreditLineCommand.ScanForOffer
                 || command instanceof CreditLineCommand.AcceptIncreaseOffer;
     }
@@ -150,6 +149,15 @@ public class BorrowerExposure {
             return read.claim() != null ? Uni.createFrom().item(read.claim())
                     : seed(borrowerId, current, at, load, read.lineStreams());
         }
+        return claim(borrowerId, current, at, load);
+    }
+
+    /**
+     * Reads the borrower's stream as of now (no read-ahead); when it is empty, seeds it from the borrower's lines, each
+     * as its stream holds it, the seeding dated {@code at}.
+     */
+    public Uni<Claim> claim(String borrowerId, CreditLineSnapshot current, Instant at,
+                            Function<String, Uni<CreditLineSnapshot>> load) {
         return store.readStream(BorrowerStream.of(borrowerId), 1).chain(events -> !events.isEmpty()
                 ? Uni.createFrom().item(claimOf(borrowerId, events))
                 : store.streamIdsWithEvent(CreditLineStream.PREFIX, OPENING, "borrowerId", borrowerId)
