@@ -195,12 +195,8 @@ public class DemoPortfolio {
      * whatever their number; returns the number of lines.
      */
     public Uni<Integer> generate() {
-        Random random = new Random(seed);
-        List<List<Function<java.time.Instant, CreditLineCommand>>> plans = new ArrayList<>();
+        List<List<Function<java.time.Instant, CreditLineCommand>>> plans = plans(seed, count);
         List<String> ids = portfolioIds();
-        for (int i = 0; i < count; i++) {
-            plans.add(plan(ids.get(i), i, random));
-        }
         Random history = new Random(~seed);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (int i = 0; i < seasoned; i++) {
@@ -225,6 +221,20 @@ public class DemoPortfolio {
             ids.add(new UUID(seed, i).toString());
         }
         return ids;
+    }
+
+    /**
+     * The portfolio's plans, every one drawn before any is run: some steps draw from the same sequence when they run,
+     * so a test that replays the demo must build them all first and then run them line by line, as {@link #generate}
+     * does, to decide the same lines.
+     */
+    static List<List<Function<java.time.Instant, CreditLineCommand>>> plans(long seed, int count) {
+        Random random = new Random(seed);
+        List<List<Function<java.time.Instant, CreditLineCommand>>> plans = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            plans.add(plan(new UUID(seed, i).toString(), i, random));
+        }
+        return plans;
     }
 
     static List<Function<java.time.Instant, CreditLineCommand>> plan(String id, int index, Random random) {

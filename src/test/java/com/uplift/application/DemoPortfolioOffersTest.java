@@ -13,8 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Random;
-import java.util.UUID;
+import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,15 +30,14 @@ class DemoPortfolioOffersTest {
     void aScanOfTheDemoPortfolioOffersIncreasesToSomeOfTheBorrowersWhoDidNotAsk() {
         Policy withOffers = DemoPortfolio.policyOf(PolicyCatalog.readShipped());
         PolicyVersion policy = new PolicyVersion(2, PolicyCatalog.hash(withOffers), withOffers);
-        Random random = new Random(20261128L);
         Instant now = Clock.systemUTC().instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(withOffers.timeZone()));
         int offered = 0;
         int offeredToAskers = 0;
+        List<List<Function<Instant, CreditLineCommand>>> plans = DemoPortfolio.plans(20261128L, 60);
         for (int i = 0; i < 60; i++) {
-            String id = new UUID(20261128L, i).toString();
             CreditLineState state = CreditLineDecider.initialState();
-            for (Function<Instant, CreditLineCommand> step : DemoPortfolio.plan(id, i, random)) {
+            for (Function<Instant, CreditLineCommand> step : plans.get(i)) {
                 state = apply(state, CreditLineDecider.decide(step.apply(now), state, policy));
             }
             Decision scan = CreditLineDecider.decide(new CreditLineCommand.ScanForOffer("SCAN-DEMO", today, now), state, policy);

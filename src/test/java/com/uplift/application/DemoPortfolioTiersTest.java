@@ -22,8 +22,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Random;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,15 +49,9 @@ class DemoPortfolioTiersTest {
 
     @Test
     void underTheDemoPolicyTheServicingPassMovesTheLinesWhoseScoreFellUnder65ToTheThinFileScheme() {
-        Random random = new Random(20261128L);
         Instant now = Clock.systemUTC().instant();
-        // as DemoPortfolio.generate does it: every plan first, then each line's steps (some draw from the same Random)
-        List<List<Function<Instant, CreditLineCommand>>> plans = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            plans.add(DemoPortfolio.plan(new UUID(20261128L, i).toString(), i, random));
-        }
         List<String> moved = new ArrayList<>();
-        for (List<Function<Instant, CreditLineCommand>> plan : plans) {
+        for (List<Function<Instant, CreditLineCommand>> plan : DemoPortfolio.plans(20261128L, 60)) {
             CreditLineState state = CreditLineDecider.initialState();
             for (Function<Instant, CreditLineCommand> step : plan) {
                 state = apply(state, CreditLineDecider.decide(step.apply(now), state, SHIPPED));
