@@ -189,6 +189,12 @@ class DecreasesAndTiersOverHttpTest {
         assertThat(atLevel1.getList(item + ".reasons")).containsExactly("PAST_DUE");
         assertThat(atLevel1.getString(item + ".requestId")).isNull();
         assertThat(atLevel1.getLong(item + ".ageSeconds")).isBetween(0L, 600L);
+        // the decrease's decision has no grade or score: the queue shows its line's, as the line has them
+        JsonPath scored = as("ops").get(line).then().statusCode(200).extract().jsonPath();
+        assertThat(scored.getString("grade")).as("the line is graded").isNotNull();
+        assertThat(atLevel1.getString(item + ".grade")).isEqualTo(scored.getString("grade"));
+        assertThat(atLevel1.getInt(item + ".score")).isEqualTo(scored.getInt("score"));
+        assertThat(atLevel1.getString(item + ".segment")).isEqualTo("STANDARD");
         assertThat(queue(2, referredAt).getString(item)).isNull();
         as("officer1").get(line + "/decreases").then().statusCode(200)
                 .body("[0].outcome", equalTo("REFERRED")).body("[0].status", equalTo("PENDING"))
