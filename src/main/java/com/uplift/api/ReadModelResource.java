@@ -4,6 +4,7 @@ import com.uplift.api.security.Roles;
 import com.uplift.application.PolicyCatalog;
 import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.policy.LimitDecreases;
+import com.uplift.readmodel.CreditLinesProjection;
 import com.uplift.readmodel.DecreaseDecisionsProjection;
 import com.uplift.readmodel.IncreaseDecisionsProjection;
 import com.uplift.readmodel.ReadModelQueries;
@@ -81,7 +82,9 @@ public class ReadModelResource {
             @Parameter(description = "only referrals awaiting this review level (1 or 2)") @QueryParam("level") @Min(1) @Max(2) Integer level,
             @HeaderParam(ReadYourWrites.HEADER) String minPositionHeader,
             @Parameter(description = ReadYourWrites.MIN_POSITION) @QueryParam("minPosition") String minPosition) {
-        return readYourWrites.query(List.of(IncreaseDecisionsProjection.NAME, DecreaseDecisionsProjection.NAME),
+        // the line view too: a decrease shows its line's grade and score from it
+        return readYourWrites.query(List.of(IncreaseDecisionsProjection.NAME, DecreaseDecisionsProjection.NAME,
+                        CreditLinesProjection.NAME),
                 minPositionHeader, minPosition, () -> queries.reviewQueue(level).map(this::withReviewDeadlines));
     }
 

@@ -204,23 +204,38 @@ public class CreditLineService {
             return Uni.createFrom().failure(new CreditLineNotFoundException(creditLineId));
         }
         String borrowerId = BorrowerExposure.concerns(command) ? BorrowerExposure.borrowerOf(command, current.state()) : null;
-        if (borrowerId == null) {
-            return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current, book))
-                    .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
-                            : claimIfExposureMoved(current, events).chain(claim ->
-                            append(creditLineId, current, events, claim, context, book)));
-        }
-        // Open, increase, review: decided against the borrower's other lines as their stream holds them, and the
-        // line's new exposure appended to that stream at the version read (docs/event-store.md).
-        return exposure.claim(borrowerId, current, command, this::load).chain(claim ->
-                        decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current, book).chain(events ->
-                                events.isEmpty() ? Uni.createFrom().item(current)
-                                        : append(creditLineId, current, events, claim, context, book)))
-                .onFailure(conflict -> pinnedLineLostOnlyTheBorrower(conflict, context))
+        Uni<CreditLineSnapshot> decided = borrowerId == null
+                ? decideServicing(creditLineId, command, context, current, book)
+                : decideOnExposure(creditLineId, borrowerId, command, context, current, book);
+        // either way the append may lose the borrower's stream to another line's command: only a moved line is a 412
+        return decided.onFailure(conflict -> pinnedLineLostOnlyTheBorrower(conflict, context))
                 .recoverWithUni(conflict -> borrowerRetries < PINNED_BORROWER_ATTEMPTS
                         ? load(creditLineId).chain(fresh -> decideAndAppend(creditLineId, command, context, fresh, book,
                         borrowerRetries + 1))
                         : Uni.createFrom().failure(conflict));
+    }
+
+    /** A command that does not read the borrower's stream; it writes it only when its events move the exposure. */
+    private Uni<CreditLineSnapshot> decideServicing(String creditLineId, CreditLineCommand command, CommandContext context,
+                                                    CreditLineSnapshot current, PolicyCatalog.KnownBook book) {
+        return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current, book))
+                .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
+                        : claimIfExposureMoved(current, events).chain(claim ->
+                        append(creditLineId, current, events, claim, context, book)));
+    }
+
+    /**
+     * Open, increase, review, the offer scan: decided against the borrower's other lines as their stream holds them (for
+     * a scan decision, as its batch read them ahead), and the line's new exposure appended to that stream at the
+     * version read (docs/event-store.md).
+     */
+    private Uni<CreditLineSnapshot> decideOnExposure(String creditLineId, String borrowerId, CreditLineCommand command,
+                                                     CommandContext context, CreditLineSnapshot current,
+                                                     PolicyCatalog.KnownBook book) {
+        return exposure.claim(borrowerId, current, command, this::load).chain(claim ->
+                decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current, book).chain(events ->
+                        events.isEmpty() ? Uni.createFrom().item(current)
+                                : append(creditLineId, current, events, claim, context, book)));
     }
 
     /**
@@ -242,7 +257,8 @@ public class CreditLineService {
     /**
      * A client that pinned the line's version (If-Match) is answered 412 only when the line moved: losing the borrower's
      * stream to a command on another line is no fault of its version, so that command is decided again here (without
-     * a pinned version the caller's retry does it).
+     * a pinned version the caller's retry does it). This holds whether the command read that stream before deciding
+     * (an exposure command) or only after (a servicing fact whose decrease moved the exposure).
      */
     private static boolean pinnedLineLostOnlyTheBorrower(Throwable failure, CommandContext context) {
         return context.expectedVersion() != null && failure instanceof WrongExpectedVersionException conflict

@@ -55,19 +55,13 @@ public class DecreaseDecisionsProjection implements Projection {
                     }
                     case LimitDecreaseReviewed e -> {
                         DecreaseDecisionRow row = known(rows, id);
-                        row.status = e.statusAfter().name();
-                        row.reviewLevel = e.statusAfter() == DecreaseStatus.PENDING ? e.nextLevel() : null;
-                        if (e.statusAfter() == DecreaseStatus.APPLIED) {
-                            row.newLimit = e.approvedLimit();
-                        }
-                        row.updatedAt = applied.recorded().recordedAt();
+                        row.reviewed(e.statusAfter().name(), e.nextLevel(),
+                                e.statusAfter() == DecreaseStatus.APPLIED ? e.approvedLimit() : null, applied.recorded().recordedAt());
                     }
                     case LimitDecreaseReferralExpired e -> {
                         DecreaseDecisionRow row = known(rows, id);
-                        row.status = e.statusAfter().name();
-                        row.reviewLevel = null;
-                        row.newLimit = e.newLimit();
-                        row.updatedAt = applied.recorded().recordedAt();
+                        // concluded without the review still due: applied at the limit it names, or lapsed
+                        row.reviewed(e.statusAfter().name(), null, e.newLimit(), applied.recorded().recordedAt());
                     }
                     default -> throw new IllegalArgumentException("not a decrease event: " + applied.event());
                 }

@@ -53,12 +53,8 @@ public class IncreaseDecisionsProjection implements Projection {
                         if (row == null) {
                             throw new IllegalStateException("review of unknown request " + e.requestId());
                         }
-                        row.status = e.statusAfter().name();
-                        row.reviewLevel = e.statusAfter() == IncreaseStatus.PENDING ? e.nextLevel() : null;
-                        if (e.statusAfter() == IncreaseStatus.APPROVED) {
-                            row.newLimit = e.approvedLimit() != null ? e.approvedLimit() : row.proposedLimit;
-                        }
-                        row.updatedAt = applied.recorded().recordedAt();
+                        row.reviewed(e.statusAfter().name(), e.nextLevel(), e.statusAfter() != IncreaseStatus.APPROVED ? null
+                                : e.approvedLimit() != null ? e.approvedLimit() : row.proposedLimit, applied.recorded().recordedAt());
                     }
                     default -> throw new IllegalArgumentException("not an increase event: " + applied.event());
                 }
@@ -85,7 +81,7 @@ public class IncreaseDecisionsProjection implements Projection {
             case DECLINED -> "DECLINED";
             case REFERRED -> "PENDING";
         };
-        row.reviewLevel = row.status.equals("PENDING") ? 1 : null;
+        row.reviewLevel = row.status.equals(DecisionRow.PENDING) ? 1 : null;
         row.requestedBy = e.requestedBy();
         row.channel = e.channel();
         row.oldLimit = e.oldLimit();

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Queries across many credit lines, served by the read models. Each reads the live generation of its projection in
@@ -150,7 +152,8 @@ public class ReadModelQueries {
 
     /**
      * Referrals awaiting review, increases and decreases together, oldest first; {@code level} null means every
-     * level. Each kind is read from its own projection's live generation.
+     * level. Each kind is read from its own projection's live generation. An increase carries the segment, grade and
+     * score it was decided on; a decrease's decision has none, so it shows its line's as the line view holds them now.
      */
     public Uni<List<QueueItem>> reviewQueue(Integer level) {
         Instant now = clock.instant();
@@ -159,13 +162,24 @@ public class ReadModelQueries {
                         pendingAt(IncreaseDecisionsProjection.NAME, level)).list()
                 .chain(increases -> DecreaseDecisionRow.<DecreaseDecisionRow>find(where, Sort.ascending("decidedAt"),
                                 pendingAt(DecreaseDecisionsProjection.NAME, level)).list()
-                        .map(decreases -> {
-                            List<QueueItem> items = new ArrayList<>();
-                            increases.forEach(r -> items.add(increase(r, now)));
-                            decreases.forEach(r -> items.add(decrease(r, now)));
-                            items.sort(Comparator.comparing(QueueItem::referredAt));
-                            return items;
-                        })));
+                        .chain(decreases -> linesOf(decreases.stream().map(r -> r.creditLineId).distinct().toList())
+                                .map(lines -> {
+                                    List<QueueItem> items = new ArrayList<>();
+                                    increases.forEach(r -> items.add(increase(r, now)));
+                                    decreases.forEach(r -> items.add(decrease(r, lines.get(r.creditLineId), now)));
+                                    items.sort(Comparator.comparing(QueueItem::referredAt));
+                                    return items;
+                                }))));
+    }
+
+    /** The lines' rows in the line view's live generation, by line id (a line the view has not reached is absent). */
+    private static Uni<Map<String, CreditLineRow>> linesOf(List<String> creditLineIds) {
+        if (creditLineIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return CreditLineRow.<CreditLineRow>find("generation = " + LIVE + " and creditLineId in :ids",
+                        Parameters.with("projection", CreditLinesProjection.NAME).and("ids", creditLineIds)).list()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.creditLineId, r -> r)));
     }
 
     private static Parameters pendingAt(String projection, Integer level) {
@@ -182,9 +196,10 @@ public class ReadModelQueries {
                 QueueItem.INCREASE, null, null, null);
     }
 
-    private static QueueItem decrease(DecreaseDecisionRow r, Instant now) {
+    private static QueueItem decrease(DecreaseDecisionRow r, CreditLineRow line, Instant now) {
         return new QueueItem(null, r.creditLineId, r.reviewLevel, Duration.between(r.decidedAt, now).toSeconds(),
-                r.decidedAt, null, null, null, null, null, r.oldLimit, r.proposedLimit, codes(r.reasons), null,
+                r.decidedAt, null, null, line == null ? null : line.segment, line == null ? null : line.grade,
+                line == null ? null : line.score, r.oldLimit, r.proposedLimit, codes(r.reasons), null,
                 QueueItem.DECREASE, r.decreaseId, r.drawn, null);
     }
 

@@ -1,18 +1,30 @@
 package com.uplift.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uplift.domain.borrower.BorrowerEvent;
+import com.uplift.domain.borrower.BorrowerStream;
+import com.uplift.eventstore.EventStore;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.RecordedEvent;
 import com.uplift.testing.Borrowers;
+import com.uplift.testing.OtherWriter;
 import com.uplift.testing.OwnDatabase;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +32,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.uplift.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -45,6 +60,14 @@ class DecreasesAndTiersOverHttpTest {
     }
 
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Pool pool;
+    @Inject
+    EventStore store;
+    @Inject
+    EventTypeRegistry types;
 
     @Test
     void aLineSixtyFiveDaysPastDueGetsItsLimitDecreasedAtOnceWithReasonsAndIncreasesFrozen() {
@@ -99,6 +122,51 @@ class DecreasesAndTiersOverHttpTest {
         assertReverifiesClean(decreased);
     }
 
+    /**
+     * A servicing fact pinned by If-Match whose decrease moves the borrower's exposure reads the borrower's stream only
+     * after deciding; losing that stream to a command on the borrower's other line is no fault of the client's line
+     * version, so it is decided again and recorded, never answered 412. Deterministic: the other line's exposure change
+     * is inserted at the borrower stream's next version in a transaction the test holds open until the service's
+     * append waits on it; then the test commits, and the service loses that version.
+     */
+    @Test
+    void aPinnedDelinquencyReportThatLosesTheBorrowersStreamToTheOtherLineIsRecordedNotRefused() throws Exception {
+        activateSections(0);
+        String borrowerId = "B-DPD-RACE";
+        String decreased = Borrowers.goodBorrower(borrowerId, "10000.00", "20000.00");
+        String other = Borrowers.goodBorrower(borrowerId, "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(decreased + "/drawdowns").then().statusCode(200);
+        String etag = as("ops").get(decreased).then().statusCode(200).extract().header("ETag");
+        String borrowerStream = BorrowerStream.of(borrowerId);
+        long head = store.readStream(borrowerStream, 1).await().atMost(WAIT).getLast().streamVersion();
+
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction otherLine = connection.begin().await().atMost(WAIT);
+            OtherWriter.plant(store, types, connection, borrowerStream, head + 1, new BorrowerEvent.BorrowerExposureChanged(
+                    other.substring(other.lastIndexOf('/') + 1), new BigDecimal("10000.00"), null, Instant.now()));
+            CompletableFuture<Response> report = CompletableFuture.supplyAsync(() -> as("ops").header("If-Match", etag)
+                    .body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(decreased + "/delinquency-reports"));
+            await("the report's append waits on the borrower stream's uncommitted version " + (head + 1))
+                    .atMost(WAIT).until(() -> OtherWriter.appendsWaitingOnALock(pool) > 0);
+            otherLine.commit().await().atMost(WAIT);
+
+            Response answer = report.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+            assertThat(answer.jsonPath().getFloat("limit")).isEqualTo(3500.00f);
+        } finally {
+            connection.close().await().atMost(WAIT);
+        }
+        as("channel").get(decreased + "/decreases").then().statusCode(200).body("size()", equalTo(1));
+        // the decreased line's lower limit follows the other line's change on the borrower's stream
+        List<RecordedEvent> exposure = store.readStream(borrowerStream, head + 1).await().atMost(WAIT);
+        assertThat(exposure).extracting(RecordedEvent::streamVersion).containsExactly(head + 1, head + 2);
+        BorrowerEvent.BorrowerExposureChanged recorded = (BorrowerEvent.BorrowerExposureChanged) types.deserialize(exposure.get(1));
+        assertThat(recorded.creditLineId()).isEqualTo(decreased.substring(decreased.lastIndexOf('/') + 1));
+        assertThat(recorded.limit()).isEqualByComparingTo("3500.00");
+        assertReverifiesClean(decreased);
+    }
+
     @Test
     void aReferredDecreaseIsReviewedAtTwoLevelsByTwoPeopleAndThenApplied() {
         activateSections(2);
@@ -121,6 +189,12 @@ class DecreasesAndTiersOverHttpTest {
         assertThat(atLevel1.getList(item + ".reasons")).containsExactly("PAST_DUE");
         assertThat(atLevel1.getString(item + ".requestId")).isNull();
         assertThat(atLevel1.getLong(item + ".ageSeconds")).isBetween(0L, 600L);
+        // the decrease's decision has no grade or score: the queue shows its line's, as the line has them
+        JsonPath scored = as("ops").get(line).then().statusCode(200).extract().jsonPath();
+        assertThat(scored.getString("grade")).as("the line is graded").isNotNull();
+        assertThat(atLevel1.getString(item + ".grade")).isEqualTo(scored.getString("grade"));
+        assertThat(atLevel1.getInt(item + ".score")).isEqualTo(scored.getInt("score"));
+        assertThat(atLevel1.getString(item + ".segment")).isEqualTo("STANDARD");
         assertThat(queue(2, referredAt).getString(item)).isNull();
         as("officer1").get(line + "/decreases").then().statusCode(200)
                 .body("[0].outcome", equalTo("REFERRED")).body("[0].status", equalTo("PENDING"))

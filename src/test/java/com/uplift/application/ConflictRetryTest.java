@@ -2,13 +2,11 @@ package com.uplift.application;
 
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineStream;
-import com.uplift.eventstore.CanonicalJson;
-import com.uplift.eventstore.EventMetadata;
 import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventTypeRegistry;
-import com.uplift.eventstore.HashChain;
 import com.uplift.eventstore.RecordedEvent;
 import com.uplift.testing.Api;
+import com.uplift.testing.OtherWriter;
 import com.uplift.testing.OwnDatabase;
 import com.uplift.testing.PackagedInstance;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +16,6 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,12 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -232,29 +227,11 @@ class ConflictRetryTest {
 
     /** Appends an event behind the service's back, as another instance would. */
     private void plant(SqlConnection connection, String id, long version, CreditLineEvent planted) {
-        String stream = CreditLineStream.of(id);
-        String previous = store.readStream(stream, version - 1, version - 1).await().atMost(WAIT).getFirst().hash();
-        EventTypeRegistry.Serialized event = types.serialize(planted);
-        EventMetadata metadata = new EventMetadata("other-writer", "other-writer", "ops", "SERVICING", "other-writer");
-        UUID eventId = UUID.randomUUID();
-        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = HashChain.hash(previous, stream, version, eventId, event.type(), event.schemaVersion(), recordedAt,
-                event.payload(), metadata);
-        connection.preparedQuery("""
-                        INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
-                                            recorded_at, previous_hash, hash)
-                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9, $10)""")
-                .execute(Tuple.tuple(List.of(stream, version, eventId, event.type(), event.schemaVersion(),
-                        CanonicalJson.write(event.payload()), CanonicalJson.write(metadata),
-                        recordedAt.atOffset(ZoneOffset.UTC), previous, hash)))
-                .await().atMost(WAIT);
+        OtherWriter.plant(store, types, connection, CreditLineStream.of(id), version, planted);
     }
 
     private long appendsWaitingOnALock() {
-        return pool.query("""
-                        SELECT count(*) AS waiting FROM pg_stat_activity
-                        WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'""")
-                .execute().await().atMost(WAIT).iterator().next().getLong("waiting");
+        return OtherWriter.appendsWaitingOnALock(pool);
     }
 
     private double retried() {

@@ -132,9 +132,16 @@ class ConsoleOffersAndDecreasesBrowserTest {
         WebDriver officer = browsers.signIn("officer1");
         // the review queue lists the referred decrease beside the increases; its link opens the line's decrease card
         By queued = By.cssSelector("#queue tr[data-decrease='LD-1'][data-line='" + lineId + "']");
+        JsonPath graded = as("ops").get(line).then().statusCode(200).extract().jsonPath();
+        assertThat(graded.getString("grade")).as("the line is graded").isNotNull();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
             officer.get(browsers.url("console/queue"));
             assertThat(officer.findElements(queued)).hasSize(1);
+            // the decrease shows its line's grade and score (from the line view, which may trail the queue briefly)
+            assertThat(officer.findElement(queued).findElement(By.cssSelector(".grade")).getText())
+                    .isEqualTo(graded.getString("grade"));
+            assertThat(officer.findElement(queued).findElement(By.cssSelector(".score")).getText())
+                    .isEqualTo(graded.getString("score"));
         });
         WebElement row = officer.findElement(queued);
         assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("Decrease");
