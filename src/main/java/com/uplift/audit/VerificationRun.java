@@ -51,7 +51,7 @@ final class VerificationRun implements Runnable {
     /**
      * Events per statement when the whole store is read line after line: dozens of short lines at a time. Not more: the
      * PostgreSQL client gathers one result's bytes in a buffer it copies whole every 16 socket reads, so a result's
-     * cost grows with the square of its size (a profile of 10,000-event pages spent a third of the event loop there).
+     * cost grows with the square of its size (a profile of 20,000-event reads spent a third of the event loop there).
      */
     static final int LINES_PAGE = 2_000;
     /** Events read and handed to lanes, not verified yet: what bounds a whole-store run's memory besides its pages. */
