@@ -268,7 +268,8 @@ public class CreditLineService {
     /** The decider's events for the command under the book; a refusal fails with {@link CommandRejectedException}. */
     private static Uni<List<CreditLineEvent>> decide(CreditLineCommand command, CreditLineSnapshot current,
                                                      PolicyCatalog.KnownBook book) {
-        return switch (CreditLineDecider.decide(command, current.state(), PolicyCatalog.forLine(book.book(), current.creditLineId()))) {
+        return switch (CreditLineDecider.decide(command, current.state(),
+                PolicyCatalog.forCommand(book.book(), current.creditLineId(), command, current.state()))) {
             case Decision.Rejected rejected -> Uni.createFrom().failure(new CommandRejectedException(rejected.rejection()));
             case Decision.Accepted accepted -> Uni.createFrom().item(accepted.events());
         };

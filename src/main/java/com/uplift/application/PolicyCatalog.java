@@ -1,5 +1,8 @@
 package com.uplift.application;
 
+import com.uplift.domain.creditline.CreditLineCommand;
+import com.uplift.domain.creditline.CreditLineDecider;
+import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.governance.PolicyBook;
 import com.uplift.domain.governance.PolicyCommand;
 import com.uplift.domain.governance.PolicyEvent;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -143,6 +147,26 @@ public class PolicyCatalog {
         PolicyBook.Entry chosen = challengerArm ? challengerEntry : champion;
         return new PolicyVersion(chosen.version(), chosen.contentHash(), chosen.policy(),
                 challengerArm ? StrategyArm.CHALLENGER : StrategyArm.CHAMPION);
+    }
+
+    /**
+     * The policy a command on a line is decided under: the line's ({@link #forLine(PolicyBook, String)}), except where
+     * the decider names another ({@link CreditLineDecider#policyVersionToDecide}): a review of a referred decrease is
+     * decided under the version the decrease was decided under, even when that version is retired or the line moved to
+     * another arm since, so it applies on the terms it was referred on.
+     */
+    public static PolicyVersion forCommand(PolicyBook book, String creditLineId, CreditLineCommand command,
+                                           CreditLineState state) {
+        OptionalInt named = CreditLineDecider.policyVersionToDecide(command, state);
+        if (named.isEmpty()) {
+            return forLine(book, creditLineId);
+        }
+        PolicyBook.Entry entry = book.versions().get(named.getAsInt());
+        if (entry == null) {
+            throw new IllegalStateException("the policy book has no version " + named.getAsInt()
+                    + ", which line " + creditLineId + "'s pending decision was made under");
+        }
+        return toVersion(entry);
     }
 
     /** A version as recorded, for replays and audits; null when unknown. */

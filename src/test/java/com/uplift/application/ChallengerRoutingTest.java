@@ -87,4 +87,50 @@ class ChallengerRoutingTest {
             assertEquals(1, PolicyCatalog.forLine(ended, "CL-" + i).version());
         }
     }
+
+    /**
+     * Probe finding F1: a decrease referred under v2 (decreases section, 90 days' cooling-off, one review level) is
+     * reviewed under v2 after v3 (no decreases section) became the champion and v2 retired; everything else on the line
+     * is decided under v3.
+     */
+    @Test
+    void aReferredDecreaseIsReviewedUnderTheRetiredVersionItWasReferredUnder() {
+        Policy withDecreases = PolicyCatalog.renumber(TestPolicies.withDecreasesAndTiering(sections -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sections.get("decreases").get("triggers").get(0))
+                    .put("reviewLevels", 1);
+            return sections;
+        }).rules(), 2);
+        PolicyBook book = apply(PolicyBook.EMPTY, new PolicyCommand.InstallShippedPolicy(
+                version(1, "v1", new ChampionChallenger(0, null, "s")), "h1", "classpath", AT));
+        book = apply(book, new PolicyCommand.ProposePolicy(withDecreases, "h2", 1, "decreases", "alice", AT));
+        book = apply(book, new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT));
+        PolicyBook referredUnder = book;
+        book = apply(book, new PolicyCommand.ProposePolicy(version(3, "v3", new ChampionChallenger(0, null, "s")), "h3", 2,
+                "no decreases", "alice", AT));
+        book = apply(book, new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT));
+
+        var line = com.uplift.domain.DeciderSpec.givenCommands(PolicyCatalog.forLine(referredUnder, "CL-1"),
+                com.uplift.domain.Fixtures.borrower()
+                        .then(new com.uplift.domain.creditline.CreditLineCommand.RecordDrawdown(
+                                com.uplift.domain.Fixtures.cny("2500.00"), com.uplift.domain.Fixtures.NOW))
+                        .then(new com.uplift.domain.creditline.CreditLineCommand.ReportDelinquency(65,
+                                com.uplift.domain.Fixtures.TODAY, com.uplift.domain.Fixtures.NOW))
+                        .commands().toArray(com.uplift.domain.creditline.CreditLineCommand[]::new));
+        var review = new com.uplift.domain.creditline.CreditLineCommand.ReviewDecrease("LD-1", "RO-1", 1,
+                com.uplift.domain.creditline.ReviewOutcome.APPROVE, null, "ok", com.uplift.domain.Fixtures.NOW.plusSeconds(60));
+
+        assertEquals(3, PolicyCatalog.forLine(book, "CL-1").version());
+        PolicyVersion chosen = PolicyCatalog.forCommand(book, "CL-1", review, line.state());
+        assertEquals(2, chosen.version());
+        assertEquals("h2", chosen.contentHash());
+        assertEquals(3, PolicyCatalog.forCommand(book, "CL-1", new com.uplift.domain.creditline.CreditLineCommand
+                .ReportDelinquency(70, com.uplift.domain.Fixtures.TODAY, com.uplift.domain.Fixtures.NOW), line.state()).version());
+
+        var events = ((com.uplift.domain.creditline.Decision.Accepted) com.uplift.domain.creditline.CreditLineDecider
+                .decide(review, line.state(), chosen)).events();
+        var reviewed = events.stream().filter(com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed.class::isInstance)
+                .map(com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed.class::cast).findFirst().orElseThrow();
+        assertEquals(com.uplift.domain.decrease.DecreaseStatus.APPLIED, reviewed.statusAfter());
+        assertEquals(com.uplift.domain.Fixtures.NOW.plusSeconds(60).plus(java.time.Duration.ofDays(90)), reviewed.increasesFrozenUntil());
+    }
 }

@@ -58,6 +58,7 @@ import com.uplift.domain.signals.RiskSignal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -131,6 +132,19 @@ public final class CreditLineDecider {
             }
             case Decision.Rejected rejected -> rejected;
         };
+    }
+
+    /**
+     * The policy version a command must be decided under when it is not the line's current one: a review of the
+     * referred decrease is decided under the policy the decrease was decided under (its cooling-off and the rest of its
+     * {@code decreases} section), not under one a challenger, promotion or new champion put the line under meanwhile,
+     * which may set other terms or have no {@code decreases} section at all. Empty: the line's current policy.
+     */
+    public static OptionalInt policyVersionToDecide(CreditLineCommand command, CreditLineState state) {
+        PendingDecrease pending = state.decreases().pending();
+        return command instanceof ReviewDecrease review && pending != null
+                && pending.decreaseId().equals(review.decreaseId())
+                ? OptionalInt.of(pending.policyVersion()) : OptionalInt.empty();
     }
 
     public static CreditLineState evolve(CreditLineState state, CreditLineEvent event) {
@@ -251,7 +265,8 @@ public final class CreditLineDecider {
     private static DecreaseBook decided(DecreaseBook book, LimitDecreaseDecided e) {
         return e.outcome() == DecreaseOutcome.REFERRED
                 ? new DecreaseBook(book.decided() + 1, new PendingDecrease(e.decreaseId(), e.oldLimit(),
-                e.proposedLimit(), e.reviewLevelsRequired(), List.of(), e.occurredAt()), book.increasesFrozenUntil(),
+                e.proposedLimit(), e.reviewLevelsRequired(), List.of(), e.occurredAt(), e.policyVersion()),
+                book.increasesFrozenUntil(),
                 book.nextDecreaseNotBefore())
                 : new DecreaseBook(book.decided() + 1, null, e.increasesFrozenUntil(), e.increasesFrozenUntil());
     }
@@ -262,7 +277,8 @@ public final class CreditLineDecider {
         reviews.add(new Review(e.level(), e.reviewer(), e.outcome(), e.approvedLimit()));
         return switch (e.statusAfter()) {
             case PENDING -> new DecreaseBook(book.decided(), new PendingDecrease(p.decreaseId(), p.oldLimit(),
-                    p.proposedLimit(), p.reviewLevelsRequired(), reviews, p.referredAt()), book.increasesFrozenUntil(),
+                    p.proposedLimit(), p.reviewLevelsRequired(), reviews, p.referredAt(), p.policyVersion()),
+                    book.increasesFrozenUntil(),
                     book.nextDecreaseNotBefore());
             case APPLIED -> new DecreaseBook(book.decided(), null, e.increasesFrozenUntil(), e.nextDecreaseNotBefore());
             case DECLINED, LAPSED -> new DecreaseBook(book.decided(), null, book.increasesFrozenUntil(), e.nextDecreaseNotBefore());

@@ -173,9 +173,15 @@ public record CreditLineState(boolean opened, String creditLineId, String borrow
         }
     }
 
-    /** A decrease referred to review, when (its review window counts from then), and the reviews it has had. */
+    /**
+     * A decrease referred to review, when (its review window counts from then), and the reviews it has had.
+     *
+     * @param policyVersion the policy the decrease was decided under: its reviews are decided under it too
+     *                      ({@link CreditLineDecider#policyVersionToDecide}), so the terms it was referred on (the
+     *                      cooling-off) hold whatever policy the line is under when a reviewer acts
+     */
     public record PendingDecrease(String decreaseId, BigDecimal oldLimit, BigDecimal proposedLimit,
-                                  int reviewLevelsRequired, List<Review> reviews, Instant referredAt) {
+                                  int reviewLevelsRequired, List<Review> reviews, Instant referredAt, int policyVersion) {
         public PendingDecrease {
             reviews = List.copyOf(reviews);
         }

@@ -184,6 +184,41 @@ class DecreasesAndTiersTest {
         assertNull(approved.andThen().state().decreases().pending());
     }
 
+    /**
+     * Probe finding F1: a decrease referred under a policy with a {@code decreases} section (here numbered 7, 90 days'
+     * cooling-off) whose line then moves to one without (policy v1, as a challenger arm or a new champion does) is
+     * reviewed under the version it was referred under, so its approval freezes increases for the 90 days it was
+     * decided on, not for the 0 days of a policy that never lowers a limit.
+     */
+    @Test
+    void a_referred_decrease_is_reviewed_under_the_policy_it_was_referred_under_whatever_the_line_moved_to() {
+        PolicyVersion referredUnder = TestPolicies.withDecreasesAndTiering(sections -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sections.get("decreases").get("triggers").get(0))
+                    .put("reviewLevels", 1);
+            return sections.put("version", 7);
+        });
+        DeciderSpec referred = drawnLine(referredUnder).andCommands(new ReportDelinquency(65, TODAY, NOW))
+                .withPolicy(TestPolicies.v1());
+        ReviewDecrease approve = new ReviewDecrease("LD-1", "RO-1", 1, ReviewOutcome.APPROVE, null, "ok", NOW.plusSeconds(60));
+
+        assertEquals(7, referred.state().decreases().pending().policyVersion());
+        assertEquals(java.util.OptionalInt.of(7), CreditLineDecider.policyVersionToDecide(approve, referred.state()));
+        // another decrease's review, and any other command, is decided under the line's current policy
+        assertEquals(java.util.OptionalInt.empty(), CreditLineDecider.policyVersionToDecide(
+                new ReviewDecrease("LD-2", "RO-1", 1, ReviewOutcome.APPROVE, null, "ok", NOW), referred.state()));
+        assertEquals(java.util.OptionalInt.empty(), CreditLineDecider.policyVersionToDecide(
+                new ReportDelinquency(70, TODAY, NOW), referred.state()));
+
+        DeciderSpec.Then approved = referred.withPolicy(referredUnder).when(approve);
+        LimitDecreaseReviewed review = approved.event(LimitDecreaseReviewed.class);
+        assertEquals(DecreaseStatus.APPLIED, review.statusAfter());
+        assertEquals(7, review.policyVersion());
+        assertEquals(NOW.plusSeconds(60).plus(Duration.ofDays(90)), review.increasesFrozenUntil());
+        assertEquals(7, approved.event(CreditLimitChanged.class).policyVersion());
+        assertEquals(cny("3500.00"), approved.andThen().state().limit());
+        assertTrue(approved.andThen().state().increasesFrozenAt(NOW.plus(Duration.ofDays(89))));
+    }
+
     @Test
     void a_referral_nobody_reviews_within_the_window_is_applied_unreviewed_by_the_passing_of_time() {
         DeciderSpec referred = drawnLine(referredExpiringAfter(2, 5)).andCommands(new ReportDelinquency(65, TODAY, NOW));
