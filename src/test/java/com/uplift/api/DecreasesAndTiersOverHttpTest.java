@@ -231,6 +231,44 @@ class DecreasesAndTiersOverHttpTest {
     }
 
     /**
+     * Probe finding F1: a decrease referred under the version with the decreases section is reviewed under it after a
+     * new champion without the section took over the line, so the approval freezes increases for the section's 90 days
+     * (not the 0 days of a policy that never lowers a limit), and its events name the version it was referred under.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDecreaseReferredUnderOnePolicyIsAppliedOnItsTermsAfterAChampionWithoutDecreasesTookOver() {
+        activateSections(1);
+        int referredUnder = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath()
+                .getInt("activeVersion");
+        String line = Borrowers.goodBorrower("B-DPD-POLICY-MOVED", "10000.00", "20000.00");
+        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
+                .then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
+
+        Map<String, Object> policy = as("admin").get("/api/policies/" + referredUnder).then().statusCode(200)
+                .extract().jsonPath().getMap("policy");
+        policy.remove("decreases");
+        policy.put("name", "no decreases");
+        String location = as("admin").body(Map.of("basedOn", referredUnder, "reason", "F1: a champion without decreases",
+                "policy", policy)).post("/api/policies").then().statusCode(201).extract().header("Location");
+        as("admin2").body(Map.of("comment", "ok")).post(location + "/approval")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        Instant before = Instant.now();
+        String frozenUntil = as("officer1").body(Map.of("level", 1, "outcome", "APPROVE", "comment", "65 DPD confirmed"))
+                .post(line + "/decreases/LD-1/reviews").then().statusCode(200)
+                .body("statusAfter", equalTo("APPLIED")).body("creditLine.limit", equalTo(3500.00f))
+                .extract().jsonPath().getString("increasesFrozenUntil");
+        assertThat(Instant.parse(frozenUntil)).isBetween(before.plus(Duration.ofDays(90)),
+                Instant.now().plus(Duration.ofDays(90)));
+        List<Integer> versions = recordedPolicyVersions(line, "LimitDecreaseReviewed", "CreditLimitChanged");
+        assertThat(versions).containsExactly(referredUnder, referredUnder);
+
+        assertReverifiesClean(line);
+    }
+
+    /**
      * A referral nobody reviews within the policy's window is applied by the re-evaluation (the hourly job, run here
      * on demand) with the clock two days on; it leaves the queue and re-verifies clean.
      */
@@ -296,6 +334,18 @@ class DecreasesAndTiersOverHttpTest {
                 .body("segment", equalTo("NEW_TO_CREDIT"));
 
         assertReverifiesClean(line);
+    }
+
+    /** The policy version each event of those types names, from the line's first event of the first type on. */
+    private List<Integer> recordedPolicyVersions(String line, String firstType, String... moreTypes) {
+        List<RecordedEvent> events = store.readStream(com.uplift.domain.creditline.CreditLineStream.of(
+                line.substring(line.lastIndexOf('/') + 1)), 1).await().atMost(WAIT);
+        List<String> types = new java.util.ArrayList<>(List.of(moreTypes));
+        types.add(firstType);
+        return events.stream().dropWhile(e -> !e.eventType().equals(firstType))
+                .filter(e -> types.contains(e.eventType()))
+                .map(e -> ((com.uplift.domain.creditline.DecisionEvent) this.types.deserialize(e)).policyVersion())
+                .toList();
     }
 
     /** The review queue as officer1 or senior1 reads it, once it includes {@code position}. */
