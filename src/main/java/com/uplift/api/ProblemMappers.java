@@ -131,7 +131,7 @@ public class ProblemMappers {
     static Response outcome(Throwable failure) {
         return switch (failure) {
             case CreditLineNotFoundException e -> Problem.of(ProblemType.NOT_FOUND, e.getMessage()).toResponse();
-            case CommandRejectedException e -> Problem.of(OfferRefusals.typeOf(e.rejection().code()), e.rejection().message())
+            case CommandRejectedException e -> Problem.of(OfferRefusals.typeOf(e), e.rejection().message())
                     .withRefusal(e.rejection().code(), e.rejection().reasons()).toResponse();
             // lost, after retries, to commands on the borrower's other lines: the line's own version says nothing
             case WrongExpectedVersionException e when com.uplift.domain.borrower.BorrowerStream.is(e.streamId()) ->

@@ -12,6 +12,9 @@ public enum ProblemType {
     TOO_LARGE("payload-too-large", "The request body is too large", 413),
     URI_TOO_LONG("uri-too-long", "The request target is too long", 414),
     BUSINESS_RULE("business-rule", "The credit line refuses this command", 422),
+    // the same kind of problem (clients branch on the type), titled by whose rule refused
+    POLICY_BOOK_RULE("business-rule", "The policy book refuses this command", 422),
+    SCORECARD_DEVELOPMENT_RULE("business-rule", "The scorecard development refuses this request", 422),
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     VERSION_MISMATCH("version-mismatch", "The credit line has changed since you read it", 412),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "This Idempotency-Key was used with a different request", 422),

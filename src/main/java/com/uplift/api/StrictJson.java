@@ -2,6 +2,7 @@ package com.uplift.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -17,9 +18,11 @@ import java.io.IOException;
  * <ul>
  * <li>a key given twice ({@code {"amount":1,"amount":2}}) is refused: which one counts would be the parser's
  *     choice, and a body must mean one thing;</li>
- * <li>every string and every map key must be {@link PlainText}.</li>
+ * <li>every string and every map key must be {@link PlainText};</li>
+ * <li>a fraction for a whole-number field ({@code "challengerSharePercent": 1.5}) is refused, not cut to 1: the
+ *     request would be carried out with a number its sender did not send.</li>
  * </ul>
- * Both failures are Jackson exceptions that {@link ProblemMappers} turns into a 400 naming the field.
+ * These failures are Jackson exceptions that {@link ProblemMappers} turns into a 400 naming the field.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -27,6 +30,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.registerModule(new SimpleModule("uplift-plain-text")
                 .addDeserializer(String.class, new PlainStringDeserializer())
                 .addKeyDeserializer(String.class, new PlainKeyDeserializer()));

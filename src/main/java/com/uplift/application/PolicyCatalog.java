@@ -214,7 +214,8 @@ public class PolicyCatalog {
 
     private Uni<PolicyBook> run(PolicyCommand command, EventMetadata metadata, CommandAnswer<PolicyBook> answer) {
         return loaded().chain(current -> switch (PolicyBook.decide(command, current.book())) {
-            case PolicyBook.Result.Rejected r -> Uni.createFrom().<PolicyBook>failure(new CommandRejectedException(r.rejection()));
+            case PolicyBook.Result.Rejected r -> Uni.createFrom().<PolicyBook>failure(new CommandRejectedException(r.rejection(),
+                    CommandRejectedException.RefusedBy.POLICY_BOOK));
             // Appended at the version the decision was made on: a concurrent change makes this append fail, not lie.
             case PolicyBook.Result.Accepted a -> {
                 PolicyBook after = current.book();

@@ -41,7 +41,9 @@ class PolicyGovernanceTest {
         as("auditor").get("/api/policies").then().body("activeVersion", equalTo(active));
 
         as("admin").body("{\"comment\":\"looks right\"}").post(location + "/approval")
-                .then().statusCode(422).body("code", equalTo("FOUR_EYES"));
+                .then().statusCode(422).body("code", equalTo("FOUR_EYES"))
+                .body("type", equalTo("urn:uplift:problem:business-rule"))
+                .body("title", equalTo("The policy book refuses this command"));
         as("auditor").get("/api/policies").then().body("activeVersion", equalTo(active));
 
         as("admin2").body("{\"comment\":\"checked against the pilot data\"}").post(location + "/approval")
@@ -51,5 +53,14 @@ class PolicyGovernanceTest {
 
         as("admin").body(Map.of("reason", "bad", "policy", Map.of("version", 1))).post("/api/policies")
                 .then().statusCode(400).contentType("application/problem+json");
+
+        // a fractional share is refused, not cut to 1 (and nothing is proposed)
+        as("admin").body(Map.of("basedOn", proposed, "reason", "a/b", "policy", policy, "challengerSharePercent", 1.5))
+                .post("/api/policies").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("challengerSharePercent"));
+        as("admin").body(Map.of("basedOn", proposed, "reason", "a/b", "policy", policy, "challengerSharePercent", 51))
+                .post("/api/policies").then().statusCode(422).body("code", equalTo("CHALLENGER_SHARE_OUT_OF_RANGE"))
+                .body("title", equalTo("The policy book refuses this command"));
+        as("auditor").get("/api/policies").then().body("versions.size()", equalTo(proposed));
     }
 }

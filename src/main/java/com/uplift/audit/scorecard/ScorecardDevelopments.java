@@ -71,7 +71,7 @@ public class ScorecardDevelopments {
         if (challengerSharePercent != null) {
             // refused before the fit, which takes seconds; the policy book would refuse the proposal all the same
             PolicyBook.challengerShareProblem(challengerSharePercent).ifPresent(problem -> {
-                throw new CommandRejectedException(problem);
+                throw new CommandRejectedException(problem, CommandRejectedException.RefusedBy.POLICY_BOOK);
             });
         }
         PolicyBook book = catalog.book().await().atMost(WAIT);
@@ -89,9 +89,11 @@ public class ScorecardDevelopments {
             fitted = ScorecardFitter.fit(ScorecardDevelopment.train(built.observations()),
                     ScorecardDevelopment.binCounts(policy.scorecard()));
         } catch (ScorecardDevelopment.SampleTooSmall small) {
-            throw new CommandRejectedException(Rejection.of("SAMPLE_TOO_SMALL", small.getMessage()));
+            throw new CommandRejectedException(Rejection.of("SAMPLE_TOO_SMALL", small.getMessage()),
+                    CommandRejectedException.RefusedBy.SCORECARD_DEVELOPMENT);
         } catch (LogisticRegression.NotEstimable notEstimable) {
-            throw new CommandRejectedException(Rejection.of("NOT_ESTIMABLE", notEstimable.getMessage()));
+            throw new CommandRejectedException(Rejection.of("NOT_ESTIMABLE", notEstimable.getMessage()),
+                    CommandRejectedException.RefusedBy.SCORECARD_DEVELOPMENT);
         }
         String id = UUID.randomUUID().toString();
         DevelopmentReport draft = ScorecardDevelopment.report(id, policy, 0, asOf, actor, settings, built, fitted);

@@ -27,8 +27,8 @@ public record PolicyBook(SortedMap<Integer, Entry> versions, Integer activeVersi
     public static final PolicyBook EMPTY = new PolicyBook(new TreeMap<>(), null, null);
 
     /** A proposed challenger's share must leave the champion deciding most lines: a larger one is a promotion. */
-    public static final int MIN_CHALLENGER_SHARE = 1;
-    public static final int MAX_CHALLENGER_SHARE = 50;
+    public static final int MIN_CHALLENGER_SHARE = PolicyValidation.MIN_CHALLENGER_SHARE;
+    public static final int MAX_CHALLENGER_SHARE = PolicyValidation.MAX_CHALLENGER_SHARE;
 
     /**
      * A version deciding a share of the lines beside the champion, as approved into the challenger arm.
@@ -167,13 +167,21 @@ public record PolicyBook(SortedMap<Integer, Entry> versions, Integer activeVersi
 
     private static Result challengerRunning(PolicyBook book) {
         ChampionChallenger setting = book.challengerSetting();
-        return reject("CHALLENGER_RUNNING", "policy v" + setting.challengerPolicyVersion() + " is already the challenger for "
-                + setting.challengerSharePercent() + "% of the lines: promote or end it first");
+        String running = "policy v" + setting.challengerPolicyVersion() + " is already the challenger for "
+                + setting.challengerSharePercent() + "% of the lines";
+        // A challenger the champion's own section names has no rollout to promote or end: a new champion replaces it.
+        return reject("CHALLENGER_RUNNING", book.challenger != null ? running + ": promote or end it first"
+                : running + ", named by champion v" + book.activeVersion + "'s own championChallenger section: propose and"
+                        + " approve a champion without it (no challengerPolicyVersion) first");
     }
 
     private static Result noChallenger(int version, PolicyBook book) {
+        ChampionChallenger setting = book.challengerSetting();
+        String named = setting == null || setting.challengerPolicyVersion() == null || setting.challengerSharePercent() == 0 ? null
+                : " (none is rolled out through the policy book; champion v" + book.activeVersion + "'s own section names v"
+                        + setting.challengerPolicyVersion() + ": approve a champion without it to end that)";
         return reject("NOT_THE_CHALLENGER", "policy v" + version + " is not the running challenger"
-                + (book.challenger == null ? " (none is running)" : " (v" + book.challenger.version() + " is)"));
+                + (book.challenger != null ? " (v" + book.challenger.version() + " is)" : named != null ? named : " (none is running)"));
     }
 
     private static Result approve(PolicyCommand.ApprovePolicy c, PolicyBook book) {

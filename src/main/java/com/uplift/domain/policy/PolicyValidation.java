@@ -27,6 +27,10 @@ public final class PolicyValidation {
     /** A decrease's cooling-off longer than a year would outlast the scorecard's own lookback. */
     public static final int MAX_DECREASE_COOLING_OFF_DAYS = 365;
 
+    /** The share of the lines a challenger may decide; the policy book's rollouts use the same bounds. */
+    public static final int MIN_CHALLENGER_SHARE = 1;
+    public static final int MAX_CHALLENGER_SHARE = 50;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private PolicyValidation() {
@@ -45,6 +49,7 @@ public final class PolicyValidation {
         if (policy.grades().isEmpty() || policy.grades().stream().noneMatch(g -> g.minScore() <= 0)) {
             problems.add("grades must cover every score down to 0");
         }
+        check(problems, policy.championChallenger());
         policy.ownBookKnockout().ifPresent(k -> check(problems, k));
         policy.offers().ifPresent(o -> check(problems, o));
         policy.decreases().ifPresent(d -> check(problems, d));
@@ -55,6 +60,19 @@ public final class PolicyValidation {
             }
         });
         return problems;
+    }
+
+    /**
+     * A challenger the policy names itself obeys the limit a challenger rolled out through the policy book does: a
+     * larger share is a promotion in all but name, which the champion/challenger comparison cannot measure. Without a challenger version the share assigns no line to anything, so 0 (or the shipped 10,
+     * kept for its recorded content hash) stays valid there.
+     */
+    private static void check(List<String> problems, ChampionChallenger split) {
+        if (split != null && split.challengerPolicyVersion() != null
+                && (split.challengerSharePercent() < MIN_CHALLENGER_SHARE || split.challengerSharePercent() > MAX_CHALLENGER_SHARE)) {
+            problems.add("championChallenger.challengerSharePercent must lie in " + MIN_CHALLENGER_SHARE + ".."
+                    + MAX_CHALLENGER_SHARE + " when challengerPolicyVersion is set (a larger share is a promotion)");
+        }
     }
 
     /**

@@ -85,7 +85,8 @@ class ScorecardDevelopmentOverHttpTest {
     void aFittedScorecardIsProposedWithItsReportApprovedByASecondAdminAndRolledOutAsTheChallenger() {
         // too little history: refused, nothing proposed
         as("admin").body("{}").post("/api/scorecards/developments").then().statusCode(422)
-                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("SAMPLE_TOO_SMALL"));
+                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("SAMPLE_TOO_SMALL"))
+                .body("title", org.hamcrest.Matchers.equalTo("The scorecard development refuses this request"));
         int versionsBefore = as("admin").get("/api/policies").then().extract().jsonPath().getList("versions").size();
         assertThat(versionsBefore).isEqualTo(1);
 
@@ -98,7 +99,8 @@ class ScorecardDevelopmentOverHttpTest {
 
         // a challenger share is 1..50%: refused before anything is fitted or proposed
         as("admin").body("{\"challengerSharePercent\":80}").post("/api/scorecards/developments").then().statusCode(422)
-                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("CHALLENGER_SHARE_OUT_OF_RANGE"));
+                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("CHALLENGER_SHARE_OUT_OF_RANGE"))
+                .body("title", org.hamcrest.Matchers.equalTo("The policy book refuses this command"));
 
         var developed = as("admin").body("{\"challengerSharePercent\":50}").post("/api/scorecards/developments").then().statusCode(201);
         String location = developed.extract().header("Location");

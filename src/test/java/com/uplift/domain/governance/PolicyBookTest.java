@@ -182,4 +182,71 @@ class PolicyBookTest {
         assertEquals(null, ended.challengerSetting().challengerPolicyVersion(), "the champion's own section names none");
         assertEquals("NOT_THE_CHALLENGER", refusal(PolicyBook.decide(new PolicyCommand.EndChallenger(2, "alice", "again", AT), ended)));
     }
+
+    private static Policy naming(int version, int share, Integer challenger) {
+        Policy base = numbered(version);
+        return new Policy(version, "v" + version, base.timeZone(), base.defaultCurrency(), base.scorecard(), base.dataQuality(),
+                base.increase(), base.segments(), base.grades(), base.warnings(), base.signalLexicon(),
+                new com.uplift.domain.policy.ChampionChallenger(share, challenger, "own"));
+    }
+
+    /** v1 shipped, v2 approved into force, v3 in force naming v2 as its own challenger for 30%. */
+    private static PolicyBook championNamingItsOwnChallenger() {
+        PolicyBook book = installed();
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(2), "h2", 1, "candidate", "alice", AT), book));
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), book));
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(naming(3, 30, 2), "h3", 2, "a/b", "alice", AT), book));
+        return fold(book, PolicyBook.decide(new PolicyCommand.ApprovePolicy(3, "bob", "ok", AT), book));
+    }
+
+    @Test
+    void aChallengerTheChampionNamesItselfIsEndedByANewChampionAndTheRefusalsSaySo() {
+        PolicyBook book = championNamingItsOwnChallenger();
+        assertEquals(3, book.activeVersion());
+        assertEquals(null, book.challenger(), "not a rollout through the book");
+        assertEquals(new com.uplift.domain.policy.ChampionChallenger(30, 2, "own"), book.challengerSetting());
+
+        PolicyBook.Result another = PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(4), "h4", 3, "b", "alice", 10, AT), book);
+        com.uplift.domain.Rejection running = assertInstanceOf(PolicyBook.Result.Rejected.class, another).rejection();
+        assertEquals("CHALLENGER_RUNNING", running.code());
+        assertEquals("policy v2 is already the challenger for 30% of the lines, named by champion v3's own championChallenger"
+                + " section: propose and approve a champion without it (no challengerPolicyVersion) first", running.message());
+        com.uplift.domain.Rejection end = assertInstanceOf(PolicyBook.Result.Rejected.class,
+                PolicyBook.decide(new PolicyCommand.EndChallenger(2, "alice", "stop", AT), book)).rejection();
+        assertEquals("NOT_THE_CHALLENGER", end.code());
+        assertEquals("policy v2 is not the running challenger (none is rolled out through the policy book; champion v3's own"
+                + " section names v2: approve a champion without it to end that)", end.message());
+        assertEquals("NOT_THE_CHALLENGER", refusal(PolicyBook.decide(new PolicyCommand.ProposePromotion(2, "alice", "why", AT), book)));
+
+        // the advice can be followed: a champion without the section's challenger is approved, and the experiment is over
+        PolicyBook proposed = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(4), "h4", 3, "end a/b", "alice", AT), book));
+        PolicyBook replaced = fold(proposed, PolicyBook.decide(new PolicyCommand.ApprovePolicy(4, "bob", "ok", AT), proposed));
+        assertEquals(4, replaced.activeVersion());
+        assertEquals(null, replaced.challengerSetting().challengerPolicyVersion());
+        PolicyBook rollout = fold(replaced, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(5), "h5", 4, "b", "alice", 10, AT), replaced));
+        assertEquals(10, rollout.versions().get(5).challengerSharePercent());
+    }
+
+    @Test
+    void theChampionsOwnSectionKeepsAChallengerToOneToFiftyPercent() {
+        PolicyBook book = installed();
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(numbered(2), "h2", 1, "candidate", "alice", AT), book));
+        book = fold(book, PolicyBook.decide(new PolicyCommand.ApprovePolicy(2, "bob", "ok", AT), book));
+        for (int share : new int[] {0, 51, 100}) {
+            com.uplift.domain.Rejection refused = assertInstanceOf(PolicyBook.Result.Rejected.class, PolicyBook.decide(
+                    new PolicyCommand.ProposePolicy(naming(3, share, 2), "h3", 2, "a/b", "alice", AT), book)).rejection();
+            assertEquals("INVALID_POLICY", refused.code(), share + "%");
+            org.junit.jupiter.api.Assertions.assertTrue(refused.message().contains(
+                    "championChallenger.challengerSharePercent must lie in 1..50"), refused.message());
+        }
+        for (int share : new int[] {1, 50}) {
+            assertEquals(PolicyBook.Status.PROPOSED, fold(book, PolicyBook.decide(new PolicyCommand.ProposePolicy(naming(3, share, 2),
+                    "h3", 2, "a/b", "alice", AT), book)).versions().get(3).status(), share + "% is proposed");
+        }
+        // without a challenger version the share assigns nothing: the shipped 10 and a 0 stay valid
+        for (int share : new int[] {0, 10, 100}) {
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(),
+                    com.uplift.domain.policy.PolicyValidation.problems(naming(3, share, null)), share + "% without a version");
+        }
+    }
 }
