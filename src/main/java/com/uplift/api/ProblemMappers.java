@@ -94,6 +94,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response pageBeyondReach(com.uplift.readmodel.PageBeyondReach e) {
+        return Problem.invalid("page", "must be at most " + com.uplift.readmodel.PageBeyondReach.lastPage(e.size())
+                + " at size " + e.size(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.of(ProblemType.FORBIDDEN, "your role may not do this").toResponse();
     }

@@ -2,7 +2,6 @@ package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.OfferStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +63,7 @@ public class OfferQueries {
         }
         return Panache.withSession(() -> {
             var query = OfferRow.<OfferRow>find(where.toString(), Sort.descending("offeredAt").and("id"), params);
-            return query.page(Page.of(page, size)).list().chain(rows -> query.count().map(total ->
+            return query.page(PageBeyondReach.of(page, size)).list().chain(rows -> query.count().map(total ->
                     new ReadModelQueries.PageOf<>(rows.stream().map(r -> item(r, today)).toList(), page, size, total)));
         });
     }

@@ -3,7 +3,6 @@ package com.uplift.readmodel;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
 import com.uplift.eventstore.CanonicalJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -93,7 +92,7 @@ public class ReadModelQueries {
         }
         return Panache.withSession(() -> {
             var query = CreditLineRow.<CreditLineRow>find(where.toString(), Sort.by("openedAt").and("creditLineId"), params);
-            return query.page(Page.of(page, size)).list()
+            return query.page(PageBeyondReach.of(page, size)).list()
                     .chain(rows -> query.count().map(total -> new PageOf<>(
                             rows.stream().map(row -> LineItem.of(row, today())).toList(),
                             page, size, total)));
@@ -121,7 +120,7 @@ public class ReadModelQueries {
         }
         return Panache.withSession(() -> {
             var query = WarningRow.<WarningRow>find(where.toString(), Sort.descending("raisedAt").and("id"), params);
-            return query.page(Page.of(page, size)).list().chain(rows -> query.count().map(total -> new PageOf<>(
+            return query.page(PageBeyondReach.of(page, size)).list().chain(rows -> query.count().map(total -> new PageOf<>(
                     rows.stream().map(r -> new WarningItem(r.creditLineId, r.flag, r.severity, r.detail, r.active,
                             r.raisedAt, r.clearedAt, r.clearDetail)).toList(), page, size, total)));
         });

@@ -68,6 +68,31 @@ class HostileInputTest {
     }
 
     @Test
+    void aPageBeyondTheLastRowAnIntOffsetReachesIsA400NamingPage() {
+        // page * size past Integer.MAX_VALUE used to wrap to a negative offset and fail as a 500
+        assertRefused(() -> as("ops").get("/api/offers?page=2147483647"), 400, "page");
+        assertRefused(() -> as("auditor").get("/api/warnings?page=2147483647"), 400, "page");
+        assertRefused(() -> as("auditor").get("/api/warnings?page=5000000&size=500"), 400, "page");
+        assertRefused(() -> as("channel").get("/api/credit-lines?page=2147483647"), 400, "page");
+        // the last page an int offset reaches is still an answer (an empty one)
+        as("auditor").get("/api/warnings?page=" + (Integer.MAX_VALUE / 500) + "&size=500").then().statusCode(200);
+    }
+
+    @Test
+    void aQueryParameterItsTypeCannotHoldIsA400NamingItNotA404() {
+        assertRefused(() -> as("officer1").get("/api/review-queue?level=abc"), 400, "level");
+        assertRefused(() -> as("officer1").get("/api/review-queue?level=99999999999"), 400, "level");
+        assertRefused(() -> as("ops").get("/api/offers?size=abc"), 400, "size");
+        assertRefused(() -> as("ops").get("/api/offers?page=99999999999"), 400, "page");
+        assertRefused(() -> as("auditor").get("/api/policies/1/diff?against=abc"), 400, "against");
+        // a single-valued parameter given twice would quietly take the first
+        assertRefused(() -> as("officer1").get("/api/review-queue?level=1&level=2"), 400, "level");
+        // real 404s stay 404s
+        assertRefused(() -> as("channel").get("/api/credit-lines/no-such-line"), 404, null);
+        assertRefused(() -> as("ops").get("/api/no-such-thing"), 404, null);
+    }
+
+    @Test
     void aKeyGivenTwiceIsA400NamingIt() {
         assertRefused(() -> as("ops").body("{\"amount\":1,\"amount\":2}").post(line + "/drawdowns"), 400, "amount");
         assertRefused(() -> as("ops").body("{\"amount\":1,\"amount\":2,\"dueDate\":\"2026-01-01\",\"paidOn\":\"2026-01-01\"}")

@@ -360,6 +360,9 @@ public interface ConsoleMessages {
     @Message("No such policy version.")
     String govPolicyNotFound();
 
+    @Message("A value in the form is not valid (a version must be a whole number). Go back and correct it.")
+    String formValueInvalid();
+
     @Message("No such verification.")
     String govVerificationNotFound();
 

@@ -478,6 +478,10 @@ public interface ConsoleMessagesZhCn extends ConsoleMessages {
     String govPolicyNotFound();
 
     @Override
+    @Message("表单中有无效的值（版本必须是整数），请返回修改。")
+    String formValueInvalid();
+
+    @Override
     @Message("未找到该核验任务。")
     String govVerificationNotFound();
 

@@ -259,6 +259,12 @@ public class ConsolePolicyResource {
         return ConsoleReader.signInFirst();
     }
 
+    /** A form value JAX-RS cannot convert ({@code version=abc}): the console's own 400 page, not API problem+json. */
+    @ServerExceptionMapper
+    public Response formValueInvalid(jakarta.ws.rs.BadRequestException e) {
+        return reader.message("formValueInvalid", 400);
+    }
+
     @ServerExceptionMapper
     public Response notForYourRole(ForbiddenException e) {
         return reader.forbidden();

@@ -39,4 +39,27 @@ class ConsoleSignInWithoutOidcTest {
                 .get("/console/queue").then().statusCode(200).extract().asString();
         assertThat(queue).contains("id=\"who\"").contains("officer1");
     }
+
+    @Test
+    void aFormValueThatIsNotANumberIsTheConsolesOwn400PageNotApiProblemJson() {
+        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "admin")
+                .post("/console/j_security_check").getCookie("uplift-console");
+        Response policies = given().redirects().follow(false).cookie("uplift-console", session).get("/console/policies");
+        assertThat(policies.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher field = java.util.regex.Pattern
+                .compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(policies.asString());
+        assertThat(field.find()).as("the CSRF field of the policies page").isTrue();
+
+        for (String version : new String[]{"abc", "99999999999"}) {
+            Response refused = given().redirects().follow(false).cookie("uplift-console", session)
+                    .cookie("uplift-console-csrf", policies.getCookie("uplift-console-csrf"))
+                    .header("Accept-Language", "en").contentType("application/x-www-form-urlencoded")
+                    .formParam(field.group(1), field.group(2)).formParam("version", version).formParam("comment", "x")
+                    .post("/console/policy/promotion");
+            assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("text/html");
+            assertThat(refused.asString()).contains("id=\"message\"").contains("A value in the form is not valid");
+        }
+    }
 }
