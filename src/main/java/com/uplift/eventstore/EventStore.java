@@ -468,11 +468,12 @@ public class EventStore {
             ids[i] = e.eventId();
             types[i] = e.eventType();
             schemas[i] = e.schemaVersion();
+            // each text once: the row stores it and the hash covers exactly it
             payloads[i] = CanonicalJson.write(e.payload());
-            metadata[i] = CanonicalJson.write(e.metadata());
+            metadata[i] = HashChain.canonicalMetadata(e.metadata());
             previousHashes[i] = previous;
-            hashes[i] = HashChain.hash(previous, streamId, versions[i], e.eventId(), e.eventType(), e.schemaVersion(),
-                    recordedAt, e.payload(), e.metadata());
+            hashes[i] = HashChain.link(previous, streamId, versions[i], e.eventId(), e.eventType(), e.schemaVersion(),
+                    recordedAt, payloads[i], metadata[i]);
             previous = hashes[i];
         }
         Tuple params = Tuple.tuple(List.of(streamId, recordedAt.atOffset(ZoneOffset.UTC), versions, ids, types, schemas,

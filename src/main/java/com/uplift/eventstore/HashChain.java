@@ -40,22 +40,38 @@ public final class HashChain {
 
     /**
      * The hash a stored event must carry, from the payload's stored text: the same canonical envelope as
-     * {@link #hash}, written without a JSON tree (keys in sorted order: eventId, eventType, metadata, payload,
-     * recordedAt, schemaVersion, streamId, streamVersion). {@code HashChainTest} checks both give the same hash.
+     * {@link #hash}, written without a JSON tree. {@code CanonicalTextTest} checks both give the same hash.
      */
     public static String hashOf(RecordedEvent e) {
-        StringBuilder envelope = new StringBuilder(e.payloadText().length() + 512);
-        envelope.append(e.previousHash()).append('\n');
-        envelope.append("{\"eventId\":\"").append(e.eventId()).append("\",\"eventType\":");
-        CanonicalText.quoted(e.eventType(), envelope);
-        envelope.append(",\"metadata\":");
-        metadata(e.metadata(), envelope);
-        envelope.append(",\"payload\":").append(e.canonicalPayload());
-        envelope.append(",\"recordedAt\":\"").append(e.recordedAt()).append("\",\"schemaVersion\":").append(e.schemaVersion());
+        return link(e.previousHash(), e.streamId(), e.streamVersion(), e.eventId(), e.eventType(), e.schemaVersion(),
+                e.recordedAt(), e.canonicalPayload(), canonicalMetadata(e.metadata()));
+    }
+
+    /**
+     * {@link #hash} from the canonical texts of payload and metadata, which an append writes for the row anyway: the
+     * envelope is written around them (keys in sorted order: eventId, eventType, metadata, payload, recordedAt,
+     * schemaVersion, streamId, streamVersion), so nothing is serialised twice and no tree is built.
+     */
+    static String link(String previousHash, String streamId, long streamVersion, UUID eventId, String eventType,
+                       int schemaVersion, Instant recordedAt, String canonicalPayload, String canonicalMetadata) {
+        StringBuilder envelope = new StringBuilder(canonicalPayload.length() + canonicalMetadata.length() + 320);
+        envelope.append(previousHash).append('\n');
+        envelope.append("{\"eventId\":\"").append(eventId).append("\",\"eventType\":");
+        CanonicalText.quoted(eventType, envelope);
+        envelope.append(",\"metadata\":").append(canonicalMetadata);
+        envelope.append(",\"payload\":").append(canonicalPayload);
+        envelope.append(",\"recordedAt\":\"").append(recordedAt).append("\",\"schemaVersion\":").append(schemaVersion);
         envelope.append(",\"streamId\":");
-        CanonicalText.quoted(e.streamId(), envelope);
-        envelope.append(",\"streamVersion\":").append(e.streamVersion()).append('}');
+        CanonicalText.quoted(streamId, envelope);
+        envelope.append(",\"streamVersion\":").append(streamVersion).append('}');
         return sha256(envelope.toString());
+    }
+
+    /** {@link CanonicalJson#write(Object)} of the metadata, without a tree: what its row stores and its hash covers. */
+    static String canonicalMetadata(EventMetadata m) {
+        StringBuilder out = new StringBuilder(256);
+        metadata(m, out);
+        return out.toString();
     }
 
     /** {@link CanonicalJson#toTree} of the metadata, written out: its fields in sorted order, nulls kept. */

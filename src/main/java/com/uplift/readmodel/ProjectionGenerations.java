@@ -34,8 +34,16 @@ public class ProjectionGenerations {
         this.clock = clock;
     }
 
-    /** The projection's record, created (generation 1 from position 0) on first use. */
+    /**
+     * The projection's record, created (generation 1 from position 0) on first use. Read at the start of every turn,
+     * so an existing record is read on its own, without a transaction around it (one statement, not three).
+     */
     Uni<ProjectionRow> register(String name) {
+        return Panache.withSession(() -> ProjectionRow.<ProjectionRow>findById(name))
+                .chain(row -> row != null ? Uni.createFrom().item(row) : create(name));
+    }
+
+    private Uni<ProjectionRow> create(String name) {
         return Panache.withTransaction(() -> ProjectionRow.<ProjectionRow>findById(name).chain(row -> {
             if (row != null) {
                 return Uni.createFrom().item(row);

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -69,6 +71,16 @@ public class ProjectionRunner {
                 updated_at = $6
             WHERE id = $1""";
 
+    /**
+     * A live batch's checkpoint move, guarded: it moves only from where the batch was read, so one statement both checks
+     * that nobody moved it meanwhile (no row updated) and, in a transaction, locks it for the rest of the batch.
+     */
+    private static final String ADVANCE_CHECKPOINT = """
+            UPDATE projection_checkpoints
+            SET transaction_id = $4, position = $5, events_applied = events_applied + $6, last_recorded_at = $7,
+                updated_at = $8
+            WHERE id = $1 AND transaction_id = $2 AND position = $3""";
+
     /** One projection's loop on this instance. */
     static final class Worker {
         final Projection projection;
@@ -86,6 +98,11 @@ public class ProjectionRunner {
          * two projections could end up sharing one session and one transaction.
          */
         volatile Executor home;
+        /**
+         * Where the live catch-up left each generation's checkpoint, so the next batch need not read it: a hint the
+         * guarded move checks ({@link #ADVANCE_CHECKPOINT}); forgotten on any failure.
+         */
+        final Map<Integer, Checkpoint> readTo = new ConcurrentHashMap<>();
 
         Worker(Projection projection, Set<String> typeNames) {
             this.projection = projection;
@@ -336,19 +353,39 @@ public class ProjectionRunner {
         return relevant;
     }
 
-    /** Applies up to {@code batches} batches; true when the generation has reached the head of the log. */
+    /**
+     * Applies up to {@code batches} batches; true when the generation has reached the head of the log. A batch shorter
+     * than {@code batchSize} read everything below the horizon, so no further read is made to find nothing: events
+     * committed since wake the projection again. The checkpoint is read once and then carried from batch to batch.
+     */
     private Uni<Boolean> catchUp(Worker worker, int generation, int batches) {
         if (batches == 0) {
             worker.again = true;
             return Uni.createFrom().item(false);
         }
-        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return Panache.withSession(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
-                .map(checkpoint -> new Checkpoint(checkpoint.transactionId, checkpoint.position))
+        return checkpoint(worker, generation)
                 .chain(from -> store.readAll(from, batchSize).emitOn(worker.home)
                         .chain(events -> events.isEmpty() ? Uni.createFrom().item(true)
-                                : applyBatch(worker, generation, from, events)
-                                    .chain(ok -> ok ? catchUp(worker, generation, batches - 1) : Uni.createFrom().item(false))));
+                                : applyBatch(worker, generation, from, events).chain(ok -> {
+                                    if (!ok) {
+                                        worker.readTo.remove(generation);
+                                        return Uni.createFrom().item(false);
+                                    }
+                                    worker.readTo.put(generation, events.getLast().checkpoint());
+                                    return events.size() < batchSize ? Uni.createFrom().item(true)
+                                            : catchUp(worker, generation, batches - 1);
+                                })))
+                .onFailure().invoke(failure -> worker.readTo.remove(generation));
+    }
+
+    private Uni<Checkpoint> checkpoint(Worker worker, int generation) {
+        Checkpoint known = worker.readTo.get(generation);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
+        return Panache.withSession(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
+                .map(checkpoint -> new Checkpoint(checkpoint.transactionId, checkpoint.position));
     }
 
     /**
@@ -386,9 +423,13 @@ public class ProjectionRunner {
     }
 
     /**
-     * Applies events read after {@code from} and moves the checkpoint past them, in one transaction. The checkpoint
-     * row is locked first and must still be at {@code from}: if another runner (an instance that lost its lock
-     * without knowing yet) or an operator moved it meanwhile, nothing is applied.
+     * Applies events read after {@code from} and moves the checkpoint past them, in one transaction. The move comes
+     * first and is guarded ({@link #ADVANCE_CHECKPOINT}): if another runner (an instance that lost its lock without
+     * knowing yet) or an operator moved the checkpoint meanwhile, it updates nothing and nothing is applied; otherwise
+     * it holds the row's lock until the rows are written. A batch with nothing for the projection is that one
+     * statement alone; a projection that can apply in bulk writes its rows in a fixed number of statements on the same
+     * connection (what a rebuild writes, so the same rows). The others apply through Panache, whose session must also
+     * move the checkpoint: there the row is locked, checked and moved as an entity.
      */
     private Uni<Void> inTransaction(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         List<Projection.Applied> relevant = new ArrayList<>();
@@ -399,24 +440,42 @@ public class ProjectionRunner {
                         CreditLineStream.lineId(event.streamId())));
             }
         }
-        RecordedEvent last = events.getLast();
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
-                        .chain(checkpoint -> {
-                            if (checkpoint.transactionId != from.transactionId() || checkpoint.position != from.position()) {
-                                return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
-                            }
-                            return (relevant.isEmpty() ? Uni.createFrom().voidItem() : worker.projection.apply(generation, relevant))
-                                    .invoke(() -> {
-                                        checkpoint.transactionId = last.transactionId();
-                                        checkpoint.position = last.globalPosition();
-                                        checkpoint.eventsApplied += events.size();
-                                        checkpoint.lastRecordedAt = last.recordedAt();
-                                        checkpoint.updatedAt = clock.instant();
-                                    });
-                        }))
-                .invoke(() -> metrics.applied(worker.projection.name(), events.size()))
-                .replaceWithVoid();
+        Tuple move = advance(key, from, events);
+        Uni<Void> applied;
+        if (relevant.isEmpty()) {
+            applied = advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from).emitOn(worker.home);
+        } else if (worker.projection instanceof Projection.InBulk bulk) {
+            applied = pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
+                    .chain(() -> bulk.applyInBulk(connection, generation, relevant))).emitOn(worker.home);
+        } else {
+            RecordedEvent last = events.getLast();
+            applied = Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(checkpoint -> {
+                        if (checkpoint.transactionId != from.transactionId() || checkpoint.position != from.position()) {
+                            return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
+                        }
+                        return worker.projection.apply(generation, relevant).invoke(() -> {
+                            checkpoint.transactionId = last.transactionId();
+                            checkpoint.position = last.globalPosition();
+                            checkpoint.eventsApplied += events.size();
+                            checkpoint.lastRecordedAt = last.recordedAt();
+                            checkpoint.updatedAt = clock.instant();
+                        });
+                    }));
+        }
+        return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
+    }
+
+    private Tuple advance(String key, Checkpoint from, List<RecordedEvent> events) {
+        RecordedEvent last = events.getLast();
+        return Tuple.tuple(List.of(key, from.transactionId(), from.position(), last.transactionId(), last.globalPosition(),
+                (long) events.size(), last.recordedAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC)));
+    }
+
+    private static Uni<Void> advanced(Uni<RowSet<Row>> update, String key, Checkpoint from) {
+        return update.chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().failure(new Transient.CheckpointMoved(key, from))
+                : Uni.createFrom().voidItem());
     }
 
     /** Marks the projection stopped at the failing event of one generation (its first failure is kept). */

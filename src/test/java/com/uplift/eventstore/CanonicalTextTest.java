@@ -55,6 +55,27 @@ class CanonicalTextTest {
         }
     }
 
+    /** The append writes each event's texts once and hashes them: the same hash as the tree definition. */
+    @Test
+    void appendedTextsHashAsTheTreeDefinitionHashes() {
+        Random random = new Random(SEED + 2);
+        for (int i = 0; i < CASES; i++) {
+            JsonNode payload = CanonicalJson.parse(object(random, 0));
+            EventMetadata metadata = new EventMetadata(maybe(random), maybe(random), maybe(random), maybe(random), maybe(random));
+            Instant recordedAt = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1_000L);
+            UUID eventId = UUID.randomUUID();
+            String streamId = "stream-" + text(random);
+            long version = 1 + random.nextInt(5000);
+            String type = "Type" + text(random);
+            String metadataText = HashChain.canonicalMetadata(metadata);
+            assertThat(metadataText).as("seed %d case %d", SEED + 2, i).isEqualTo(CanonicalJson.write(metadata));
+            assertThat(HashChain.link(HashChain.GENESIS, streamId, version, eventId, type, 2, recordedAt,
+                    CanonicalJson.write(payload), metadataText))
+                    .as("seed %d case %d", SEED + 2, i)
+                    .isEqualTo(HashChain.hash(HashChain.GENESIS, streamId, version, eventId, type, 2, recordedAt, payload, metadata));
+        }
+    }
+
     @Test
     void everyApprovedEventShapeCanonicalizesToTheTreePathsBytes() throws IOException {
         List<Path> files;
