@@ -3,6 +3,7 @@ package com.uplift.audit;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.domain.creditline.DecisionEvent;
 import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.RecordedEvent;
 
@@ -36,7 +37,16 @@ public record CommandBatch(String creditLineId, List<RecordedEvent> recorded, Li
 
     /** The policy version the batch names (every decision event carries one); null for pure facts. */
     public Integer recordedPolicyVersion() {
-        // read from the stored text, top level only: no tree for a decision's (large) payload
+        if (readable()) {
+            // the payloads were decoded already, and the decision events are the only ones that carry the field
+            for (CreditLineEvent event : events) {
+                if (event instanceof DecisionEvent decision) {
+                    return decision.policyVersion();
+                }
+            }
+            return null;
+        }
+        // a batch the current code cannot read: from the stored text, top level only (no tree for a large payload)
         return recorded.stream().map(e -> topLevelInteger(e.payloadText(), "policyVersion"))
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }

@@ -34,7 +34,11 @@ public final class PolicyHistory {
 
     /** Blocking: reads the whole policy-book stream. */
     public static PolicyHistory load(EventStore store, EventTypeRegistry types) {
-        List<RecordedEvent> events = store.readStream(PolicyCatalog.STREAM, 1).await().atMost(Duration.ofMinutes(1));
+        return of(store.readStream(PolicyCatalog.STREAM, 1).await().atMost(Duration.ofMinutes(1)), types);
+    }
+
+    /** The book from its stream's events, read already (in version order). */
+    static PolicyHistory of(List<RecordedEvent> events, EventTypeRegistry types) {
         ChainWalker chain = new ChainWalker(PolicyCatalog.STREAM);
         List<Instant> times = new ArrayList<>();
         List<PolicyBook> books = new ArrayList<>();

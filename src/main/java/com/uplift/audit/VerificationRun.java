@@ -190,7 +190,7 @@ final class VerificationRun implements Runnable {
     }
 
     /** Verifies one line: from {@code readAlready} when its events were read (all of them), else page by page. */
-    private void verifyLine(String line, List<RecordedEvent> readAlready, DecisionReplay replay) {
+    void verifyLine(String line, List<RecordedEvent> readAlready, DecisionReplay replay) {
         ChainWalker chain = new ChainWalker(CreditLineStream.of(line));
         LineHistory.Visitor visitor = new LineHistory.Visitor() {
             @Override

@@ -3,6 +3,7 @@ package com.uplift.eventstore;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.CharTypes;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
@@ -25,6 +26,10 @@ final class CanonicalText {
 
     private static final JsonFactory FACTORY = CanonicalJson.mapper().getFactory();
     private static final JsonStringEncoder ESCAPES = JsonStringEncoder.getInstance();
+    /** The escapes {@link JsonStringEncoder#quoteAsString(CharSequence, StringBuilder)} applies to 7-bit characters. */
+    private static final int[] ESCAPED = CharTypes.get7BitOutputEscapes();
+    /** Members up to which an object is put in order by insertion (allocation-free); larger ones by a merge sort. */
+    private static final int SMALL_OBJECT = 32;
 
     private CanonicalText() {
     }
@@ -54,8 +59,50 @@ final class CanonicalText {
 
     static void quoted(String text, StringBuilder out) {
         out.append('"');
-        ESCAPES.quoteAsString(text, out);
+        if (plain(text)) {
+            out.append(text);
+        } else {
+            ESCAPES.quoteAsString(text, out);
+        }
         out.append('"');
+    }
+
+    /** {@link #quoted(String, StringBuilder)} of the parser's current text, without making a String of it. */
+    private static void quoted(JsonParser parser, StringBuilder out) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        out.append('"');
+        if (plain(chars, offset, length)) {
+            out.append(chars, offset, length);
+        } else {
+            ESCAPES.quoteAsString(java.nio.CharBuffer.wrap(chars, offset, length), out);
+        }
+        out.append('"');
+    }
+
+    /**
+     * Whether the encoder would copy the text unchanged: it escapes only the 7-bit characters its table marks
+     * (controls, quote, backslash), so text without them is appended whole instead of character by character.
+     */
+    private static boolean plain(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < ESCAPED.length && ESCAPED[c] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(char[] chars, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            char c = chars[i];
+            if (c < ESCAPED.length && ESCAPED[c] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void value(JsonParser parser, JsonToken token, StringBuilder out) throws IOException {
@@ -73,7 +120,7 @@ final class CanonicalText {
                 }
                 out.append(']');
             }
-            case VALUE_STRING -> quoted(parser.getText(), out);
+            case VALUE_STRING -> quoted(parser, out);
             case VALUE_NUMBER_INT -> {
                 switch (parser.getNumberType()) {
                     case INT -> out.append(parser.getIntValue());
@@ -125,12 +172,8 @@ final class CanonicalText {
     }
 
     private static void reorder(StringBuilder out, int start, String[] keys, int[] bounds, int n) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         // stable: of a repeated key, the one that came last stays last and wins below
-        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        int[] order = sortedOrder(keys, n);
         char[] text = new char[out.length() - start];
         out.getChars(start, out.length(), text, 0);
         out.setLength(start);
@@ -146,5 +189,34 @@ final class CanonicalText {
             out.append(text, bounds[2 * member] - start, bounds[2 * member + 1] - bounds[2 * member]);
             first = false;
         }
+    }
+
+    /** The members' indexes in key order, stable (equal keys keep their order of arrival). */
+    private static int[] sortedOrder(String[] keys, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (n > SMALL_OBJECT) {
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> keys[a].compareTo(keys[b])); // a merge sort: stable
+            for (int i = 0; i < n; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
+        }
+        for (int i = 1; i < n; i++) {
+            int member = order[i];
+            int j = i - 1;
+            while (j >= 0 && keys[order[j]].compareTo(keys[member]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = member;
+        }
+        return order;
     }
 }

@@ -20,6 +20,9 @@ public final class HashChain {
     /** The "previous hash" of a stream's first event. */
     public static final String GENESIS = "0".repeat(64);
 
+    private static final MessageDigest SHA_256 = newSha256();
+    private static final HexFormat HEX = HexFormat.of();
+
     private HashChain() {
     }
 
@@ -102,8 +105,24 @@ public final class HashChain {
     }
 
     public static String sha256(byte[] bytes) {
+        return HEX.formatHex(sha256Digest().digest(bytes));
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from one looked up once: the provider lookup of {@code getInstance} was a tenth of
+     * hashing a stored event when a verification re-hashes every event.
+     */
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

@@ -68,29 +68,37 @@ public final class BulkPortfolio {
 
     private Uni<Integer> line(String id, int index, Random random, Plan steps) {
         List<Function<Instant, CreditLineCommand>> plan = steps.of(id, index, random);
-        return policies.forLine(id).chain(policy -> decide(id, plan, 0, policy, CreditLineDecider.initialState(), new ArrayList<>()))
+        return policies.forLine(id).map(policy -> history(plan, policy, types, clock))
                 .chain(events -> store.append(CreditLineStream.of(id), ExpectedVersion.exactly(0), events).replaceWith(events.size()));
     }
 
+    /**
+     * A line of the demo plan, decided in memory and not appended: its events as {@link #generate} would append them
+     * (for measurements of the read side without a database).
+     */
+    public static List<NewEvent> demoHistory(String id, int index, Random random, PolicyVersion policy,
+                                             EventTypeRegistry types, Clock clock) {
+        return history(DemoPortfolio.plan(id, index, random), policy, types, clock);
+    }
+
     /** Decides the plan's steps one after another on the folded state; a rejected command records nothing. */
-    private Uni<List<NewEvent>> decide(String id, List<Function<Instant, CreditLineCommand>> plan, int step,
-                                       PolicyVersion policy, CreditLineState state, List<NewEvent> recorded) {
-        if (step == plan.size()) {
-            return Uni.createFrom().item(recorded);
-        }
-        // each generated borrower holds this one line: no other line's exposure to count (no borrower stream written)
-        return Uni.createFrom().item(BorrowerExposure.withOthers(plan.get(step).apply(clock.instant()), java.math.BigDecimal.ZERO)).chain(command -> {
-            CreditLineState after = state;
+    private static List<NewEvent> history(List<Function<Instant, CreditLineCommand>> plan, PolicyVersion policy,
+                                          EventTypeRegistry types, Clock clock) {
+        List<NewEvent> recorded = new ArrayList<>();
+        CreditLineState state = CreditLineDecider.initialState();
+        for (Function<Instant, CreditLineCommand> step : plan) {
+            // each generated borrower holds this one line: no other line's exposure to count (no borrower stream written)
+            CreditLineCommand command = BorrowerExposure.withOthers(step.apply(clock.instant()), java.math.BigDecimal.ZERO);
             if (CreditLineDecider.decide(command, state, policy) instanceof Decision.Accepted accepted && !accepted.events().isEmpty()) {
                 String causationId = UUID.randomUUID().toString();
                 for (CreditLineEvent event : accepted.events()) {
                     EventTypeRegistry.Serialized serialized = types.serialize(event);
                     recorded.add(new NewEvent(UUID.randomUUID(), serialized.type(), serialized.schemaVersion(),
                             serialized.payload(), CONTEXT.metadata(causationId)));
-                    after = CreditLineDecider.evolve(after, event);
+                    state = CreditLineDecider.evolve(state, event);
                 }
             }
-            return decide(id, plan, step + 1, policy, after, recorded);
-        });
+        }
+        return recorded;
     }
 }

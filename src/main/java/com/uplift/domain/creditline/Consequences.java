@@ -90,8 +90,12 @@ final class Consequences {
         CreditLineState after = CreditLineDecider.fold(state, primary);
         LocalDate today = RiskInputs.businessDate(now, policy);
         List<CreditLineEvent> inputs = primary.stream().filter(Consequences::changesRiskInputs).toList();
+        RiskInputs measured = null;
+        CreditFacts measuredFacts = null;
         if (!inputs.isEmpty()) {
-            RiskAssessment assessment = RiskAssessor.assess(after.facts(), policy, today, basis.rulesVersion());
+            measuredFacts = after.facts();
+            measured = RiskInputs.measure(measuredFacts, policy, today, basis.rulesVersion());
+            RiskAssessment assessment = RiskAssessor.assess(measured, policy);
             String trigger = inputs.get(inputs.size() - 1).getClass().getSimpleName();
             List<CreditLineEvent> assessed = new ArrayList<>();
             assessed.add(new RiskAssessed(trigger, assessment, basis.policyNumber(), basis.policyHash(),
@@ -104,7 +108,11 @@ final class Consequences {
             events.addAll(assessed);
             after = CreditLineDecider.fold(after, assessed);
         }
-        events.addAll(warningChanges(after, basis, now));
+        // the flags read the same measures as the assessment when its events left the facts as they were (they record
+        // a score and a price, not a fact): measuring the same facts on the same day twice was a fifth of re-deciding
+        RiskInputs flagInputs = measured != null && after.facts() == measuredFacts ? measured
+                : RiskInputs.measure(after.facts(), policy, today, basis.rulesVersion());
+        events.addAll(warningChanges(after, flagInputs, basis, now));
         return events;
     }
 
@@ -159,9 +167,8 @@ final class Consequences {
 
     /** The flags whose conditions hold now, on the state as it is. */
     static SortedMap<String, WarningFlag> flagsNow(CreditLineState state, Policy policy, Instant now, int rulesVersion) {
-        CreditFacts facts = state.facts();
-        RiskInputs in = RiskInputs.measure(facts, policy, RiskInputs.businessDate(now, policy), rulesVersion);
-        return EarlyWarnings.evaluate(facts, in, policy, now);
+        return EarlyWarnings.evaluate(state.facts(),
+                RiskInputs.measure(state.facts(), policy, RiskInputs.businessDate(now, policy), rulesVersion), policy, now);
     }
 
     /** Opening a line and pure bookkeeping (notes, reviews, flags) do not change what the scorecard reads. */
@@ -197,8 +204,10 @@ final class Consequences {
         };
     }
 
-    private static List<CreditLineEvent> warningChanges(CreditLineState state, DecisionBasis basis, Instant now) {
-        SortedMap<String, WarningFlag> active = flagsNow(state, basis.policy(), now, basis.rulesVersion());
+    /** {@code in}: the state's facts measured on the business date of {@code now} under the basis' rules. */
+    private static List<CreditLineEvent> warningChanges(CreditLineState state, RiskInputs in, DecisionBasis basis,
+                                                        Instant now) {
+        SortedMap<String, WarningFlag> active = EarlyWarnings.evaluate(state.facts(), in, basis.policy(), now);
         List<CreditLineEvent> events = new ArrayList<>();
         state.warnings().values().stream().filter(w -> !active.containsKey(w.flag())).forEach(w ->
                 events.add(new WarningCleared(w.flag(), w.severity(), "condition ended", basis.policyNumber(),
