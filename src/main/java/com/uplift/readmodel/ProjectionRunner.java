@@ -222,7 +222,7 @@ public class ProjectionRunner {
 
     /** Advances a generation being built: in bulk where the projection can, else like the live one. */
     private Uni<Boolean> build(Worker worker, int generation) {
-        return worker.projection instanceof Projection.InBulk bulk
+        return worker.projection instanceof Projection.InBulk<?> bulk
                 ? catchUpInBulk(worker, bulk, generation, BATCHES_PER_TURN)
                 : catchUp(worker, generation, BATCHES_PER_TURN);
     }
@@ -238,7 +238,7 @@ public class ProjectionRunner {
      * a profile of 20,000-event batches found a third of the event loop in that copy. A stretch that fails for a reason
      * that is not passing is read whole and applied again the ordinary way, which finds the poison.
      */
-    private Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk bulk, int generation, int batches) {
+    private <S> Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk<S> bulk, int generation, int batches) {
         if (batches <= 0) {
             worker.again = true;
             return Uni.createFrom().item(false);
@@ -262,17 +262,17 @@ public class ProjectionRunner {
      * decoded) ahead in {@code reading}. Each stretch's checkpoint is still checked under lock in {@link #inBulk}: if
      * anyone moved it meanwhile, nothing read ahead is applied.
      */
-    private Uni<Boolean> applyStretches(Worker worker, Projection.InBulk bulk, int generation, List<EventStore.Stretch> stretches,
-                                        List<Uni<List<Projection.Applied>>> reading, int index) {
+    private <S> Uni<Boolean> applyStretches(Worker worker, Projection.InBulk<S> bulk, int generation,
+                                            List<EventStore.Stretch> stretches, List<Uni<S>> reading, int index) {
         if (index == stretches.size()) {
             return Uni.createFrom().item(true);
         }
         while (reading.size() < stretches.size() && reading.size() < index + rebuildReaders) {
-            reading.add(readAhead(worker, stretches.get(reading.size())));
+            reading.add(readAhead(bulk, stretches.get(reading.size())));
         }
         EventStore.Stretch stretch = stretches.get(index);
         return reading.get(index)
-                .chain(relevant -> inBulk(worker, bulk, generation, stretch, relevant))
+                .chain(prepared -> inBulk(worker, bulk, generation, stretch, prepared))
                 .replaceWith(true)
                 .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
                     LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
@@ -286,11 +286,15 @@ public class ProjectionRunner {
                 .emitOn(worker.home);
     }
 
-    /** Starts reading and decoding a stretch now; its events (or its failure) wait for whoever asks. */
-    private Uni<List<Projection.Applied>> readAhead(Worker worker, EventStore.Stretch stretch) {
-        Uni<List<Projection.Applied>> read = store.readForFold(stretch, CreditLineStream.PREFIX, worker.typeNames)
+    /**
+     * Starts reading a stretch now, with only what the fold reads of each event, and preparing it on a worker thread as
+     * it arrives (one stretch on one thread: the stretches read at once keep the cores busy); its prepared events (or
+     * its failure) wait for whoever asks.
+     */
+    private <S> Uni<S> readAhead(Projection.InBulk<S> bulk, EventStore.Stretch stretch) {
+        Uni<S> read = store.readForFold(stretch, CreditLineStream.PREFIX, bulk.foldReads())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(events -> relevant(worker, events))
+                .map(bulk::prepare)
                 .memoize().indefinitely();
         read.subscribe().with(events -> {
         }, failure -> {
@@ -298,8 +302,8 @@ public class ProjectionRunner {
         return read;
     }
 
-    private Uni<Void> inBulk(Worker worker, Projection.InBulk bulk, int generation, EventStore.Stretch stretch,
-                             List<Projection.Applied> relevant) {
+    private <S> Uni<Void> inBulk(Worker worker, Projection.InBulk<S> bulk, int generation, EventStore.Stretch stretch,
+                                 S prepared) {
         Checkpoint from = stretch.after();
         Checkpoint last = stretch.last();
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
@@ -309,7 +313,7 @@ public class ProjectionRunner {
                             if (row.getLong("transaction_id") != from.transactionId() || row.getLong("position") != from.position()) {
                                 return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
                             }
-                            return relevant.isEmpty() ? Uni.createFrom().voidItem() : bulk.applyInBulk(connection, generation, relevant);
+                            return bulk.applyInBulk(connection, generation, prepared);
                         })
                         .chain(() -> connection.preparedQuery(MOVE_CHECKPOINT).execute(Tuple.tuple(List.of(key,
                                 last.transactionId(), last.position(), stretch.events(),
@@ -319,21 +323,6 @@ public class ProjectionRunner {
                     worker.bulkBatches.incrementAndGet();
                 })
                 .replaceWithVoid();
-    }
-
-    /**
-     * The events of a stretch this projection reads, decoded. One stretch is decoded on one thread: the stretches read
-     * at once keep the cores busy.
-     */
-    private List<Projection.Applied> relevant(Worker worker, List<RecordedEvent> events) {
-        List<Projection.Applied> relevant = new ArrayList<>(events.size());
-        for (RecordedEvent event : events) {
-            if (CreditLineStream.is(event.streamId()) && worker.typeNames.contains(event.eventType())) {
-                relevant.add(new Projection.Applied(event, (CreditLineEvent) types.deserialize(event),
-                        CreditLineStream.lineId(event.streamId())));
-            }
-        }
-        return relevant;
     }
 
     /** Applies up to {@code batches} batches; true when the generation has reached the head of the log. */

@@ -16,7 +16,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.io.IOException;
+import java.text.ParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +65,7 @@ class PortfolioBenchmarkTest {
     BorrowerExposure exposure;
 
     @Test
-    void measure() throws IOException {
+    void measure() throws IOException, ParseException {
         int count = Integer.getInteger("benchmark.lines", 300);
         List<String> rows = new ArrayList<>();
         long eventsBefore = events();
@@ -86,13 +90,15 @@ class PortfolioBenchmarkTest {
         long appended = events() - eventsBefore;
         long total = events();
 
+        CpuTime cpu = CpuTime.of(pool);
+        CpuTime.Reading cs = cpu.now();
         long ts = System.nanoTime();
         long scanned = pool.query("SELECT count(*) AS n, sum(octet_length(payload::text) + octet_length(metadata::text)) AS b FROM events")
                 .execute().await().indefinitely().iterator().next().getLong("n");
         double scan = seconds(ts);
         long scanRate = rate(scanned, scan);
         rows.add(row("baseline: server-side scan of events (count, payload and metadata as text)", scan,
-                scanned + " events, " + scanRate + " events/s"));
+                scanned + " events, " + scanRate + " events/s; " + cpu.now().since(cs).perEvent(scanned)));
 
         long tr = System.nanoTime();
         long read = 0;
@@ -113,35 +119,56 @@ class PortfolioBenchmarkTest {
         String liveRows = fingerprint();
         HeapWatch rebuildWatch = new HeapWatch(runtime);
         rebuildWatch.start();
+        // -Dbenchmark.rebuild-jfr=true: a profile of the rebuild alone (`jfr view hot-methods target/rebuild.jfr`)
+        Recording profile = Boolean.getBoolean("benchmark.rebuild-jfr") ? new Recording(Configuration.getConfiguration("profile")) : null;
+        if (profile != null) {
+            profile.setDestination(Path.of("target", "rebuild.jfr"));
+            profile.start();
+        }
+        CpuTime.Reading c2 = cpu.now();
         long t2 = System.nanoTime();
         as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(202);
-        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                as("admin").get("/api/admin/projections").then().extract().jsonPath()
-                        .get("find { it.name == 'credit-lines' }.buildingGeneration") == null);
+        // polled in SQL: the HTTP status with a Groovy path took a sixth of the JVM's samples during a rebuild
+        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() -> pool
+                .query("SELECT building_generation FROM projections WHERE name = 'credit-lines'").execute()
+                .await().indefinitely().iterator().next().getInteger(0) == null);
         double rebuild = seconds(t2);
+        CpuTime.Reading rebuildCpu = cpu.now().since(c2);
+        if (profile != null) {
+            profile.stop();
+            profile.close();
+        }
         rebuildWatch.interrupt();
         rows.add(row("rebuild credit-lines from position 0 (bulk)", rebuild, total + " events, " + rate(total, rebuild)
                 + " events/s, " + ratio(rate(total, rebuild), scanRate) + " of the scan; heap in use at most "
-                + rebuildWatch.max + " MiB (sampled every 100 ms)"));
+                + rebuildWatch.max + " MiB (sampled every 100 ms); " + rebuildCpu.perEvent(total)));
 
         long heapBefore = usedHeapMiB(runtime);
         HeapWatch watch = new HeapWatch(runtime);
         watch.start();
         String rebuiltRows = fingerprint();
         rows.add(row("rebuilt rows equal the live rows before the rebuild", 0, String.valueOf(rebuiltRows.equals(liveRows))));
-        long t3 = System.nanoTime();
-        String job = as("auditor").body("{}").post("/api/audit/verifications").then().statusCode(202).extract().header("Location");
-        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !"RUNNING".equals(as("auditor").get(job).then().extract().jsonPath().getString("status")));
-        double verify = seconds(t3);
-        watch.interrupt();
-        JsonPath report = as("auditor").get(job).then().extract().jsonPath();
-        long checked = report.getLong("eventsChecked");
-        rows.add(row("re-verify everything (chains, every batch re-decided)", verify, checked + " events, "
-                + rate(checked, verify) + " events/s, " + ratio(rate(checked, verify), scanRate) + " of the scan, "
-                + report.getInt("mismatchCount") + " mismatches, "
-                + report.getInt("brokenLinkCount") + " broken links; heap in use " + heapBefore + " MiB before, at most "
-                + watch.max + " MiB during (sampled every 100 ms)"));
+        // -Dbenchmark.verify=false leaves re-verification out (when only the rebuild is measured)
+        boolean verifying = Boolean.parseBoolean(System.getProperty("benchmark.verify", "true"));
+        JsonPath report = null;
+        long checked = 0;
+        if (verifying) {
+            long t3 = System.nanoTime();
+            String job = as("auditor").body("{}").post("/api/audit/verifications").then().statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    !"RUNNING".equals(as("auditor").get(job).then().extract().jsonPath().getString("status")));
+            double verify = seconds(t3);
+            watch.interrupt();
+            report = as("auditor").get(job).then().extract().jsonPath();
+            checked = report.getLong("eventsChecked");
+            rows.add(row("re-verify everything (chains, every batch re-decided)", verify, checked + " events, "
+                    + rate(checked, verify) + " events/s, " + ratio(rate(checked, verify), scanRate) + " of the scan, "
+                    + report.getInt("mismatchCount") + " mismatches, "
+                    + report.getInt("brokenLinkCount") + " broken links; heap in use " + heapBefore + " MiB before, at most "
+                    + watch.max + " MiB during (sampled every 100 ms)"));
+        } else {
+            watch.interrupt();
+        }
 
         // the test client holds the whole export in memory: -Dbenchmark.export=false for a store of a million events
         if (Boolean.parseBoolean(System.getProperty("benchmark.export", "true"))) {
@@ -158,10 +185,12 @@ class PortfolioBenchmarkTest {
         System.out.println("\n" + table);
         Files.writeString(Path.of("target", "benchmark-results.md"), table);
 
-        assertThat(report.getInt("mismatchCount")).isZero();
-        assertThat(report.getInt("brokenLinkCount")).isZero();
         assertThat(rebuiltRows).isEqualTo(liveRows);
-        assertThat(checked).isGreaterThanOrEqualTo(appended);
+        if (verifying) {
+            assertThat(report.getInt("mismatchCount")).isZero();
+            assertThat(report.getInt("brokenLinkCount")).isZero();
+            assertThat(checked).isGreaterThanOrEqualTo(appended);
+        }
     }
 
     /**
