@@ -169,7 +169,8 @@ public class EventStore {
      * is the row's). Fields are extracted by PostgreSQL with {@code #>>} (a string's value, any other value's JSON
      * text), so the client never receives, let alone parses, the rest of the payload; that work also runs in the
      * database's own process, beside the service. A field is only extracted from the schema version it was named for:
-     * an event stored at another version comes whole, for its upcasters.
+     * an event stored at another version comes whole, for its upcasters. The ORDER BY names the subquery's xid8
+     * column, not the text alias of the select list (see {@link #READ_ALL}).
      */
     private static final String READ_STRETCH_FOR_FOLD = """
             SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_type,
@@ -188,7 +189,7 @@ public class EventStore {
                   WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
                     AND (transaction_id, global_position) <= ($3::text::xid8, $4)
                     AND starts_with(stream_id, $5) AND event_type = ANY($6::text[])) stretch
-            ORDER BY transaction_id, global_position""";
+            ORDER BY stretch.transaction_id, stretch.global_position""";
 
     /**
      * What a reader at a checkpoint has not read yet: the committed events after it in {@link #READ_ALL}'s order, and

@@ -79,6 +79,7 @@ public class ProjectionRunner {
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong bulkBatches = new AtomicLong();
+        final AtomicLong bulkFallbacks = new AtomicLong();
         /**
          * Runs a task on this turn's own Vert.x context. Hibernate Reactive binds the current session to the context,
          * and database clients answer on the context of their connection: every result that comes from outside
@@ -277,6 +278,7 @@ public class ProjectionRunner {
                 .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
                     LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
                             worker.projection.name(), stretch.events());
+                    worker.bulkFallbacks.incrementAndGet();
                     return store.readAll(stretch.after(), Math.toIntExact(stretch.events())).emitOn(worker.home)
                             .chain(events -> applyBatch(worker, generation, stretch.after(), events));
                 })
@@ -435,6 +437,14 @@ public class ProjectionRunner {
     /** Batches of a generation being built that were applied in bulk on this instance since it started. */
     public long bulkBatches(String name) {
         return workers.get(name).bulkBatches.get();
+    }
+
+    /**
+     * Stretches of a generation being built that failed in bulk and were applied the ordinary way on this instance
+     * since it started: a poison event, or a bug of the bulk path that the ordinary way would hide.
+     */
+    public long bulkFallbacks(String name) {
+        return workers.get(name).bulkFallbacks.get();
     }
 
     public boolean leadsHere(String name) {
