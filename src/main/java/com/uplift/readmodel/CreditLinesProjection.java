@@ -3,6 +3,7 @@ package com.uplift.readmodel;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
 import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore.FoldEvent;
 import com.uplift.eventstore.EventStore.FoldRead;
 import com.uplift.eventstore.EventTypeRegistry;
@@ -26,6 +27,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,11 +106,11 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
      * One event as the row fold reads it: its line, its place and what it changes. The live path makes it from the
      * decoded event, a rebuild from what it read of the event (see {@link LineChange}).
      */
-    record Step(String creditLineId, long streamVersion, String position, Instant recordedAt, LineChange change) {
+    record Step(String creditLineId, long streamVersion, Checkpoint position, Instant recordedAt, LineChange change) {
 
         static Step of(Applied applied) {
             RecordedEvent recorded = applied.recorded();
-            return new Step(applied.creditLineId(), recorded.streamVersion(), recorded.checkpoint().toString(),
+            return new Step(applied.creditLineId(), recorded.streamVersion(), recorded.checkpoint(),
                     recorded.recordedAt(), LineChange.of(applied.event()));
         }
     }
@@ -158,7 +161,7 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
             LineChange change = event.whole() ? LineChange.of((CreditLineEvent) types.deserialize(recorded))
                     : LineChange.fromFields(classes.get(recorded.eventType()), event.fields());
             steps.add(new Step(CreditLineStream.lineId(recorded.streamId()), recorded.streamVersion(),
-                    recorded.checkpoint().toString(), recorded.recordedAt(), change));
+                    recorded.checkpoint(), recorded.recordedAt(), change));
         }
         return steps;
     }
@@ -173,8 +176,9 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
         if (stretch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] keys = stretch.stream().map(step -> CreditLineRow.key(generation, step.creditLineId())).distinct()
-                .toArray(String[]::new);
+        Set<String> lines = new LinkedHashSet<>();
+        stretch.forEach(step -> lines.add(step.creditLineId()));
+        String[] keys = lines.stream().map(line -> CreditLineRow.key(generation, line)).toArray(String[]::new);
         return connection.preparedQuery(LOAD).execute(Tuple.of(keys)).chain(existing -> {
             Map<String, CreditLineRow> rows = new LinkedHashMap<>();
             for (Row stored : existing) {
@@ -189,11 +193,11 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
 
     /**
      * Folds steps into rows by line; a line opened in them is added to {@code rows} and to {@code created}. What the
-     * row derives from its values (status, days past due, available, utilization) is worked out once per row, after
-     * its last step: it depends only on the values the steps leave, and the date of the last one.
+     * row derives from its values (status, days past due, available, utilization) and its last event's place is
+     * worked out once per row, after its last step: it depends only on the values the steps leave and that step.
      */
     private void fold(int generation, List<Step> steps, Map<String, CreditLineRow> rows, List<CreditLineRow> created) {
-        Set<CreditLineRow> touched = new HashSet<>();
+        Map<CreditLineRow, Step> lastSteps = new IdentityHashMap<>();
         for (Step step : steps) {
             CreditLineRow row = rows.get(step.creditLineId());
             if (step.change() instanceof LineChange.Opened opened) {
@@ -205,9 +209,9 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
                         + " that the read model never saw opened");
             }
             update(row, step);
-            touched.add(row);
+            lastSteps.put(row, step);
         }
-        touched.forEach(this::derive);
+        lastSteps.forEach(this::derive);
     }
 
     private static CreditLineRow row(Row stored) {
@@ -320,14 +324,14 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
                 // other facts (income, assets, bureau reports, notes, decisions) do not change the line's row
             }
         }
-        row.streamVersion = step.streamVersion();
         row.eventsApplied++;
-        row.lastPosition = step.position();
-        row.updatedAt = step.recordedAt();
     }
 
-    /** What a row derives from its values, as of its last event's business date. */
-    private void derive(CreditLineRow row) {
+    /** What a row derives from its values and its last event: its place, and its state as of that event's date. */
+    private void derive(CreditLineRow row, Step last) {
+        row.streamVersion = last.streamVersion();
+        row.lastPosition = last.position().toString();
+        row.updatedAt = last.recordedAt();
         row.status = WRITTEN_OFF.equals(row.status) ? WRITTEN_OFF : row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
         row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(row.updatedAt, businessZone));
         row.available = row.limit.subtract(row.drawn);

@@ -63,6 +63,14 @@ public class ProjectionRunner {
     private static final String LOCK_CHECKPOINT = """
             SELECT transaction_id, position FROM projection_checkpoints WHERE id = $1 FOR UPDATE""";
 
+    /**
+     * A stretch of a generation being built does not wait for its commit to reach the disk (one flush per stretch
+     * would pace the rebuild by the disk). Safe: its rows and its checkpoint commit together, so a crash loses whole
+     * stretches, which are read again; nobody reads the generation before the switch, whose own commit is flushed
+     * and with it every commit before it in the log.
+     */
+    private static final String ASYNCHRONOUS_COMMIT = "SET LOCAL synchronous_commit TO off";
+
     private static final String MOVE_CHECKPOINT = """
             UPDATE projection_checkpoints
             SET transaction_id = $2, position = $3, events_applied = events_applied + $4, last_recorded_at = $5,
@@ -309,7 +317,8 @@ public class ProjectionRunner {
         Checkpoint from = stretch.after();
         Checkpoint last = stretch.last();
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CHECKPOINT).execute(Tuple.of(key))
+        return pool.withTransaction(connection -> connection.query(ASYNCHRONOUS_COMMIT).execute()
+                        .chain(() -> connection.preparedQuery(LOCK_CHECKPOINT).execute(Tuple.of(key)))
                         .chain(rows -> {
                             Row row = rows.iterator().next();
                             if (row.getLong("transaction_id") != from.transactionId() || row.getLong("position") != from.position()) {

@@ -3,6 +3,7 @@ package com.uplift.readmodel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.eventstore.CanonicalJson;
+import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventStore.FoldEvent;
 import com.uplift.eventstore.EventStore.FoldRead;
 import com.uplift.eventstore.RecordedEvent;
@@ -104,7 +105,8 @@ class LineChangeTest {
                 new LineChange.Repriced(v1.get("grade").textValue(), new BigDecimal(v1.get("aprPercent").textValue())),
                 new LineChange.Repriced("A", new BigDecimal("7.20")));
         assertThat(steps).extracting(CreditLinesProjection.Step::creditLineId).containsOnly("L1");
-        assertThat(steps).extracting(CreditLinesProjection.Step::position).containsExactly("100-7", "100-8");
+        assertThat(steps).extracting(CreditLinesProjection.Step::position)
+                .containsExactly(new Checkpoint(100, 7), new Checkpoint(100, 8));
         assertThat(steps).extracting(CreditLinesProjection.Step::streamVersion).containsExactly(3L, 4L);
     }
 
