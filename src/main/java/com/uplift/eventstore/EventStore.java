@@ -164,16 +164,32 @@ public class EventStore {
 
     /**
      * One stretch of the log for a fold: only the columns a projection reads (no event id, metadata or hashes, which
-     * are most of a row beside a small payload) and only the streams and types it reads, filtered by the server.
+     * are most of a row beside a small payload), only the streams and types it reads, filtered by the server, and of
+     * each payload only what the fold asked for its type ({@link FoldRead}: $6-$11 hold one entry per type, {@code k}
+     * is the row's). Fields are extracted by PostgreSQL with {@code #>>} (a string's value, any other value's JSON
+     * text), so the client never receives, let alone parses, the rest of the payload; that work also runs in the
+     * database's own process, beside the service. A field is only extracted from the schema version it was named for:
+     * an event stored at another version comes whole, for its upcasters. The ORDER BY names the subquery's xid8
+     * column, not the text alias of the select list (see {@link #READ_ALL}).
      */
     private static final String READ_STRETCH_FOR_FOLD = """
             SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_type,
-                   schema_version, payload::text AS payload, recorded_at
-            FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
-              AND (transaction_id, global_position) <= ($3::text::xid8, $4)
-              AND starts_with(stream_id, $5) AND event_type = ANY($6)
-            ORDER BY events.transaction_id, events.global_position""";
+                   schema_version, recorded_at,
+                   CASE WHEN ($8::bool[])[k] OR (($9::text[])[k] IS NOT NULL AND schema_version <> ($7::int[])[k])
+                        THEN payload::text END AS payload,
+                   CASE WHEN schema_version = ($7::int[])[k]
+                        THEN payload #>> string_to_array(($9::text[])[k], '.') END AS field1,
+                   CASE WHEN schema_version = ($7::int[])[k]
+                        THEN payload #>> string_to_array(($10::text[])[k], '.') END AS field2,
+                   CASE WHEN schema_version = ($7::int[])[k]
+                        THEN payload #>> string_to_array(($11::text[])[k], '.') END AS field3
+            FROM (SELECT global_position, transaction_id, stream_id, stream_version, event_type, schema_version,
+                         recorded_at, payload, array_position($6::text[], event_type) AS k
+                  FROM events
+                  WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+                    AND (transaction_id, global_position) <= ($3::text::xid8, $4)
+                    AND starts_with(stream_id, $5) AND event_type = ANY($6::text[])) stretch
+            ORDER BY stretch.transaction_id, stretch.global_position""";
 
     /**
      * What a reader at a checkpoint has not read yet: the committed events after it in {@link #READ_ALL}'s order, and
@@ -606,22 +622,71 @@ public class EventStore {
     }
 
     /**
-     * The events of a stretch in streams starting with {@code streamPrefix} and of the given types, in log order, for a
-     * fold: with their place, type and payload only. Their event id, metadata and hashes are not read (null; asking
-     * for the metadata fails), which is why this is not {@link #readAll}.
+     * What a fold reads of one event type: the payload whole ({@code whole}), up to {@value #MAX_FOLD_FIELDS} of its
+     * fields (dot-separated paths into the payload, as stored at {@code schemaVersion}), or neither: then only the
+     * event's place in the log and its stream. A type no {@code FoldRead} names is not read at all.
      */
-    public Uni<List<RecordedEvent>> readForFold(Stretch stretch, String streamPrefix, Set<String> eventTypes) {
+    public record FoldRead(String eventType, int schemaVersion, boolean whole, List<String> fields) {
+
+        public static final int MAX_FOLD_FIELDS = 3;
+
+        public FoldRead {
+            fields = List.copyOf(fields);
+            if (fields.size() > MAX_FOLD_FIELDS || whole && !fields.isEmpty()) {
+                throw new IllegalArgumentException(eventType + ": the whole payload, or at most " + MAX_FOLD_FIELDS
+                        + " fields of it");
+            }
+        }
+    }
+
+    /**
+     * An event as a fold reads it. {@code recorded} has no event id, metadata or hashes (null; asking for the
+     * metadata fails) and its payload only where the fold reads it whole or the event was stored at a schema version
+     * other than the fields were named for; {@code fields} holds the fields' values as text (null where the payload
+     * has none, or when the payload came whole instead), in the order the {@link FoldRead} named them.
+     */
+    public record FoldEvent(RecordedEvent recorded, List<String> fields) {
+
+        /** True when the payload came whole: decode it (through its upcasters) rather than read {@link #fields}. */
+        public boolean whole() {
+            return recorded.payloadText() != null;
+        }
+    }
+
+    private static final int FOLD_FIELDS_AT = 8; // the column index of field1 in READ_STRETCH_FOR_FOLD
+
+    /**
+     * The events of a stretch in streams starting with {@code streamPrefix} and of the types {@code reads} names, in
+     * log order, for a fold: with their place, type and of their payload what {@code reads} asks for. This is not
+     * {@link #readAll}: what a fold does not read is neither sent nor decoded.
+     */
+    public Uni<List<FoldEvent>> readForFold(Stretch stretch, String streamPrefix, List<FoldRead> reads) {
+        int n = reads.size();
+        String[] types = new String[n];
+        Integer[] versions = new Integer[n];
+        Boolean[] whole = new Boolean[n];
+        String[][] fields = new String[FoldRead.MAX_FOLD_FIELDS][n];
+        for (int i = 0; i < n; i++) {
+            FoldRead read = reads.get(i);
+            types[i] = read.eventType();
+            versions[i] = read.schemaVersion();
+            whole[i] = read.whole();
+            for (int f = 0; f < read.fields().size(); f++) {
+                fields[f][i] = read.fields().get(f);
+            }
+        }
         return pool.preparedQuery(READ_STRETCH_FOR_FOLD)
                 .execute(Tuple.tuple(List.of(Long.toString(stretch.after().transactionId()), stretch.after().position(),
-                        Long.toString(stretch.last().transactionId()), stretch.last().position(), streamPrefix,
-                        eventTypes.toArray(String[]::new))))
+                        Long.toString(stretch.last().transactionId()), stretch.last().position(), streamPrefix, types,
+                        versions, whole, fields[0], fields[1], fields[2])))
                 .map(rows -> {
-                    List<RecordedEvent> events = new ArrayList<>(rows.size());
+                    List<FoldEvent> events = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        events.add(new RecordedEvent(row.getLong("global_position"), Long.parseLong(row.getString("transaction_id")),
-                                row.getString("stream_id"), row.getLong("stream_version"), null, row.getString("event_type"),
-                                row.getInteger("schema_version"), row.getString("payload"), null,
-                                row.getOffsetDateTime("recorded_at").toInstant(), null, null));
+                        RecordedEvent recorded = new RecordedEvent(row.getLong(0), Long.parseLong(row.getString(1)),
+                                row.getString(2), row.getLong(3), null, row.getString(4), row.getInteger(5),
+                                row.getString(7), null, row.getOffsetDateTime(6).toInstant(), null, null);
+                        events.add(new FoldEvent(recorded, java.util.Arrays.asList(row.getString(FOLD_FIELDS_AT),
+                                row.getString(FOLD_FIELDS_AT + 1), row.getString(FOLD_FIELDS_AT + 2))));
                     }
                     return events;
                 });

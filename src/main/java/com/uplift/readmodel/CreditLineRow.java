@@ -81,7 +81,7 @@ public class CreditLineRow extends PanacheEntityBase {
         return pastDue;
     }
 
-    /** Folds an event that changes what is past due (see {@link PastDue#changedBy}). */
+    /** Folds an event that changes what is past due ({@link LineChange.PastDueMoved}). */
     void pastDue(CreditLineEvent event) {
         pastDue = pastDue().after(event);
         pastDueJson = pastDue.unpaid().isEmpty() && pastDue.report() == null ? null : pastDue.toJson();

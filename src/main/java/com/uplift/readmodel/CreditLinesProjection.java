@@ -1,17 +1,13 @@
 package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.CreditLineEvent;
-import com.uplift.domain.creditline.CreditLineEvent.CreditLimitChanged;
-import com.uplift.domain.creditline.CreditLineEvent.TierChanged;
-import com.uplift.domain.creditline.CreditLineEvent.CreditLineOpened;
-import com.uplift.domain.creditline.CreditLineEvent.DrawdownRecorded;
-import com.uplift.domain.creditline.CreditLineEvent.PricingTierChanged;
 import com.uplift.domain.creditline.CreditLineEvent.RepaymentRecorded;
-import com.uplift.domain.creditline.CreditLineEvent.RiskAssessed;
-import com.uplift.domain.creditline.CreditLineEvent.WarningCleared;
-import com.uplift.domain.creditline.CreditLineEvent.WarningClearedByOfficer;
-import com.uplift.domain.creditline.CreditLineEvent.WarningRaised;
-import com.uplift.domain.creditline.CreditLineEvent.WriteOffRecorded;
+import com.uplift.domain.creditline.CreditLineStream;
+import com.uplift.eventstore.Checkpoint;
+import com.uplift.eventstore.EventStore.FoldEvent;
+import com.uplift.eventstore.EventStore.FoldRead;
+import com.uplift.eventstore.EventTypeRegistry;
+import com.uplift.eventstore.RecordedEvent;
 import com.uplift.domain.policy.Severity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +27,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,7 @@ import java.util.Set;
  * number of active warnings. Reads every credit-line event, so {@code eventsApplied} equals the stream version.
  */
 @ApplicationScoped
-public class CreditLinesProjection implements Projection, Projection.InBulk {
+public class CreditLinesProjection implements Projection, Projection.InBulk<List<CreditLinesProjection.Step>> {
 
     public static final String NAME = "credit-lines";
 
@@ -85,12 +84,35 @@ public class CreditLinesProjection implements Projection, Projection.InBulk {
                 updated_at = excluded.updated_at""".formatted(COLUMNS);
 
     private final ZoneId businessZone;
+    private final EventTypeRegistry types;
+    private final List<FoldRead> foldReads;
+    /** The stored type names of the credit line's events, for the events a rebuild reads by their fields. */
+    private final Map<String, Class<?>> classes = new HashMap<>();
 
     /** The status of a written-off line (see {@code WriteOffRecorded}). */
     static final String WRITTEN_OFF = "WRITTEN_OFF";
 
-    public CreditLinesProjection(@ConfigProperty(name = "uplift.business-zone", defaultValue = "Asia/Shanghai") ZoneId businessZone) {
+    public CreditLinesProjection(@ConfigProperty(name = "uplift.business-zone", defaultValue = "Asia/Shanghai") ZoneId businessZone,
+                                 EventTypeRegistry types) {
         this.businessZone = businessZone;
+        this.types = types;
+        this.foldReads = LineChange.reads(types);
+        for (Class<?> type : CreditLineEvent.class.getPermittedSubclasses()) {
+            classes.put(types.typeOf(type).name(), type);
+        }
+    }
+
+    /**
+     * One event as the row fold reads it: its line, its place and what it changes. The live path makes it from the
+     * decoded event, a rebuild from what it read of the event (see {@link LineChange}).
+     */
+    record Step(String creditLineId, long streamVersion, Checkpoint position, Instant recordedAt, LineChange change) {
+
+        static Step of(Applied applied) {
+            RecordedEvent recorded = applied.recorded();
+            return new Step(applied.creditLineId(), recorded.streamVersion(), recorded.checkpoint(),
+                    recorded.recordedAt(), LineChange.of(applied.event()));
+        }
     }
 
     @Override
@@ -115,46 +137,81 @@ public class CreditLinesProjection implements Projection, Projection.InBulk {
             Map<String, CreditLineRow> rows = new HashMap<>();
             existing.forEach(row -> rows.put(row.creditLineId, row));
             List<CreditLineRow> created = new ArrayList<>();
-            fold(generation, batch, rows, created);
+            fold(generation, batch.stream().map(Step::of).toList(), rows, created);
             return created.isEmpty() ? Uni.createFrom().voidItem()
                     : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
         });
     }
 
+    @Override
+    public List<FoldRead> foldReads() {
+        return foldReads;
+    }
+
     /**
-     * The same fold as {@link #apply}, for a rebuild: the batch's rows are loaded in one statement, folded in memory
+     * A stretch's events as steps: an event read by its fields becomes its change without being decoded; one that
+     * came whole (read whole, or stored at an older schema version) is decoded, through its upcasters, as the live
+     * path decodes it. A payload that cannot be read fails the stretch, which the runner then applies the ordinary way.
+     */
+    @Override
+    public List<Step> prepare(List<FoldEvent> events) {
+        List<Step> steps = new ArrayList<>(events.size());
+        for (FoldEvent event : events) {
+            RecordedEvent recorded = event.recorded();
+            LineChange change = event.whole() ? LineChange.of((CreditLineEvent) types.deserialize(recorded))
+                    : LineChange.fromFields(classes.get(recorded.eventType()), event.fields());
+            steps.add(new Step(CreditLineStream.lineId(recorded.streamId()), recorded.streamVersion(),
+                    recorded.checkpoint(), recorded.recordedAt(), change));
+        }
+        return steps;
+    }
+
+    /**
+     * The same fold as {@link #apply}, for a rebuild: the stretch's rows are loaded in one statement, folded in memory
      * and written back in one statement on the connection that also moves the checkpoint. Hibernate is not involved:
      * no entity per row, no dirty checking, no statement per row.
      */
     @Override
-    public Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Applied> batch) {
-        String[] keys = batch.stream().map(a -> CreditLineRow.key(generation, a.creditLineId())).distinct().toArray(String[]::new);
+    public Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Step> stretch) {
+        if (stretch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> lines = new LinkedHashSet<>();
+        stretch.forEach(step -> lines.add(step.creditLineId()));
+        String[] keys = lines.stream().map(line -> CreditLineRow.key(generation, line)).toArray(String[]::new);
         return connection.preparedQuery(LOAD).execute(Tuple.of(keys)).chain(existing -> {
             Map<String, CreditLineRow> rows = new LinkedHashMap<>();
             for (Row stored : existing) {
                 CreditLineRow row = row(stored);
                 rows.put(row.creditLineId, row);
             }
-            fold(generation, batch, rows, new ArrayList<>());
+            fold(generation, stretch, rows, new ArrayList<>());
             return rows.isEmpty() ? Uni.createFrom().voidItem()
                     : connection.preparedQuery(UPSERT).execute(columns(generation, rows.values())).replaceWithVoid();
         });
     }
 
-    /** Folds a batch into rows by line; a line opened in the batch is added to {@code rows} and to {@code created}. */
-    private void fold(int generation, List<Applied> batch, Map<String, CreditLineRow> rows, List<CreditLineRow> created) {
-        for (Applied applied : batch) {
-            CreditLineRow row = rows.get(applied.creditLineId());
-            if (applied.event() instanceof CreditLineOpened opened) {
-                row = open(generation, applied, opened);
-                rows.put(applied.creditLineId(), row);
+    /**
+     * Folds steps into rows by line; a line opened in them is added to {@code rows} and to {@code created}. What the
+     * row derives from its values (status, days past due, available, utilization) and its last event's place is
+     * worked out once per row, after its last step: it depends only on the values the steps leave and that step.
+     */
+    private void fold(int generation, List<Step> steps, Map<String, CreditLineRow> rows, List<CreditLineRow> created) {
+        Map<CreditLineRow, Step> lastSteps = new IdentityHashMap<>();
+        for (Step step : steps) {
+            CreditLineRow row = rows.get(step.creditLineId());
+            if (step.change() instanceof LineChange.Opened opened) {
+                row = open(generation, step, opened);
+                rows.put(step.creditLineId(), row);
                 created.add(row);
             } else if (row == null) {
-                throw new IllegalStateException("event for credit line " + applied.creditLineId()
+                throw new IllegalStateException("event for credit line " + step.creditLineId()
                         + " that the read model never saw opened");
             }
-            update(row, applied);
+            update(row, step);
+            lastSteps.put(row, step);
         }
+        lastSteps.forEach(this::derive);
     }
 
     private static CreditLineRow row(Row stored) {
@@ -217,11 +274,11 @@ public class CreditLinesProjection implements Projection, Projection.InBulk {
         };
     }
 
-    private static CreditLineRow open(int generation, Applied applied, CreditLineOpened e) {
+    private static CreditLineRow open(int generation, Step step, LineChange.Opened e) {
         CreditLineRow row = new CreditLineRow();
-        row.id = CreditLineRow.key(generation, applied.creditLineId());
+        row.id = CreditLineRow.key(generation, step.creditLineId());
         row.generation = generation;
-        row.creditLineId = applied.creditLineId();
+        row.creditLineId = step.creditLineId();
         row.borrowerId = e.borrowerId();
         row.productCode = e.productCode();
         row.segment = e.segment();
@@ -229,48 +286,56 @@ public class CreditLinesProjection implements Projection, Projection.InBulk {
         row.limit = e.initialLimit();
         row.drawn = BigDecimal.ZERO.setScale(2);
         row.status = "OPEN";
-        row.openedAt = applied.recorded().recordedAt();
+        row.openedAt = step.recordedAt();
         return row;
     }
 
-    private void update(CreditLineRow row, Applied applied) {
-        if (PastDue.changedBy(applied.event())) {
-            row.pastDue(applied.event()); // repayments, missed instalments, servicing's reports and cures
-        }
-        switch (applied.event()) {
-            case DrawdownRecorded e -> row.drawn = e.drawnAfter();
-            case RepaymentRecorded e -> row.drawn = e.drawnAfter();
-            case CreditLimitChanged e -> row.limit = e.newLimit();
-            case TierChanged e -> row.segment = e.toTier(); // the tier in force (rules v5), by the rules or by hand
+    private static void update(CreditLineRow row, Step step) {
+        switch (step.change()) {
+            case LineChange.PastDueMoved moved -> {
+                row.pastDue(moved.event()); // repayments, missed instalments, servicing's reports and cures
+                if (moved.event() instanceof RepaymentRecorded e) {
+                    row.drawn = e.drawnAfter();
+                }
+            }
+            case LineChange.Drawn e -> row.drawn = e.drawnAfter();
+            case LineChange.LimitChanged e -> row.limit = e.newLimit();
+            case LineChange.TierMoved e -> row.segment = e.toTier(); // the tier in force (rules v5), by the rules or by hand
             // the price in force comes from price changes only: from rules v3 an assessment on stale or missing data
             // does not move it (under earlier rules a change of grade always came with its PricingTierChanged)
-            case RiskAssessed e -> row.score = e.assessment().score();
-            case PricingTierChanged e -> {
+            case LineChange.Scored e -> row.score = e.score();
+            case LineChange.Repriced e -> {
                 row.grade = e.grade();
                 row.aprPercent = e.aprPercent();
             }
-            case WarningRaised e -> {
+            case LineChange.WarningOn e -> {
                 row.activeWarnings++;
                 if (e.severity() == Severity.SEVERE) {
                     row.severeWarnings++;
                 }
             }
-            case WarningCleared e -> warningCleared(row, e.severity());
-            case WarningClearedByOfficer e -> warningCleared(row, e.severity());
-            default -> {
+            case LineChange.WarningOff e -> warningCleared(row, e.severity());
+            // a write-off is for good: the line lends no more, whatever its warnings do afterwards
+            case LineChange.WrittenOff e -> row.status = WRITTEN_OFF;
+            case LineChange.Opened e -> {
+                // the row was just opened from it
+            }
+            case LineChange.Counted e -> {
                 // other facts (income, assets, bureau reports, notes, decisions) do not change the line's row
             }
         }
-        // a write-off is for good: the line lends no more, whatever its warnings do afterwards
-        row.status = applied.event() instanceof WriteOffRecorded || WRITTEN_OFF.equals(row.status) ? WRITTEN_OFF
-                : row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
-        row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(applied.recorded().recordedAt(), businessZone));
+        row.eventsApplied++;
+    }
+
+    /** What a row derives from its values and its last event: its place, and its state as of that event's date. */
+    private void derive(CreditLineRow row, Step last) {
+        row.streamVersion = last.streamVersion();
+        row.lastPosition = last.position().toString();
+        row.updatedAt = last.recordedAt();
+        row.status = WRITTEN_OFF.equals(row.status) ? WRITTEN_OFF : row.severeWarnings > 0 ? "DRAWDOWNS_FROZEN" : "OPEN";
+        row.daysPastDue = row.daysPastDueOn(LocalDate.ofInstant(row.updatedAt, businessZone));
         row.available = row.limit.subtract(row.drawn);
         row.utilization = row.limit.signum() == 0 ? BigDecimal.ZERO.setScale(4) : row.drawn.divide(row.limit, 4, RoundingMode.HALF_EVEN);
-        row.streamVersion = applied.recorded().streamVersion();
-        row.eventsApplied++;
-        row.lastPosition = applied.recorded().checkpoint().toString();
-        row.updatedAt = applied.recorded().recordedAt();
     }
 
     private static void warningCleared(CreditLineRow row, Severity severity) {

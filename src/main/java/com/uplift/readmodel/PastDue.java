@@ -31,13 +31,7 @@ record PastDue(List<MissedPayment> unpaid, DelinquencyReport report) {
         unpaid = List.copyOf(unpaid);
     }
 
-    /** The events that change it; every other event leaves it as it is. */
-    static boolean changedBy(CreditLineEvent event) {
-        return event instanceof CreditLineEvent.RepaymentRecorded || event instanceof CreditLineEvent.PaymentMissed
-                || event instanceof CreditLineEvent.DelinquencyReported || event instanceof CreditLineEvent.DelinquencyCured;
-    }
-
-    /** After one more event, as the domain folds it. */
+    /** After one more event that changes it ({@link LineChange.PastDueMoved}), as the domain folds it. */
     PastDue after(CreditLineEvent event) {
         // read as this build's rules read it: servicing's newest report by date, not the one that arrived last
         CreditHistory next = CreditLineDecider.evolve(asState(), event).history().readUnder(DeciderRules.CURRENT);

@@ -1,6 +1,7 @@
 package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.CreditLineEvent;
+import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.RecordedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,12 +27,23 @@ public interface Projection {
     Uni<Void> drop(int generation);
 
     /**
-     * A projection that can also apply a large batch in bulk on a plain connection (a few statements per batch, not
-     * per row), inside the transaction that moves the checkpoint. The runner uses it to build a new generation; the
-     * live generation keeps the ordinary {@link #apply}. Both must leave exactly the same rows.
+     * A projection that can also build a generation in bulk from stretches of the log, each read with only what its
+     * fold needs ({@link #foldReads}), made ready off the event loop ({@link #prepare}) and applied on a plain
+     * connection (a few statements per stretch, not per row) inside the transaction that moves the checkpoint. The
+     * runner uses it to build a new generation; the live generation keeps the ordinary {@link #apply}. Both must leave
+     * exactly the same rows.
+     *
+     * @param <S> a stretch made ready to apply
      */
-    interface InBulk {
-        Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Applied> batch);
+    interface InBulk<S> {
+
+        /** Of each event type it reads, what the fold needs: the payload whole, a few fields of it, or nothing. */
+        List<EventStore.FoldRead> foldReads();
+
+        /** A stretch's events, read as {@link #foldReads} asks, made ready to apply; runs on a worker thread. */
+        S prepare(List<EventStore.FoldEvent> events);
+
+        Uni<Void> applyInBulk(SqlConnection connection, int generation, S stretch);
     }
 
     /**

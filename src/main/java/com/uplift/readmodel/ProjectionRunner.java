@@ -65,6 +65,14 @@ public class ProjectionRunner {
     private static final String LOCK_CHECKPOINT = """
             SELECT transaction_id, position FROM projection_checkpoints WHERE id = $1 FOR UPDATE""";
 
+    /**
+     * A stretch of a generation being built does not wait for its commit to reach the disk (one flush per stretch
+     * would pace the rebuild by the disk). Safe: its rows and its checkpoint commit together, so a crash loses whole
+     * stretches, which are read again; nobody reads the generation before the switch, whose own commit is flushed
+     * and with it every commit before it in the log.
+     */
+    private static final String ASYNCHRONOUS_COMMIT = "SET LOCAL synchronous_commit TO off";
+
     private static final String MOVE_CHECKPOINT = """
             UPDATE projection_checkpoints
             SET transaction_id = $2, position = $3, events_applied = events_applied + $4, last_recorded_at = $5,
@@ -91,6 +99,7 @@ public class ProjectionRunner {
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong bulkBatches = new AtomicLong();
+        final AtomicLong bulkFallbacks = new AtomicLong();
         /**
          * Runs a task on this turn's own Vert.x context. Hibernate Reactive binds the current session to the context,
          * and database clients answer on the context of their connection: every result that comes from outside
@@ -131,7 +140,7 @@ public class ProjectionRunner {
                             Vertx vertx, Clock clock, Pool pool,
                             @ConfigProperty(name = "uplift.projections.enabled", defaultValue = "true") boolean enabled,
                             @ConfigProperty(name = "uplift.projections.batch-size", defaultValue = "500") int batchSize,
-                            @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "2500") int rebuildBatchSize,
+                            @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "10000") int rebuildBatchSize,
                             @ConfigProperty(name = "uplift.projections.rebuild-readers", defaultValue = "4") int rebuildReaders,
                             @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
         this.pool = pool;
@@ -239,7 +248,7 @@ public class ProjectionRunner {
 
     /** Advances a generation being built: in bulk where the projection can, else like the live one. */
     private Uni<Boolean> build(Worker worker, int generation) {
-        return worker.projection instanceof Projection.InBulk bulk
+        return worker.projection instanceof Projection.InBulk<?> bulk
                 ? catchUpInBulk(worker, bulk, generation, BATCHES_PER_TURN)
                 : catchUp(worker, generation, BATCHES_PER_TURN);
     }
@@ -247,15 +256,18 @@ public class ProjectionRunner {
     /**
      * A rebuild cuts the log ahead into stretches of {@code uplift.projections.rebuild-batch-size} events (keys only,
      * one statement), reads up to {@code uplift.projections.rebuild-readers} stretches at once on as many connections
-     * (only the columns, streams and types the projection reads), decodes each on a worker thread as it arrives, and
-     * applies them in log order, each in bulk in the transaction that moves the checkpoint (same exactly-once rule as
-     * {@link #inTransaction}). So rows are decoded on several event loops and cores while the database reads the next
-     * stretches and one transaction writes rows. Stretches are small (2,500 events by default) because the PostgreSQL
-     * client copies a result's gathered bytes whole every 16 socket reads: a result costs the square of its size, and
-     * a profile of 20,000-event batches found a third of the event loop in that copy. A stretch that fails for a reason
+     * (only the columns, streams and types the projection reads, and of each payload only what its fold reads),
+     * prepares each on a worker thread as it arrives, and applies them in log order, each in bulk in the transaction
+     * that moves the checkpoint (same exactly-once rule as {@link #inTransaction}). So the database extracts fields
+     * and reads the next stretches while the service prepares and one transaction writes rows. The PostgreSQL client
+     * copies a result's gathered bytes whole every 16 socket reads, so a result costs the square of its size in bytes
+     * (a profile of 20,000-event batches of whole payloads found a third of the event loop in that copy); since a
+     * fold's row is now ~170 bytes instead of a whole payload, a stretch of 10,000 events (the default) is smaller in
+     * bytes than 2,500 were, and it cut the database's CPU per event by 13% and the service's by 20% against 2,500
+     * (same run size and hour; docs/benchmarks.md). A stretch that fails for a reason
      * that is not passing is read whole and applied again the ordinary way, which finds the poison.
      */
-    private Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk bulk, int generation, int batches) {
+    private <S> Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk<S> bulk, int generation, int batches) {
         if (batches <= 0) {
             worker.again = true;
             return Uni.createFrom().item(false);
@@ -279,21 +291,22 @@ public class ProjectionRunner {
      * decoded) ahead in {@code reading}. Each stretch's checkpoint is still checked under lock in {@link #inBulk}: if
      * anyone moved it meanwhile, nothing read ahead is applied.
      */
-    private Uni<Boolean> applyStretches(Worker worker, Projection.InBulk bulk, int generation, List<EventStore.Stretch> stretches,
-                                        List<Uni<List<Projection.Applied>>> reading, int index) {
+    private <S> Uni<Boolean> applyStretches(Worker worker, Projection.InBulk<S> bulk, int generation,
+                                            List<EventStore.Stretch> stretches, List<Uni<S>> reading, int index) {
         if (index == stretches.size()) {
             return Uni.createFrom().item(true);
         }
         while (reading.size() < stretches.size() && reading.size() < index + rebuildReaders) {
-            reading.add(readAhead(worker, stretches.get(reading.size())));
+            reading.add(readAhead(bulk, stretches.get(reading.size())));
         }
         EventStore.Stretch stretch = stretches.get(index);
         return reading.get(index)
-                .chain(relevant -> inBulk(worker, bulk, generation, stretch, relevant))
+                .chain(prepared -> inBulk(worker, bulk, generation, stretch, prepared))
                 .replaceWith(true)
                 .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
                     LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
                             worker.projection.name(), stretch.events());
+                    worker.bulkFallbacks.incrementAndGet();
                     return store.readAll(stretch.after(), Math.toIntExact(stretch.events())).emitOn(worker.home)
                             .chain(events -> applyBatch(worker, generation, stretch.after(), events));
                 })
@@ -303,11 +316,15 @@ public class ProjectionRunner {
                 .emitOn(worker.home);
     }
 
-    /** Starts reading and decoding a stretch now; its events (or its failure) wait for whoever asks. */
-    private Uni<List<Projection.Applied>> readAhead(Worker worker, EventStore.Stretch stretch) {
-        Uni<List<Projection.Applied>> read = store.readForFold(stretch, CreditLineStream.PREFIX, worker.typeNames)
+    /**
+     * Starts reading a stretch now, with only what the fold reads of each event, and preparing it on a worker thread as
+     * it arrives (one stretch on one thread: the stretches read at once keep the cores busy); its prepared events (or
+     * its failure) wait for whoever asks.
+     */
+    private <S> Uni<S> readAhead(Projection.InBulk<S> bulk, EventStore.Stretch stretch) {
+        Uni<S> read = store.readForFold(stretch, CreditLineStream.PREFIX, bulk.foldReads())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(events -> relevant(worker, events))
+                .map(bulk::prepare)
                 .memoize().indefinitely();
         read.subscribe().with(events -> {
         }, failure -> {
@@ -315,18 +332,19 @@ public class ProjectionRunner {
         return read;
     }
 
-    private Uni<Void> inBulk(Worker worker, Projection.InBulk bulk, int generation, EventStore.Stretch stretch,
-                             List<Projection.Applied> relevant) {
+    private <S> Uni<Void> inBulk(Worker worker, Projection.InBulk<S> bulk, int generation, EventStore.Stretch stretch,
+                                 S prepared) {
         Checkpoint from = stretch.after();
         Checkpoint last = stretch.last();
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CHECKPOINT).execute(Tuple.of(key))
+        return pool.withTransaction(connection -> connection.query(ASYNCHRONOUS_COMMIT).execute()
+                        .chain(() -> connection.preparedQuery(LOCK_CHECKPOINT).execute(Tuple.of(key)))
                         .chain(rows -> {
                             Row row = rows.iterator().next();
                             if (row.getLong("transaction_id") != from.transactionId() || row.getLong("position") != from.position()) {
                                 return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
                             }
-                            return relevant.isEmpty() ? Uni.createFrom().voidItem() : bulk.applyInBulk(connection, generation, relevant);
+                            return bulk.applyInBulk(connection, generation, prepared);
                         })
                         .chain(() -> connection.preparedQuery(MOVE_CHECKPOINT).execute(Tuple.tuple(List.of(key,
                                 last.transactionId(), last.position(), stretch.events(),
@@ -336,21 +354,6 @@ public class ProjectionRunner {
                     worker.bulkBatches.incrementAndGet();
                 })
                 .replaceWithVoid();
-    }
-
-    /**
-     * The events of a stretch this projection reads, decoded. One stretch is decoded on one thread: the stretches read
-     * at once keep the cores busy.
-     */
-    private List<Projection.Applied> relevant(Worker worker, List<RecordedEvent> events) {
-        List<Projection.Applied> relevant = new ArrayList<>(events.size());
-        for (RecordedEvent event : events) {
-            if (CreditLineStream.is(event.streamId()) && worker.typeNames.contains(event.eventType())) {
-                relevant.add(new Projection.Applied(event, (CreditLineEvent) types.deserialize(event),
-                        CreditLineStream.lineId(event.streamId())));
-            }
-        }
-        return relevant;
     }
 
     /**
@@ -505,6 +508,14 @@ public class ProjectionRunner {
     /** Batches of a generation being built that were applied in bulk on this instance since it started. */
     public long bulkBatches(String name) {
         return workers.get(name).bulkBatches.get();
+    }
+
+    /**
+     * Stretches of a generation being built that failed in bulk and were applied the ordinary way on this instance
+     * since it started: a poison event, or a bug of the bulk path that the ordinary way would hide.
+     */
+    public long bulkFallbacks(String name) {
+        return workers.get(name).bulkFallbacks.get();
     }
 
     public boolean leadsHere(String name) {

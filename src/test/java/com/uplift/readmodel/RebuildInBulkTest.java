@@ -74,6 +74,7 @@ class RebuildInBulkTest {
         assertThat(live).anyMatch(row -> !row.contains("\"active_warnings\": 0"));
         assertThat(live).anyMatch(row -> row.contains("\"grade\": \"") && !row.contains("\"apr_percent\": null"));
         long bulkBefore = runner.bulkBatches(CreditLinesProjection.NAME);
+        long fallbacksBefore = runner.bulkFallbacks(CreditLinesProjection.NAME);
         int liveBefore = liveGeneration();
 
         as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(202);
@@ -82,6 +83,8 @@ class RebuildInBulkTest {
         assertThat(rows()).containsExactlyElementsOf(live);
         long events = count("SELECT count(*) FROM events WHERE stream_id LIKE 'credit-line-%'");
         assertThat(runner.bulkBatches(CreditLinesProjection.NAME) - bulkBefore).isGreaterThanOrEqualTo(events / 97);
+        // the ordinary way would leave the same rows: a stretch that fell back to it hides a bug of the bulk path
+        assertThat(runner.bulkFallbacks(CreditLinesProjection.NAME) - fallbacksBefore).isZero();
         assertThat(count("SELECT count(*) FROM credit_line_view")).isEqualTo(16); // the old generation is gone
     }
 
