@@ -76,6 +76,7 @@ class WritePathBenchmarkTest {
     private static final int LINES = Integer.getInteger("benchmark.write.lines", 1000);
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("benchmark.write.seconds", 20));
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration IDLE = Duration.ofSeconds(5);
     private static final String OPS = "Basic " + Base64.getEncoder().encodeToString("ops:ops".getBytes(StandardCharsets.UTF_8));
     private static final String CHANNEL = "Basic " + Base64.getEncoder().encodeToString("channel:channel".getBytes(StandardCharsets.UTF_8));
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
@@ -191,6 +192,12 @@ class WritePathBenchmarkTest {
             List<String> lines = openLines(http, LINES);
             Map<HttpVersion, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
             load(http, WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+            // what the service spends with no request at all (schedules, the Kafka consumer's polls, projections'
+            // polls), so that the CPU per command can also be given net of it
+            Duration idleBefore = cpu(service.pid());
+            long idleStart = System.nanoTime();
+            Thread.sleep(IDLE.toMillis());
+            double idleCpuPerSecond = cpu(service.pid()).minus(idleBefore).toNanos() / ((System.nanoTime() - idleStart) / 1e9);
             Duration cpuBefore = cpu(service.pid());
             Duration generatorBefore = http.cpu();
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
@@ -208,8 +215,11 @@ class WritePathBenchmarkTest {
                     + " ms, p99 " + commands.percentileMillis(0.99) + " ms | " + commands.errors() + " |");
             rows.add("| **ratio** service / raw | %.3f | target >= 0.25 | |".formatted(commands.perSecond() / raw.perSecond()));
             // the service's own CPU per command depends far less on what else the machine runs than commands/s does
-            rows.add("| service CPU per command (user + system of its process during that load) | %.2f ms | %.1f s over %d commands | |"
-                    .formatted(perCommand(cpuUsed, commands), cpuUsed.toMillis() / 1000.0, commands.ok()));
+            Duration idleShare = Duration.ofNanos(Math.round(idleCpuPerSecond * commands.seconds()));
+            rows.add(("| service CPU per command (user + system of its process during that load) | %.2f ms | %.1f s over %d commands;"
+                    + " net of what it spends idle (%.0f ms/s over %.0f s before the load) %.2f ms | |")
+                    .formatted(perCommand(cpuUsed, commands), cpuUsed.toMillis() / 1000.0, commands.ok(),
+                            idleCpuPerSecond / 1e6, IDLE.toSeconds() * 1.0, perCommand(cpuUsed.minus(idleShare), commands)));
             rows.add(("| load generator CPU per request (its event loop; the test JVM, which also runs the projections as their"
                     + " leader and the raw loop's pool, %.2f ms) | %.2f ms | %.1f s over %d requests, %d connections | |")
                     .formatted(perCommand(testJvmUsed, commands), perCommand(generatorUsed, commands),
