@@ -141,7 +141,7 @@ public class ProjectionRunner {
                             @ConfigProperty(name = "uplift.projections.enabled", defaultValue = "true") boolean enabled,
                             @ConfigProperty(name = "uplift.projections.batch-size", defaultValue = "500") int batchSize,
                             @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "10000") int rebuildBatchSize,
-                            @ConfigProperty(name = "uplift.projections.rebuild-readers", defaultValue = "4") int rebuildReaders,
+                            @ConfigProperty(name = "uplift.projections.rebuild-readers", defaultValue = "2") int rebuildReaders,
                             @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
         this.pool = pool;
         this.rebuildBatchSize = rebuildBatchSize;
@@ -264,7 +264,9 @@ public class ProjectionRunner {
      * (a profile of 20,000-event batches of whole payloads found a third of the event loop in that copy); since a
      * fold's row is now ~170 bytes instead of a whole payload, a stretch of 10,000 events (the default) is smaller in
      * bytes than 2,500 were, and it cut the database's CPU per event by 13% and the service's by 20% against 2,500
-     * (same run size and hour; docs/benchmarks.md). A stretch that fails for a reason
+     * (same run size and hour; docs/benchmarks.md). Two readers by default, for two cores: four database backends
+     * time-slice the same cores, and each row cost the database 30% more CPU than with two (same run size, same
+     * hour). A stretch that fails for a reason
      * that is not passing is read whole and applied again the ordinary way, which finds the poison.
      */
     private <S> Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk<S> bulk, int generation, int batches) {
