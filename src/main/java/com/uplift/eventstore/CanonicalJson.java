@@ -58,8 +58,10 @@ public final class CanonicalJson {
         return MAPPER;
     }
 
+    /** The value as a tree in canonical order; records come out of the mapper sorted, and are then not copied. */
     public static JsonNode toTree(Object value) {
-        return sorted(MAPPER.valueToTree(value));
+        JsonNode tree = MAPPER.valueToTree(value);
+        return isSorted(tree) ? tree : sorted(tree);
     }
 
     public static <T> T fromTree(JsonNode tree, Class<T> type) {
@@ -78,10 +80,13 @@ public final class CanonicalJson {
         }
     }
 
-    /** Canonical text of any JSON tree: keys sorted at every depth, compact. */
+    /**
+     * Canonical text of any JSON tree: keys sorted at every depth, compact. A tree that is sorted already (every event
+     * payload: {@link #toTree} sorts it) is written as it is; only an unsorted one is copied sorted first.
+     */
     public static String write(JsonNode tree) {
         try {
-            return MAPPER.writeValueAsString(sorted(tree));
+            return MAPPER.writeValueAsString(isSorted(tree) ? tree : sorted(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -103,6 +108,29 @@ public final class CanonicalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether every object in the tree has its keys in {@link #sorted}'s order (a {@link TreeMap}'s: String order). */
+    private static boolean isSorted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            String previous = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (previous != null && previous.compareTo(field.getKey()) >= 0 || !isSorted(field.getValue())) {
+                    return false;
+                }
+                previous = field.getKey();
+            }
+            return true;
+        }
+        if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                if (!isSorted(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static JsonNode sorted(JsonNode node) {

@@ -2,10 +2,10 @@ package com.uplift.application;
 
 import com.uplift.testing.Api;
 import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.StatementCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
@@ -14,16 +14,13 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
+import static com.uplift.testing.StatementCounts.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL statements one command issues, counted by the database itself ({@code pg_stat_statements}, loaded by the
- * test server): the write path's cost in round trips is a number a change can only lower on purpose. Each command is
- * measured several times and the quietest measurement kept, so that a stray background statement cannot fail it,
- * while a statement every command issues is in every measurement.
+ * The SQL statements one command issues, counted by the database itself ({@link StatementCounts}, quietest of several
+ * measurements): the write path's cost in round trips is a number a change can only lower on purpose.
  * <p>
  * The list per command is in docs/benchmarks.md; change both together.
  */
@@ -42,10 +39,6 @@ class StatementsPerCommandTest {
 
     private static final Logger LOG = Logger.getLogger(StatementsPerCommandTest.class);
     private static final int MEASUREMENTS = 5;
-    private static final String STATISTICS = """
-            SELECT query, calls FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND query NOT LIKE '%pg_stat_statements%'""";
 
     @Inject
     Pool pool;
@@ -71,7 +64,7 @@ class StatementsPerCommandTest {
 
     /** A line that had a command in this instance, so it is cached, as a line in use is. */
     private String cachedLine(String borrowerId) {
-        pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
+        StatementCounts.enable(pool);
         String line = Api.openLine(borrowerId, "20000");
         repay(line, null);
         return line;
@@ -87,38 +80,10 @@ class StatementsPerCommandTest {
                 .post("/api/credit-lines/" + line + "/repayments").then().statusCode(200);
     }
 
-    /** The statements {@code command} issued in the measurement that counted fewest, by text, with their calls. */
+    /** The statements {@code command} issued in the quietest of {@value #MEASUREMENTS} measurements. */
     private Map<String, Long> quietest(Runnable command) {
-        Map<String, Long> fewest = null;
-        for (int i = 0; i < MEASUREMENTS; i++) {
-            Map<String, Long> before = statistics();
-            command.run();
-            Map<String, Long> after = statistics();
-            Map<String, Long> issued = new TreeMap<>();
-            after.forEach((query, calls) -> {
-                long delta = calls - before.getOrDefault(query, 0L);
-                if (delta > 0) {
-                    issued.put(query, delta);
-                }
-            });
-            if (fewest == null || total(issued) < total(fewest)) {
-                fewest = issued;
-            }
-        }
-        LOG.infof("%d statements:%n%s", total(fewest), fewest.entrySet().stream()
-                .map(e -> e.getValue() + " x " + e.getKey().replaceAll("\\s+", " ")).collect(Collectors.joining("\n")));
+        Map<String, Long> fewest = StatementCounts.quietest(pool, MEASUREMENTS, command);
+        LOG.infof("%d statements:%n%s", total(fewest), StatementCounts.describe(fewest));
         return fewest;
-    }
-
-    private Map<String, Long> statistics() {
-        Map<String, Long> calls = new TreeMap<>();
-        for (Row row : pool.query(STATISTICS).execute().await().indefinitely()) {
-            calls.merge(row.getString("query"), row.getLong("calls"), Long::sum);
-        }
-        return calls;
-    }
-
-    private static long total(Map<String, Long> statements) {
-        return statements.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -2,10 +2,10 @@ package com.uplift.readmodel;
 
 import com.uplift.testing.Api;
 import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.StatementCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
@@ -15,17 +15,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
+import static com.uplift.testing.StatementCounts.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the live projections cost per command, counted by the database ({@code pg_stat_statements}): every command's
+ * What the live projections cost per command, counted by the database ({@link StatementCounts}): every command's
  * commit wakes every projection, and each one's turn reads the new events, applies them (or only moves its checkpoint
  * past them) and measures its lag. Commands run one after another and each is followed until every projection has
  * applied it, so each costs one turn of each projection (the quietest of several is kept, as a poll may add a turn):
- * the statements of that turn are a number a change can only raise on purpose. The list per turn is in docs/benchmarks.md; change both together.
+ * a change that adds a statement to a turn fails it. The list per turn is in docs/benchmarks.md; change both together.
  */
 @QuarkusTest
 @Tag("integration")
@@ -47,13 +46,7 @@ class LiveProjectionStatementsTest {
     private static final Logger LOG = Logger.getLogger(LiveProjectionStatementsTest.class);
     /** Commands measured one by one; the quietest counts, so that a poll's turn in the middle cannot fail it. */
     private static final int MEASUREMENTS = 6;
-    /** This test's own queries carry this mark, and are not counted. */
-    private static final String PROBE = "/* live-projection-probe */ ";
-    private static final String STATISTICS = PROBE + """
-            SELECT query, calls FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND query NOT LIKE '%live-projection-probe%'""";
-    private static final String BEHIND = PROBE + """
+    private static final String BEHIND = StatementCounts.NOT_COUNTED + """
             SELECT string_agg(p.name || ' at ' || c.position, ', ') AS behind FROM projections p
             JOIN projection_checkpoints c ON c.id = p.name || ':' || p.live_generation
             WHERE c.position < (SELECT max(global_position) FROM events)""";
@@ -66,29 +59,14 @@ class LiveProjectionStatementsTest {
 
     @Test
     void aRepaymentCostsEachLiveProjectionOneShortTurn() {
-        pool.query(PROBE + "CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
+        StatementCounts.enable(pool);
         String line = Api.openLine("B-LIVE-STATEMENTS", "20000");
         repayAndAwaitProjections(line); // every projection has led, registered and read its checkpoint: the steady state
 
-        Map<String, Long> issued = null;
-        for (int i = 0; i < MEASUREMENTS; i++) {
-            Map<String, Long> before = statistics();
-            repayAndAwaitProjections(line);
-            Map<String, Long> measured = new TreeMap<>();
-            statistics().forEach((query, calls) -> {
-                long delta = calls - before.getOrDefault(query, 0L);
-                if (delta > 0) {
-                    measured.put(query, delta);
-                }
-            });
-            if (issued == null || total(measured) < total(issued)) {
-                issued = measured;
-            }
-        }
+        Map<String, Long> issued = StatementCounts.quietest(pool, MEASUREMENTS, () -> repayAndAwaitProjections(line));
         int projections = runner.names().size();
         LOG.infof("%d projections, %d statements for one repayment and its turns:%n%s", projections, total(issued),
-                issued.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey().replaceAll("\\s+", " "))
-                        .collect(Collectors.joining("\n")));
+                StatementCounts.describe(issued));
 
         // the repayment's own insert; per projection: its record (1), read (1), checkpoint move (1), lag (2); and the
         // credit-lines projection writes its row in one transaction: BEGIN, move, load, upsert, COMMIT (4 more)
@@ -96,10 +74,6 @@ class LiveProjectionStatementsTest {
                 .isLessThanOrEqualTo(1 + 5L * projections + 4);
         assertThat(issued.entrySet().stream().filter(e -> reads("projection_checkpoints", e.getKey())).mapToLong(Map.Entry::getValue).sum())
                 .as("a checkpoint is carried from batch to batch and moved by a guarded update, never read").isZero();
-    }
-
-    private static long total(Map<String, Long> statements) {
-        return statements.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private void repayAndAwaitProjections(String line) {
@@ -123,14 +97,6 @@ class LiveProjectionStatementsTest {
     /** The projections whose checkpoint is not yet past the last event (and where they are); null when none is. */
     private String behind() {
         return pool.query(BEHIND).execute().await().indefinitely().iterator().next().getString("behind");
-    }
-
-    private Map<String, Long> statistics() {
-        Map<String, Long> calls = new TreeMap<>();
-        for (Row row : pool.query(STATISTICS).execute().await().indefinitely()) {
-            calls.merge(row.getString("query"), row.getLong("calls"), Long::sum);
-        }
-        return calls;
     }
 
     private static boolean reads(String table, String query) {

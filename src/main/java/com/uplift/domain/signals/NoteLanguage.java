@@ -148,6 +148,11 @@ final class NoteLanguage {
         if (token.equals(word)) {
             return true;
         }
+        // every inflection below is longer than the word and starts with all of it but its last letter: most of a
+        // note's tokens fail here, before any candidate form is built (a note is matched against every listed term)
+        if (word.isEmpty() || token.length() <= word.length() || !token.regionMatches(0, word, 0, word.length() - 1)) {
+            return false;
+        }
         if (word.length() < 4 && !SHORT_INFLECTED.contains(word) || !word.chars().allMatch(Character::isLetter)) {
             return false;
         }
