@@ -172,6 +172,11 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
      * no entity per row, no dirty checking, no statement per row.
      */
     @Override
+    public List<Step> live(List<Applied> batch) {
+        return batch.stream().map(Step::of).toList();
+    }
+
+    @Override
     public Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Step> stretch) {
         if (stretch.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -43,6 +43,12 @@ public interface Projection {
         /** A stretch's events, read as {@link #foldReads} asks, made ready to apply; runs on a worker thread. */
         S prepare(List<EventStore.FoldEvent> events);
 
+        /**
+         * Live events, already decoded by the runner, as a stretch to apply: the live generation is written by the same
+         * {@link #applyInBulk} as a rebuild, so both leave the same rows.
+         */
+        S live(List<Applied> batch);
+
         Uni<Void> applyInBulk(SqlConnection connection, int generation, S stretch);
     }
 

@@ -450,9 +450,8 @@ public class ProjectionRunner {
         Uni<Void> applied;
         if (relevant.isEmpty()) {
             applied = advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from).emitOn(worker.home);
-        } else if (worker.projection instanceof Projection.InBulk bulk) {
-            applied = pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
-                    .chain(() -> bulk.applyInBulk(connection, generation, relevant))).emitOn(worker.home);
+        } else if (worker.projection instanceof Projection.InBulk<?> bulk) {
+            applied = liveInBulk(bulk, generation, move, key, from, relevant).emitOn(worker.home);
         } else {
             RecordedEvent last = events.getLast();
             applied = Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
@@ -470,6 +469,13 @@ public class ProjectionRunner {
                     }));
         }
         return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
+    }
+
+    private <S> Uni<Void> liveInBulk(Projection.InBulk<S> bulk, int generation, Tuple move, String key, Checkpoint from,
+                                     List<Projection.Applied> relevant) {
+        S stretch = bulk.live(relevant);
+        return pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
+                .chain(() -> bulk.applyInBulk(connection, generation, stretch)));
     }
 
     private Tuple advance(String key, Checkpoint from, List<RecordedEvent> events) {

@@ -118,8 +118,17 @@ class ProjectionRunnerTest {
         List<String> before = rows();
         int liveBefore = (int) query("SELECT live_generation FROM projections WHERE name = 'credit-lines'");
 
-        as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(202);
-        as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(409);
+        // Another instance leads the projection while both requests come, so the first rebuild cannot finish before
+        // the second asks (a rebuild of a few lines takes milliseconds): the second must be refused while one builds.
+        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            await().atMost(WAIT).until(() -> {
+                runner.releaseLeadership().await().atMost(WAIT);
+                return tryLock(other, "credit-lines");
+            });
+            as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(202);
+            as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(409);
+        } // the other instance dies: its lock goes with its connection
+        runner.wakeAll();
 
         await().atMost(WAIT).until(() -> query("SELECT live_generation FROM projections WHERE name = 'credit-lines'") == liveBefore + 1
                 && query("SELECT count(*) FROM projections WHERE name = 'credit-lines' AND building_generation IS NULL") == 1);
