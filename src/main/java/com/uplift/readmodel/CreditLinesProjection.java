@@ -74,7 +74,7 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
                       status, active_warnings, severe_warnings, stream_version, events_applied, last_position,
                       opened_at, updated_at)
             ON CONFLICT (id) DO UPDATE SET
-                credit_limit = excluded.credit_limit, drawn = excluded.drawn, available = excluded.available,
+                segment = excluded.segment, credit_limit = excluded.credit_limit, drawn = excluded.drawn, available = excluded.available,
                 utilization = excluded.utilization, score = excluded.score, grade = excluded.grade,
                 apr_percent = excluded.apr_percent, days_past_due = excluded.days_past_due,
                 reported_since = excluded.reported_since, arrears_since = excluded.arrears_since,

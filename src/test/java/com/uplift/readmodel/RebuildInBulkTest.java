@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.uplift.readmodel.ReadModelProbe.lag;
 import static com.uplift.testing.Api.as;
@@ -67,6 +68,18 @@ class RebuildInBulkTest {
         int generated = new DemoPortfolio(lines, store, clock, true, 16, 20261129L).generate().await().atMost(SLOW);
         assertThat(generated).isEqualTo(16);
         await().atMost(SLOW).until(() -> lag(CreditLinesProjection.NAME) == 0);
+        // A tier set by hand after a line's other events: its TierChanged comes in a later batch than the row's insert
+        // (live) and in a later stretch of 97 (rebuild), so only an update of the existing row can carry it.
+        Map<String, String> segments = segments();
+        List<String> retiered = segments.keySet().stream().filter(id -> !"NEW_TO_CREDIT".equals(segments.get(id))).limit(3).toList();
+        assertThat(retiered).hasSize(3);
+        for (String id : retiered) {
+            as("senior1").body(Map.of("tier", "NEW_TO_CREDIT", "reason", "bureau file under review"))
+                    .put("/api/credit-lines/" + id + "/tier").then().statusCode(200);
+        }
+        await().atMost(SLOW).until(() -> lag(CreditLinesProjection.NAME) == 0);
+        Map<String, String> after = segments();
+        assertThat(retiered).allSatisfy(id -> assertThat(after).containsEntry(id, "NEW_TO_CREDIT"));
         List<String> live = rows();
         assertThat(live).hasSize(16);
         // the fixture exercises more than limits: some lines are past due, have warnings, a grade and a price
@@ -100,6 +113,19 @@ class RebuildInBulkTest {
             }
         }
         return rows;
+    }
+
+    /** Each line's segment in the live generation. */
+    private Map<String, String> segments() throws SQLException {
+        Map<String, String> segments = new TreeMap<>();
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT credit_line_id, segment FROM credit_line_view
+                WHERE generation = (SELECT live_generation FROM projections WHERE name = 'credit-lines')""")) {
+            while (rs.next()) {
+                segments.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return segments;
     }
 
     private int liveGeneration() throws SQLException {
