@@ -166,6 +166,11 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
         return steps;
     }
 
+    @Override
+    public List<Step> prepareLive(List<Applied> batch) {
+        return batch.stream().map(Step::of).toList();
+    }
+
     /**
      * The same fold as {@link #apply}, for a rebuild: the stretch's rows are loaded in one statement, folded in memory
      * and written back in one statement on the connection that also moves the checkpoint. Hibernate is not involved:

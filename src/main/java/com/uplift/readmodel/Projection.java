@@ -43,6 +43,9 @@ public interface Projection {
         /** A stretch's events, read as {@link #foldReads} asks, made ready to apply; runs on a worker thread. */
         S prepare(List<EventStore.FoldEvent> events);
 
+        /** A live batch, its events decoded already, made ready to apply in bulk like a stretch. */
+        S prepareLive(List<Applied> batch);
+
         Uni<Void> applyInBulk(SqlConnection connection, int generation, S stretch);
     }
 

@@ -450,9 +450,9 @@ public class ProjectionRunner {
         Uni<Void> applied;
         if (relevant.isEmpty()) {
             applied = advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from).emitOn(worker.home);
-        } else if (worker.projection instanceof Projection.InBulk bulk) {
+        } else if (worker.projection instanceof Projection.InBulk<?> bulk) {
             applied = pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
-                    .chain(() -> bulk.applyInBulk(connection, generation, relevant))).emitOn(worker.home);
+                    .chain(() -> liveInBulk(connection, bulk, generation, relevant))).emitOn(worker.home);
         } else {
             RecordedEvent last = events.getLast();
             applied = Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
@@ -470,6 +470,12 @@ public class ProjectionRunner {
                     }));
         }
         return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
+    }
+
+    /** The bulk fold takes prepared steps, not the decoded batch (a raw call compiled, and failed on the first event). */
+    private static <S> Uni<Void> liveInBulk(io.vertx.mutiny.sqlclient.SqlConnection connection, Projection.InBulk<S> bulk,
+                                            int generation, List<Projection.Applied> relevant) {
+        return bulk.applyInBulk(connection, generation, bulk.prepareLive(relevant));
     }
 
     private Tuple advance(String key, Checkpoint from, List<RecordedEvent> events) {
