@@ -37,17 +37,21 @@ import java.util.stream.Collectors;
  * Kafka, driven by the event store itself: the events table is the outbox. It is a {@link Projection}, so the
  * projection runner feeds it from the gap-safe global log (nothing uncommitted is ever read), one instance leads it
  * (advisory lock), and its checkpoint moves only after the broker has acknowledged the whole batch: a broker or service
- * outage loses nothing, the publisher catches up where it stopped. At-least-once: a batch that failed part-way is sent
- * again, so consumers drop repeats by the event id (header {@code uplift-event-id}). Keyed by credit-line id, and each
- * line's events sent one after another in log order: each line's events arrive in stream order (a repeat comes only
- * after the events before it).
+ * outage loses nothing, the publisher catches up where it stopped. It is {@link Projection.Outbound}: it sends with no
+ * database transaction open, because the store's reads stop below the oldest open transaction and a send waiting for a
+ * slow broker inside one held every other projection back; the checkpoint then moves in a guarded statement of its own.
+ * At-least-once: a batch that failed part-way, or was sent but not checkpointed (a crash in between, or two instances
+ * briefly both leading it at a takeover, when the late one's move is refused), is sent again, so consumers drop repeats
+ * by the event id (header {@code uplift-event-id}). Keyed by credit-line id, and each line's events sent one after
+ * another in log order: the first copy of each of a line's events arrives in stream order; a repeat is the same record
+ * again and may come after later events of its line.
  * <p>
  * Its lag is the projection lag metric ({@code uplift_projection_lag_events{projection="credit-line-events"}}).
  * Without Kafka ({@code uplift.kafka.enabled=false}) the runner does not see it.
  */
 @ApplicationScoped
 @LookupIfProperty(name = "uplift.kafka.enabled", stringValue = "true", lookupIfMissing = true)
-public class CreditLineEventsPublisher implements Projection {
+public class CreditLineEventsPublisher implements Projection, Projection.Outbound {
 
     public static final String NAME = "credit-line-events";
     /** Lines sent to at once: the emitter's buffer (128) stays well below its bound. */
@@ -83,8 +87,7 @@ public class CreditLineEventsPublisher implements Projection {
 
     @Override
     public Uni<Void> apply(int generation, List<Applied> batch) {
-        // The broker acknowledges on the producer's thread; the runner goes on with Panache, which must stay on the
-        // Vert.x context the batch began on.
+        // The broker acknowledges on the producer's thread; the runner goes on on the Vert.x context the batch began on.
         Context context = Vertx.currentContext();
         Uni<Void> sent = send(batch);
         return context == null ? sent : sent.emitOn(task -> context.runOnContext(ignored -> task.run()));

@@ -166,16 +166,16 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
         return steps;
     }
 
+    @Override
+    public List<Step> prepareLive(List<Applied> batch) {
+        return batch.stream().map(Step::of).toList();
+    }
+
     /**
      * The same fold as {@link #apply}, for a rebuild: the stretch's rows are loaded in one statement, folded in memory
      * and written back in one statement on the connection that also moves the checkpoint. Hibernate is not involved:
      * no entity per row, no dirty checking, no statement per row.
      */
-    @Override
-    public List<Step> live(List<Applied> batch) {
-        return batch.stream().map(Step::of).toList();
-    }
-
     @Override
     public Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Step> stretch) {
         if (stretch.isEmpty()) {

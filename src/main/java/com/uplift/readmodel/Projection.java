@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A read model fed from the event log. {@link #apply} runs inside the transaction that also advances the projection's
- * checkpoint (Panache's current session), so each event takes effect exactly once.
+ * checkpoint (Panache's current session), so each event takes effect exactly once; except for an {@link Outbound} one,
+ * which delivers outside any transaction, at least once.
  */
 public interface Projection {
 
@@ -43,13 +44,20 @@ public interface Projection {
         /** A stretch's events, read as {@link #foldReads} asks, made ready to apply; runs on a worker thread. */
         S prepare(List<EventStore.FoldEvent> events);
 
-        /**
-         * Live events, already decoded by the runner, as a stretch to apply: the live generation is written by the same
-         * {@link #applyInBulk} as a rebuild, so both leave the same rows.
-         */
-        S live(List<Applied> batch);
+        /** A live batch, its events decoded already, made ready to apply in bulk like a stretch. */
+        S prepareLive(List<Applied> batch);
 
         Uni<Void> applyInBulk(SqlConnection connection, int generation, S stretch);
+    }
+
+    /**
+     * A projection that delivers to a system outside this database (a broker). Its {@link #apply} runs with no
+     * transaction open, and the runner moves its checkpoint afterwards in one guarded statement of its own: the store's
+     * reads stop below the oldest transaction still open, so waiting for another system inside one would hold every
+     * projection back for as long as that system takes. At least once: a batch delivered whose checkpoint did not move
+     * (a crash in between, or another runner that moved it meanwhile) is delivered again.
+     */
+    interface Outbound {
     }
 
     /**

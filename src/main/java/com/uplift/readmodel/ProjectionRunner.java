@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * Feeds every {@link Projection} from the gap-safe global log: wakes it, and applies its batches.
  * <ul>
  * <li>Wakes on PostgreSQL NOTIFY (a trigger on the events table) and polls as a fallback.</li>
- * <li>Applies a batch and advances the checkpoint in one transaction: exactly-once effect, resumable after a restart.</li>
+ * <li>Applies a batch and advances the checkpoint in one transaction: exactly-once effect, resumable after a restart.
+ * An {@link Projection.Outbound} projection delivers first, outside any transaction, then advances: at least once.</li>
  * <li>An event that fails to apply stops only its projection, which records the event's position and the error.</li>
  * </ul>
  * Whether this instance runs a projection is {@link ProjectionLeadership}'s job; registering, stopping and switching
@@ -433,8 +434,10 @@ public class ProjectionRunner {
      * knowing yet) or an operator moved the checkpoint meanwhile, it updates nothing and nothing is applied; otherwise
      * it holds the row's lock until the rows are written. A batch with nothing for the projection is that one
      * statement alone; a projection that can apply in bulk writes its rows in a fixed number of statements on the same
-     * connection (what a rebuild writes, so the same rows). The others apply through Panache, whose session must also
-     * move the checkpoint: there the row is locked, checked and moved as an entity.
+     * connection (what a rebuild writes, so the same rows). An outbound projection (the Kafka publisher) is the
+     * exception: it delivers with no transaction open, and then the checkpoint moves by that one guarded statement, so a
+     * runner whose delivery outlived its lead cannot move the checkpoint back. The others apply through Panache, whose
+     * session must also move the checkpoint: there the row is locked, checked and moved as an entity.
      */
     private Uni<Void> inTransaction(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         List<Projection.Applied> relevant = new ArrayList<>();
@@ -450,8 +453,14 @@ public class ProjectionRunner {
         Uni<Void> applied;
         if (relevant.isEmpty()) {
             applied = advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from).emitOn(worker.home);
+        } else if (worker.projection instanceof Projection.Outbound) {
+            // No transaction while the other system takes its time: it would hold every reader of the store back.
+            applied = worker.projection.apply(generation, relevant).emitOn(worker.home)
+                    .chain(() -> advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(advance(key, from, events)), key, from))
+                    .emitOn(worker.home);
         } else if (worker.projection instanceof Projection.InBulk<?> bulk) {
-            applied = liveInBulk(bulk, generation, move, key, from, relevant).emitOn(worker.home);
+            applied = pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
+                    .chain(() -> liveInBulk(connection, bulk, generation, relevant))).emitOn(worker.home);
         } else {
             RecordedEvent last = events.getLast();
             applied = Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
@@ -471,11 +480,10 @@ public class ProjectionRunner {
         return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
     }
 
-    private <S> Uni<Void> liveInBulk(Projection.InBulk<S> bulk, int generation, Tuple move, String key, Checkpoint from,
-                                     List<Projection.Applied> relevant) {
-        S stretch = bulk.live(relevant);
-        return pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
-                .chain(() -> bulk.applyInBulk(connection, generation, stretch)));
+    /** The bulk fold takes prepared steps, not the decoded batch (a raw call compiled, and failed on the first event). */
+    private static <S> Uni<Void> liveInBulk(io.vertx.mutiny.sqlclient.SqlConnection connection, Projection.InBulk<S> bulk,
+                                            int generation, List<Projection.Applied> relevant) {
+        return bulk.applyInBulk(connection, generation, bulk.prepareLive(relevant));
     }
 
     private Tuple advance(String key, Checkpoint from, List<RecordedEvent> events) {

@@ -105,10 +105,21 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             this.running = running;
         }
 
+        /**
+         * Restarts under the class loader the broker was started with: a test of another profile calls this from its
+         * own, and Kafka, which finds its plugins through the thread's loader, would then fail to construct them.
+         */
         @Override
         public synchronized void start() {
             if (!up) {
-                running = running.restart();
+                Thread thread = Thread.currentThread();
+                ClassLoader caller = thread.getContextClassLoader();
+                thread.setContextClassLoader(Broker.class.getClassLoader());
+                try {
+                    running = running.restart();
+                } finally {
+                    thread.setContextClassLoader(caller);
+                }
                 up = true;
             }
         }
