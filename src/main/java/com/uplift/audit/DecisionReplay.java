@@ -18,9 +18,7 @@ import com.uplift.eventstore.CanonicalJson;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,13 +52,10 @@ public final class DecisionReplay {
 
     private final PolicyHistory policies;
     private final EventTypeRegistry types;
-    /** Stored type name to its registration: which stored consequences are decisions, and at which schema version. */
-    private final Map<String, EventTypeRegistry.EventType> typesByName = new HashMap<>();
 
     public DecisionReplay(PolicyHistory policies, EventTypeRegistry types) {
         this.policies = policies;
         this.types = types;
-        types.types().forEach(type -> typesByName.put(type.name(), type));
     }
 
     /** The policy a batch was decided under, as the record says. */
@@ -70,11 +65,6 @@ public final class DecisionReplay {
 
     /** {@link #policyFor(CommandBatch)} when the policy version the batch names ({@code named}) was read already. */
     private PolicyVersion policyFor(CommandBatch batch, Integer named) {
-        return policyFor(batch, named, batch.events().isEmpty() ? null : batch.events().getFirst());
-    }
-
-    /** {@link #policyFor(CommandBatch, Integer)} with the batch's first event as read ({@code first}, null if none). */
-    private PolicyVersion policyFor(CommandBatch batch, Integer named, CreditLineEvent first) {
         PolicyVersion inForce = policies.inForce(batch.recordedAt(), batch.creditLineId());
         if (named == null || inForce != null && inForce.version() == named) {
             return inForce; // with the champion/challenger arm the line had at that moment
@@ -82,7 +72,8 @@ public final class DecisionReplay {
         PolicyVersion recorded = policies.version(named);
         // A policy activated between load and append: the book at the record time names another version, so take the
         // arm the decision recorded (the hash chain vouches for it) rather than re-deriving it from the wrong book.
-        if (recorded != null && first instanceof com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided decided
+        if (recorded != null && !batch.events().isEmpty()
+                && batch.events().getFirst() instanceof com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided decided
                 && decided.strategyArm() != null) {
             return new PolicyVersion(recorded.version(), recorded.contentHash(), recorded.rules(),
                     com.uplift.domain.policy.StrategyArm.valueOf(decided.strategyArm()));
@@ -127,17 +118,6 @@ public final class DecisionReplay {
     }
 
     private Outcome redecide(CommandBatch batch, CreditLineState before) {
-        if (!batch.decoded()) {
-            Outcome.Reproduced asStored;
-            try {
-                asStored = reproducedAsStored(batch, before);
-            } catch (RuntimeException unreadableText) {
-                asStored = null; // a stored text that cannot be read: the full check below reports it as always
-            }
-            if (asStored != null) {
-                return asStored;
-            }
-        }
         // read from the stored text once per batch, not once per rules version tried: it parses the payloads
         Integer named = batch.recordedPolicyVersion();
         Integer rules = batch.readable() ? recordedRulesVersion(batch) : null;
@@ -161,71 +141,6 @@ public final class DecisionReplay {
             }
         }
         return new Outcome.Mismatched(newest.get());
-    }
-
-    /**
-     * The common case without decoding the stored consequences: the command event decoded, the rules and policy
-     * versions the batch names read from the stored text, and every event the decider produces again written out to
-     * exactly the stored canonical text (which the hash chain check produced already). The batch is then folded with
-     * the events produced again. Null whenever this cannot tell, or the batch does not reproduce so: then the stored
-     * events are decoded and the batch is checked as always ({@link #check}), which finds and names the difference.
-     * It only ever answers what that check would: it decides under the same rules version it tries first (the one
-     * the batch names, or the newest for pure facts) and the same policy, and equal canonical text is equal events.
-     */
-    private Outcome.Reproduced reproducedAsStored(CommandBatch batch, CreditLineState before) {
-        CreditLineEvent first = batch.command();
-        Integer[] named = first == null ? null : namedVersions(batch, first);
-        if (named == null) {
-            return null;
-        }
-        int rulesVersion = named[0] != null ? named[0] : DeciderRules.CURRENT;
-        if (!DeciderRules.canDecide(rulesVersion)) {
-            return null;
-        }
-        PolicyVersion policy = policyFor(batch, named[1], first);
-        Optional<CreditLineCommand> command = RecordedCommand.of(first);
-        if (policy == null || command.isEmpty()) {
-            return null;
-        }
-        Decision decision;
-        try {
-            decision = CreditLineDecider.decide(command.get(), before, policy, rulesVersion);
-        } catch (RuntimeException failure) {
-            return null;
-        }
-        if (!(decision instanceof Decision.Accepted accepted) || accepted.events().size() != batch.recorded().size()) {
-            return null;
-        }
-        for (int i = 0; i < accepted.events().size(); i++) {
-            if (!reproducedExactly(batch.recorded().get(i), accepted.events().get(i))) {
-                return null;
-            }
-        }
-        batch.reproducedAs(accepted.events());
-        return new Outcome.Reproduced(rulesVersion);
-    }
-
-    /**
-     * The rules and policy versions the batch's first decision event names ({null, null} for pure facts), as decoding
-     * would read them: from the command event if it is that decision, else from the top level of the first stored
-     * decision's canonical text. Null when only decoding could tell (a type this build does not know, an older schema
-     * version its upcasters would change, a decision without both fields).
-     */
-    private Integer[] namedVersions(CommandBatch batch, CreditLineEvent first) {
-        if (first instanceof DecisionEvent decision) {
-            return new Integer[]{decision.rulesVersion(), decision.policyVersion()};
-        }
-        for (RecordedEvent stored : batch.recorded().subList(1, batch.recorded().size())) {
-            EventTypeRegistry.EventType type = typesByName.get(stored.eventType());
-            if (type == null || type.schemaVersion() != stored.schemaVersion()) {
-                return null;
-            }
-            if (DecisionEvent.class.isAssignableFrom(type.javaType())) {
-                Integer[] named = CommandBatch.topLevelIntegers(stored.canonicalPayload(), "rulesVersion", "policyVersion");
-                return named[0] != null && named[1] != null ? named : null;
-            }
-        }
-        return new Integer[]{null, null};
     }
 
     /** Empty when the batch is reproduced exactly under that rules version; otherwise its first difference. */

@@ -42,15 +42,6 @@ public class LineHistory {
         /** A stored payload the current code cannot read (tampered, or a type it does not know). */
         default void unreadable(RecordedEvent event, String problem) {
         }
-
-        /**
-         * True when this visitor asks for what it needs of each batch ({@link CommandBatch#events()} decodes on first
-         * use) and may record that a batch was reproduced as stored, so the fold need not decode it: re-verification.
-         * Then {@link #unreadable} is heard while the batch is visited, not before.
-         */
-        default boolean decodesOnDemand() {
-            return false;
-        }
     }
 
     private final EventStore store;
@@ -201,13 +192,17 @@ public class LineHistory {
     }
 
     private CreditLineState close(String creditLineId, List<RecordedEvent> recorded, CreditLineState before, Visitor visitor) {
-        CommandBatch batch = CommandBatch.decodingOnDemand(creditLineId, recorded, types, visitor::unreadable);
-        if (!visitor.decodesOnDemand()) {
-            batch.events(); // every event decoded (and every unreadable one heard of) before the visitor sees the batch
+        List<CreditLineEvent> events = new ArrayList<>(recorded.size());
+        for (RecordedEvent event : recorded) {
+            try {
+                events.add((CreditLineEvent) types.deserialize(event));
+            } catch (RuntimeException unreadable) {
+                visitor.unreadable(event, unreadable.getMessage());
+            }
         }
-        visitor.batch(batch, before);
+        visitor.batch(new CommandBatch(creditLineId, recorded, events), before);
         CreditLineState after = before;
-        for (CreditLineEvent event : batch.toFold()) {
+        for (CreditLineEvent event : events) {
             after = CreditLineDecider.evolve(after, event);
         }
         return after;

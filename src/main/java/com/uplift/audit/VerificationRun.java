@@ -194,11 +194,6 @@ final class VerificationRun implements Runnable {
         ChainWalker chain = new ChainWalker(CreditLineStream.of(line));
         LineHistory.Visitor visitor = new LineHistory.Visitor() {
             @Override
-            public boolean decodesOnDemand() {
-                return true; // a batch that reproduces as stored is compared by its canonical text, never decoded
-            }
-
-            @Override
             public void event(RecordedEvent event) {
                 chain.accept(event);
                 events.incrementAndGet();

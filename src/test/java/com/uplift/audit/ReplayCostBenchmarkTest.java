@@ -108,7 +108,7 @@ class ReplayCostBenchmarkTest {
     }
 
     /** Policy v1 installed and activated before the first line, as a fresh service's book. */
-    static List<RecordedEvent> policyBook(EventTypeRegistry types) {
+    private static List<RecordedEvent> policyBook(EventTypeRegistry types) {
         PolicyVersion v1 = TestPolicies.v1();
         List<NewEvent> events = new ArrayList<>();
         EventMetadata metadata = EventMetadata.system("policy-install");
@@ -122,7 +122,7 @@ class ReplayCostBenchmarkTest {
     }
 
     /** Events as the store hands them back: jsonb text, chained hashes, one position after another. */
-    static List<RecordedEvent> stored(String streamId, List<NewEvent> events, Instant recordedAt) {
+    private static List<RecordedEvent> stored(String streamId, List<NewEvent> events, Instant recordedAt) {
         List<RecordedEvent> stored = new ArrayList<>(events.size());
         String previous = HashChain.GENESIS;
         long version = 0;
