@@ -61,6 +61,29 @@ class AuditTamperingTest {
                 .containsEntry("recorded", "99000.00");
     }
 
+    /**
+     * A consequence, not the batch's first event: re-verification compares re-decided events with the stored ones as
+     * values first (issue 12), so a changed consequence must still be found and named, not only by the hash chain.
+     */
+    @Test
+    void aChangedConsequenceOfADecisionIsReportedWithItsField() throws SQLException {
+        String line = id(autoApproved("B-AUD-CONSEQUENCE"));
+        int version = versionOf(line, "CreditLimitChanged");
+
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{newLimit}', '\"99000.00\"') "
+                + "WHERE stream_id = 'credit-line-" + line + "' AND stream_version = " + version);
+        JsonPath report = verify(List.of(line));
+
+        assertThat(report.getBoolean("clean")).isFalse();
+        assertThat(report.getList("brokenLinks", Map.class)).containsExactly(Map.of(
+                "streamId", "credit-line-" + line, "version", version, "problem", "content does not match its hash"));
+        assertThat(report.getMap("mismatches[0]")).containsEntry("creditLineId", line)
+                .containsEntry("streamVersion", version)
+                .containsEntry("eventType", "CreditLimitChanged")
+                .containsEntry("field", "$.newLimit")
+                .containsEntry("recorded", "99000.00");
+    }
+
     @Test
     void aDeletedEventIsReportedAsAMissingVersion() throws SQLException {
         String line = id(autoApproved("B-AUD-DELETE"));
