@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * A rebuild folds big batches in memory and writes them in bulk; the live generation is fed event batch by event
  * batch through Hibernate. Over the same events both must leave exactly the same rows. Batches of 97 events (its own
  * database, so that only this test's events are in the log) make lines straddle batches, so rows are loaded back,
- * folded further and upserted, not only inserted.
+ * folded further and upserted, not only inserted. A turn of the runner applies one stretch and ends, so the live
+ * generation catches up between every two stretches of a rebuild.
  */
 @QuarkusTest
 @Tag("integration")
@@ -41,7 +42,7 @@ class RebuildInBulkTest {
     public static class OwnStore extends OwnDatabase {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("uplift.projections.rebuild-batch-size", "97");
+            return Map.of("uplift.projections.rebuild-batch-size", "97", "uplift.projections.rebuild-events-per-turn", "97");
         }
     }
 
@@ -89,13 +90,17 @@ class RebuildInBulkTest {
         long bulkBefore = runner.bulkBatches(CreditLinesProjection.NAME);
         long fallbacksBefore = runner.bulkFallbacks(CreditLinesProjection.NAME);
         int liveBefore = liveGeneration();
+        long turnsBefore = runner.completedTurns(CreditLinesProjection.NAME);
 
         as("admin").post("/api/admin/projections/credit-lines/rebuild").then().statusCode(202);
         await().atMost(SLOW).until(() -> liveGeneration() == liveBefore + 1);
 
         assertThat(rows()).containsExactlyElementsOf(live);
         long events = count("SELECT count(*) FROM events WHERE stream_id LIKE 'credit-line-%'");
-        assertThat(runner.bulkBatches(CreditLinesProjection.NAME) - bulkBefore).isGreaterThanOrEqualTo(events / 97);
+        long stretches = runner.bulkBatches(CreditLinesProjection.NAME) - bulkBefore;
+        assertThat(stretches).isGreaterThanOrEqualTo(events / 97);
+        // one stretch a turn, each turn beginning with the live generation's catch-up (20 a turn before the cap)
+        assertThat(runner.completedTurns(CreditLinesProjection.NAME) - turnsBefore).isGreaterThanOrEqualTo(stretches);
         // the ordinary way would leave the same rows: a stretch that fell back to it hides a bug of the bulk path
         assertThat(runner.bulkFallbacks(CreditLinesProjection.NAME) - fallbacksBefore).isZero();
         assertThat(count("SELECT count(*) FROM credit_line_view")).isEqualTo(16); // the old generation is gone
