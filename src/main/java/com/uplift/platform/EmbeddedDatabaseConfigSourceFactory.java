@@ -72,6 +72,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedPostmaster.stopIfAny(dataDirectory); // a server a killed service left behind would refuse this start
             LOG.infof("Starting the embedded PostgreSQL with its data in %s", dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)

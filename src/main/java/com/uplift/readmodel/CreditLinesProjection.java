@@ -9,7 +9,6 @@ import com.uplift.eventstore.EventStore.FoldRead;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
 import com.uplift.domain.policy.Severity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -131,19 +130,6 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
     }
 
     @Override
-    public Uni<Void> apply(int generation, List<Applied> batch) {
-        List<String> keys = batch.stream().map(a -> CreditLineRow.key(generation, a.creditLineId())).distinct().toList();
-        return CreditLineRow.<CreditLineRow>list("id in ?1", keys).chain(existing -> {
-            Map<String, CreditLineRow> rows = new HashMap<>();
-            existing.forEach(row -> rows.put(row.creditLineId, row));
-            List<CreditLineRow> created = new ArrayList<>();
-            fold(generation, batch.stream().map(Step::of).toList(), rows, created);
-            return created.isEmpty() ? Uni.createFrom().voidItem()
-                    : Panache.getSession().chain(session -> session.persistAll(created.toArray()));
-        });
-    }
-
-    @Override
     public List<FoldRead> foldReads() {
         return foldReads;
     }
@@ -172,9 +158,9 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
     }
 
     /**
-     * The same fold as {@link #apply}, for a rebuild: the stretch's rows are loaded in one statement, folded in memory
-     * and written back in one statement on the connection that also moves the checkpoint. Hibernate is not involved:
-     * no entity per row, no dirty checking, no statement per row.
+     * The only way this projection writes, for a rebuild's stretch and a live batch alike: the rows are loaded in one
+     * statement, folded in memory and written back in one statement on the connection that also moves the checkpoint.
+     * Hibernate is not involved: no entity per row, no dirty checking, no statement per row.
      */
     @Override
     public Uni<Void> applyInBulk(SqlConnection connection, int generation, List<Step> stretch) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * increase referrals, at the level that must review it next, until the last level applies or declines it.
  */
 @ApplicationScoped
-public class DecreaseDecisionsProjection implements Projection {
+public class DecreaseDecisionsProjection implements Projection.PerBatch {
 
     public static final String NAME = "decrease-decisions";
 

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Every limit-increase request with its current status: the review queue and the portfolio's decision rates. */
 @ApplicationScoped
-public class IncreaseDecisionsProjection implements Projection {
+public class IncreaseDecisionsProjection implements Projection.PerBatch {
 
     public static final String NAME = "increase-decisions";
 

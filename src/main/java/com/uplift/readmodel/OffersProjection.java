@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** 提额名单: every offer the scans made, with where it stands, for operations' list of offers. */
 @ApplicationScoped
-public class OffersProjection implements Projection {
+public class OffersProjection implements Projection.PerBatch {
 
     public static final String NAME = "increase-offers";
 

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A read model fed from the event log. {@link #apply} runs inside the transaction that also advances the projection's
- * checkpoint (Panache's current session), so each event takes effect exactly once; except for an {@link Outbound} one,
- * which delivers outside any transaction, at least once.
+ * A read model fed from the event log. Each batch takes effect in the transaction that also moves the projection's
+ * checkpoint, so each event takes effect exactly once; except for an {@link Outbound} one, which delivers outside any
+ * transaction, at least once. How a batch is written is the projection's kind: {@link PerBatch} (its events decoded,
+ * written through Panache's current session) or {@link InBulk} (rows folded in memory and written in a few statements
+ * on the runner's connection, live batches and rebuilds alike).
  */
 public interface Projection {
 
@@ -21,18 +23,26 @@ public interface Projection {
     /** The credit-line event types this projection reads; others are passed over without being deserialized. */
     Set<Class<? extends CreditLineEvent>> eventTypes();
 
-    /** Applies a batch, in log order, to one generation of the read model. */
-    Uni<Void> apply(int generation, List<Applied> batch);
-
     /** Deletes one generation's rows (after a rebuild has replaced it). */
     Uni<Void> drop(int generation);
+
+    /**
+     * A projection handed each batch's events decoded: it writes through Panache's current session, in the
+     * transaction whose first statement moved the checkpoint, or (an {@link Outbound} one) delivers with none open.
+     */
+    interface PerBatch extends Projection {
+
+        /** Applies a batch, in log order, to one generation of the read model. */
+        Uni<Void> apply(int generation, List<Applied> batch);
+    }
 
     /**
      * A projection that can also build a generation in bulk from stretches of the log, each read with only what its
      * fold needs ({@link #foldReads}), made ready off the event loop ({@link #prepare}) and applied on a plain
      * connection (a few statements per stretch, not per row) inside the transaction that moves the checkpoint. The
-     * runner uses it to build a new generation; the live generation keeps the ordinary {@link #apply}. Both must leave
-     * exactly the same rows.
+     * runner uses it to build a new generation and, each batch made ready by {@link #prepareLive}, to keep the live
+     * generation: there is no other way to write its rows. A rebuild and the live batches must leave exactly the same
+     * rows.
      *
      * @param <S> a stretch made ready to apply
      */
@@ -51,13 +61,13 @@ public interface Projection {
     }
 
     /**
-     * A projection that delivers to a system outside this database (a broker). Its {@link #apply} runs with no
+     * A projection that delivers to a system outside this database (a broker). Its {@link PerBatch#apply} runs with no
      * transaction open, and the runner moves its checkpoint afterwards in one guarded statement of its own: the store's
      * reads stop below the oldest transaction still open, so waiting for another system inside one would hold every
      * projection back for as long as that system takes. At least once: a batch delivered whose checkpoint did not move
      * (a crash in between, or another runner that moved it meanwhile) is delivered again.
      */
-    interface Outbound {
+    interface Outbound extends PerBatch {
     }
 
     /**

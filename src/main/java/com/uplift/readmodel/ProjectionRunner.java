@@ -18,11 +18,13 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -89,6 +91,9 @@ public class ProjectionRunner {
             SET transaction_id = $4, position = $5, events_applied = events_applied + $6, last_recorded_at = $7,
                 updated_at = $8
             WHERE id = $1 AND transaction_id = $2 AND position = $3""";
+
+    /** {@link #ADVANCE_CHECKPOINT} as Hibernate's native queries number their parameters ({@code ?1}, not {@code $1}). */
+    private static final String ADVANCE_CHECKPOINT_IN_SESSION = ADVANCE_CHECKPOINT.replaceAll("\\$(\\d+)", "?$1");
 
     /** One projection's loop on this instance. */
     static final class Worker {
@@ -441,12 +446,13 @@ public class ProjectionRunner {
      * Applies events read after {@code from} and moves the checkpoint past them, in one transaction. The move comes
      * first and is guarded ({@link #ADVANCE_CHECKPOINT}): if another runner (an instance that lost its lock without
      * knowing yet) or an operator moved the checkpoint meanwhile, it updates nothing and nothing is applied; otherwise
-     * it holds the row's lock until the rows are written. A batch with nothing for the projection is that one
-     * statement alone; a projection that can apply in bulk writes its rows in a fixed number of statements on the same
-     * connection (what a rebuild writes, so the same rows). An outbound projection (the Kafka publisher) is the
-     * exception: it delivers with no transaction open, and then the checkpoint moves by that one guarded statement, so a
-     * runner whose delivery outlived its lead cannot move the checkpoint back. The others apply through Panache, whose
-     * session must also move the checkpoint: there the row is locked, checked and moved as an entity.
+     * it holds the row's lock until the rows are written. Every live batch moves its checkpoint by that statement, so
+     * the check lives there alone: a batch with nothing for the projection is that one statement; a projection that
+     * applies in bulk writes its rows in a fixed number of statements on the same connection (what a rebuild writes,
+     * so the same rows); a {@link Projection.PerBatch} one writes through Panache, whose transaction runs the same
+     * statement first. An outbound projection (the Kafka publisher) is the exception: it delivers with no transaction
+     * open, and then the checkpoint moves by that one guarded statement, so a runner whose delivery outlived its lead
+     * cannot move the checkpoint back.
      */
     private Uni<Void> inTransaction(Worker worker, int generation, Checkpoint from, List<RecordedEvent> events) {
         List<Projection.Applied> relevant = new ArrayList<>();
@@ -458,34 +464,18 @@ public class ProjectionRunner {
             }
         }
         String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        Tuple move = advance(key, from, events);
-        Uni<Void> applied;
-        if (relevant.isEmpty()) {
-            applied = advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from).emitOn(worker.home);
-        } else if (worker.projection instanceof Projection.Outbound) {
-            // No transaction while the other system takes its time: it would hold every reader of the store back.
-            applied = worker.projection.apply(generation, relevant).emitOn(worker.home)
-                    .chain(() -> advanced(pool.preparedQuery(ADVANCE_CHECKPOINT).execute(advance(key, from, events)), key, from))
-                    .emitOn(worker.home);
-        } else if (worker.projection instanceof Projection.InBulk<?> bulk) {
-            applied = pool.withTransaction(connection -> advanced(connection.preparedQuery(ADVANCE_CHECKPOINT).execute(move), key, from)
+        Uni<Void> applied = switch (worker.projection) {
+            case Projection ignored when relevant.isEmpty() -> moveCheckpoint(pool, key, from, events).emitOn(worker.home);
+            case Projection.InBulk<?> bulk -> pool.withTransaction(connection -> moveCheckpoint(connection, key, from, events)
                     .chain(() -> liveInBulk(connection, bulk, generation, relevant))).emitOn(worker.home);
-        } else {
-            RecordedEvent last = events.getLast();
-            applied = Panache.withTransaction(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(checkpoint -> {
-                        if (checkpoint.transactionId != from.transactionId() || checkpoint.position != from.position()) {
-                            return Uni.createFrom().failure(new Transient.CheckpointMoved(key, from));
-                        }
-                        return worker.projection.apply(generation, relevant).invoke(() -> {
-                            checkpoint.transactionId = last.transactionId();
-                            checkpoint.position = last.globalPosition();
-                            checkpoint.eventsApplied += events.size();
-                            checkpoint.lastRecordedAt = last.recordedAt();
-                            checkpoint.updatedAt = clock.instant();
-                        });
-                    }));
-        }
+            // No transaction while the other system takes its time: it would hold every reader of the store back.
+            case Projection.Outbound outbound -> outbound.apply(generation, relevant).emitOn(worker.home)
+                    .chain(() -> moveCheckpoint(pool, key, from, events)).emitOn(worker.home);
+            case Projection.PerBatch perBatch -> Panache.withTransaction(() -> moveCheckpointInSession(key, from, events)
+                    .chain(() -> perBatch.apply(generation, relevant)));
+            default -> Uni.createFrom().failure(new IllegalStateException(
+                    "projection " + worker.projection.name() + " is neither PerBatch nor InBulk: nothing can apply it"));
+        };
         return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
     }
 
@@ -495,14 +485,37 @@ public class ProjectionRunner {
         return bulk.applyInBulk(connection, generation, bulk.prepareLive(relevant));
     }
 
-    private Tuple advance(String key, Checkpoint from, List<RecordedEvent> events) {
-        RecordedEvent last = events.getLast();
-        return Tuple.tuple(List.of(key, from.transactionId(), from.position(), last.transactionId(), last.globalPosition(),
-                (long) events.size(), last.recordedAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC)));
+    /** The guarded move ({@link #ADVANCE_CHECKPOINT}) on a connection of the pool, or in the transaction of one. */
+    private Uni<Void> moveCheckpoint(SqlClient client, String key, Checkpoint from, List<RecordedEvent> events) {
+        return advanced(client.preparedQuery(ADVANCE_CHECKPOINT).execute(Tuple.tuple(moveFrom(key, from, events)))
+                .map(RowSet::rowCount), key, from);
     }
 
-    private static Uni<Void> advanced(Uni<RowSet<Row>> update, String key, Checkpoint from) {
-        return update.chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().failure(new Transient.CheckpointMoved(key, from))
+    /** The same guarded move in Panache's current session, so that it commits with what the projection writes there. */
+    private Uni<Void> moveCheckpointInSession(String key, Checkpoint from, List<RecordedEvent> events) {
+        List<Object> move = moveFrom(key, from, events);
+        return advanced(Panache.getSession().chain(session -> {
+            Mutiny.Query<Object> update = session.createNativeQuery(ADVANCE_CHECKPOINT_IN_SESSION,
+                    new AffectedEntities(ProjectionCheckpointRow.class));
+            for (int i = 0; i < move.size(); i++) {
+                update.setParameter(i + 1, move.get(i));
+            }
+            return update.executeUpdate();
+        }), key, from);
+    }
+
+    /**
+     * The arguments of the guarded move, taken when the move runs: {@code updated_at} says when the checkpoint moved,
+     * which for an outbound batch is after its delivery, not before it.
+     */
+    private List<Object> moveFrom(String key, Checkpoint from, List<RecordedEvent> events) {
+        RecordedEvent last = events.getLast();
+        return List.of(key, from.transactionId(), from.position(), last.transactionId(), last.globalPosition(),
+                (long) events.size(), last.recordedAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC));
+    }
+
+    private static Uni<Void> advanced(Uni<Integer> rowsUpdated, String key, Checkpoint from) {
+        return rowsUpdated.chain(rows -> rows == 0 ? Uni.createFrom().failure(new Transient.CheckpointMoved(key, from))
                 : Uni.createFrom().voidItem());
     }
 

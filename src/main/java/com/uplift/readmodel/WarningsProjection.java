@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** Every early-warning flag a line has had: raised, and when and why it cleared. */
 @ApplicationScoped
-public class WarningsProjection implements Projection {
+public class WarningsProjection implements Projection.PerBatch {
 
     public static final String NAME = "warnings";
 

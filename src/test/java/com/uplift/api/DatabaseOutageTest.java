@@ -1,9 +1,9 @@
 package com.uplift.api;
 
 import com.uplift.testing.Api;
+import com.uplift.testing.StoppableDatabase;
 import com.uplift.testing.StoppablePostgres;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 
 import static com.uplift.testing.Api.as;
 import static com.uplift.testing.Management.management;
@@ -25,21 +24,8 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @Tag("integration")
-@TestProfile(DatabaseOutageTest.OwnDatabase.class)
+@TestProfile(StoppableDatabase.class)
 class DatabaseOutageTest {
-
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            // the broker too: without one, the Kafka channels' readiness stays DOWN and hides the database's recovery
-            return List.of(new TestResourceEntry(StoppablePostgres.class), new TestResourceEntry(com.uplift.testing.KafkaTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true; // not the shared database: this test takes its database away
-        }
-    }
 
     @AfterEach
     void databaseIsBack() {

@@ -1,7 +1,7 @@
 package com.uplift.application;
 
 import com.uplift.testing.Api;
-import com.uplift.testing.OwnDatabase;
+import com.uplift.testing.DatabaseApart;
 import com.uplift.testing.PackagedInstance;
 import com.uplift.testing.Policies;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,15 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * item 4); the append requires the policy stream unmoved. So a policy approved on another instance, which this
  * instance has not read, is still the one the next command here is decided under: its append finds the book moved,
  * the book is read again and the command decided again.
+ * <p>
+ * On a database apart from the shared one ({@link DatabaseApart}): the policy it approves must not reach other tests.
+ * It reads the version in force before it starts, so what ran there before it does not matter.
  */
 @QuarkusTest
 @Tag("integration")
-@TestProfile(PolicyApprovedElsewhereTest.OwnStore.class)
+@TestProfile(DatabaseApart.class)
 class PolicyApprovedElsewhereTest {
-
-    /** Its own database: the policy it approves must not reach other tests. */
-    public static class OwnStore extends OwnDatabase {
-    }
 
     @Inject
     PolicyCatalog policies;

@@ -50,11 +50,6 @@ class ProjectionMetricsTest {
             }
 
             @Override
-            public Uni<Void> apply(int generation, List<Applied> batch) {
-                return Uni.createFrom().voidItem();
-            }
-
-            @Override
             public Uni<Void> drop(int generation) {
                 return Uni.createFrom().voidItem();
             }

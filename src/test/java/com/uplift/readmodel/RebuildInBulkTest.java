@@ -28,11 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rebuild folds big batches in memory and writes them in bulk; the live generation is fed event batch by event
- * batch through Hibernate. Over the same events both must leave exactly the same rows. Batches of 97 events (its own
- * database, so that only this test's events are in the log) make lines straddle batches, so rows are loaded back,
- * folded further and upserted, not only inserted. A turn of the runner applies one stretch and ends, so the live
- * generation catches up between every two stretches of a rebuild.
+ * A rebuild reads stretches of the log with only what the fold needs of each event (fields extracted by the database)
+ * and writes them in bulk; the live generation is fed the runner's batches as they commit, each event decoded whole,
+ * and written by the same bulk write. Over the same events both must leave exactly the same rows. Stretches of 97
+ * events (its own database, so that only this test's events are in the log) make lines straddle stretches, so rows
+ * are loaded back, folded further and upserted, not only inserted. A turn of the runner applies one stretch and ends,
+ * so the live generation catches up between every two stretches of a rebuild.
  */
 @QuarkusTest
 @Tag("integration")

@@ -1,10 +1,9 @@
 package com.uplift.servicingfeed;
 
 import com.uplift.testing.Api;
-import com.uplift.testing.KafkaTestResource;
+import com.uplift.testing.StoppableDatabase;
 import com.uplift.testing.StoppablePostgres;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -28,30 +27,10 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @Tag("integration")
-@TestProfile(ServicingFactsDuringAnOutageTest.OwnDatabaseAndTopics.class)
+@TestProfile(StoppableDatabase.class)
 class ServicingFactsDuringAnOutageTest {
 
-    private static final String TOPIC = "outage-servicing-facts";
-
-    public static class OwnDatabaseAndTopics implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(StoppablePostgres.class), new TestResourceEntry(KafkaTestResource.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true; // not the shared database: this test takes its database away
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("uplift.servicing-feed.topic", TOPIC,
-                    "uplift.servicing-feed.bureau-topic", "outage-bureau-reports",
-                    "mp.messaging.incoming.servicing-facts.group.id", "uplift-outage-test",
-                    "uplift.servicing-feed.retry-max-backoff", "PT1S");
-        }
-    }
+    private static final String TOPIC = StoppableDatabase.SERVICING_FACTS_TOPIC;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
