@@ -1,5 +1,7 @@
 package com.uplift.domain.history;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,12 +24,16 @@ import java.util.function.UnaryOperator;
  * cost grew with the line's history (issue 12, flat cost).
  * <p>
  * Views of different sizes share one array. Appending to the longest view writes the next free slot and returns a
- * view one longer; appending to a shorter one (an older state that has been appended to already, e.g. a command
- * decided again on the state it started from) copies, so no view ever sees an element change. A slot is claimed
+ * view one longer; appending the entry that follows a shorter one already shares its slot too, and appending
+ * another entry to it (an older state appended to already, e.g. a command decided again on the state it started
+ * from) copies, so no view ever sees an element change. A slot is claimed
  * with a compare-and-set before it is written, so two threads appending to the same view cannot both take it; the
  * element is written before the new view's final fields are, so whoever is handed the view sees it.
  */
 final class AppendedList<T> extends AbstractList<T> implements RandomAccess {
+
+    /** Slots are written with release and read with acquire: a view built on another thread's slot sees its entry. */
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     private final Object[] items;
     private final int size;
@@ -57,9 +63,16 @@ final class AppendedList<T> extends AbstractList<T> implements RandomAccess {
     }
 
     private List<T> with(T item) {
-        if (size < items.length && used.compareAndSet(size, size + 1)) {
-            items[size] = item;
-            return new AppendedList<>(items, size + 1, used);
+        if (size < items.length) {
+            if (used.compareAndSet(size, size + 1)) {
+                SLOT.setRelease(items, size, item);
+                return new AppendedList<>(items, size + 1, used);
+            }
+            // the same entry appended to the same base again (the decider and the service fold a command's events
+            // onto the line more than once): the view one longer is exactly that, so it is shared, not copied
+            if (item.equals(SLOT.getAcquire(items, size))) {
+                return new AppendedList<>(items, size + 1, used);
+            }
         }
         Object[] copy = Arrays.copyOf(items, grown(size));
         copy[size] = item;

@@ -52,6 +52,12 @@ class CreditHistoryAppendTest {
         assertThat(first.repayments().subList(0, 3)).isEqualTo(base.repayments());
         assertThat(first).isNotEqualTo(second);
         assertThat(first.withRepayment(other, AT).repayments()).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT, late, other);
+        // the same entry folded onto the same base again (the decider and the service both fold a command's events)
+        CreditHistory again = base.withRepayment(late, AT);
+        assertThat(again).isEqualTo(first);
+        assertThat(again.repayments()).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT, late);
+        assertThat(again.withRepayment(other, AT).repayments()).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT, late, other);
+        assertThat(first.repayments()).hasSize(4);
     }
 
     @Test
