@@ -219,9 +219,14 @@ public class CreditLineService {
     private Uni<CreditLineSnapshot> decideServicing(String creditLineId, CreditLineCommand command, CommandContext context,
                                                     CreditLineSnapshot current, PolicyCatalog.KnownBook book) {
         return raisers.enrich(creditLineId, command).chain(enriched -> decide(enriched, current, book))
-                .chain(events -> events.isEmpty() ? Uni.createFrom().item(current)
-                        : claimIfExposureMoved(current, events).chain(claim ->
-                        append(creditLineId, current, events, claim, context, book)));
+                .chain(events -> {
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(current);
+                    }
+                    CreditLineState after = fold(current.state(), events);
+                    return claimIfExposureMoved(current, events, after).chain(claim ->
+                            append(creditLineId, current, events, after, claim, context, book));
+                });
     }
 
     /**
@@ -235,7 +240,7 @@ public class CreditLineService {
         return exposure.claim(borrowerId, current, command, this::load).chain(claim ->
                 decide(BorrowerExposure.withOthers(command, claim.otherThan(creditLineId)), current, book).chain(events ->
                         events.isEmpty() ? Uni.createFrom().item(current)
-                                : append(creditLineId, current, events, claim, context, book)));
+                                : append(creditLineId, current, events, fold(current.state(), events), claim, context, book)));
     }
 
     /**
@@ -245,10 +250,10 @@ public class CreditLineService {
      * deciding (the decision does not depend on the other lines) and appended at the version read, so a concurrent
      * exposure command on another line makes one of the two decide again. Null (nothing to record) otherwise.
      */
-    private Uni<BorrowerExposure.Claim> claimIfExposureMoved(CreditLineSnapshot current, List<CreditLineEvent> events) {
+    private Uni<BorrowerExposure.Claim> claimIfExposureMoved(CreditLineSnapshot current, List<CreditLineEvent> events,
+                                                             CreditLineState after) {
         String borrowerId = current.state().borrowerId();
-        if (borrowerId == null || borrowerId.isBlank()
-                || fold(current.state(), events).exposure().sameAs(current.state().exposure())) {
+        if (borrowerId == null || borrowerId.isBlank() || after.exposure().sameAs(current.state().exposure())) {
             return Uni.createFrom().nullItem();
         }
         return exposure.claim(borrowerId, current, events.getLast().occurredAt(), this::load);
@@ -280,11 +285,12 @@ public class CreditLineService {
      * borrower's stream, both in one transaction: a conflict on either means another writer moved first, and the whole
      * command is decided again on fresh state. The policy book it was decided under must still be in force (the policy
      * stream unmoved). With an Idempotency-Key, the key is claimed and answered in that same transaction
-     * ({@link CommandAnswer}) and every event's id derives from it.
+     * ({@link CommandAnswer}) and every event's id derives from it. {@code after} is the line with the events folded
+     * on (folded once per decision: the exposure check reads it too).
      */
     private Uni<CreditLineSnapshot> append(String creditLineId, CreditLineSnapshot current, List<CreditLineEvent> events,
-                                           BorrowerExposure.Claim claim, CommandContext context, PolicyCatalog.KnownBook book) {
-        CreditLineState after = fold(current.state(), events);
+                                           CreditLineState after, BorrowerExposure.Claim claim, CommandContext context,
+                                           PolicyCatalog.KnownBook book) {
         String causationId = UUID.randomUUID().toString();
         List<EventStore.StreamAppend> appends = new ArrayList<>();
         appends.add(new EventStore.StreamAppend(CreditLineStream.of(creditLineId),

@@ -25,6 +25,11 @@ final class CpuTime {
         this.postmaster = postmaster;
     }
 
+    /** The database's postmaster process id; -1 when it could not be found. */
+    long postmaster() {
+        return postmaster;
+    }
+
     /** Finds the database's processes through its data directory; -1 (PostgreSQL not measured) when it cannot. */
     static CpuTime of(Pool pool) {
         try {

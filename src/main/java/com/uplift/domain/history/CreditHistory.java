@@ -18,7 +18,8 @@ import java.util.function.Function;
  * The behaviour a credit line has shown: what the risk assessment reads. Immutable; each append returns a new history.
  * <p>
  * Entries older than {@link #HORIZON_MONTHS} are dropped as events are folded: no rule looks that far back, and it
- * keeps replaying a long stream linear instead of quadratic (each append copies a bounded list).
+ * keeps replaying a long stream linear instead of quadratic. Appending does not copy the entries kept
+ * ({@link AppendedList}): a command on a line with many recent facts costs what one on a new line does.
  */
 public record CreditHistory(List<Repayment> repayments,
                             List<MissedPayment> missedPayments,
@@ -47,14 +48,15 @@ public record CreditHistory(List<Repayment> repayments,
             .comparing(DpdObservation::on).thenComparingInt(DpdObservation::daysPastDue);
 
     public CreditHistory {
-        repayments = List.copyOf(repayments);
-        missedPayments = List.copyOf(missedPayments);
-        delinquencyReports = List.copyOf(delinquencyReports);
-        dpdObservations = List.copyOf(dpdObservations);
-        reportCureObservations = List.copyOf(reportCureObservations);
-        incomes = List.copyOf(incomes);
-        assets = List.copyOf(assets);
-        noteSignals = List.copyOf(noteSignals);
+        // a list this history appended to is immutable already: copying it would cost a copy per folded event
+        repayments = AppendedList.immutable(repayments);
+        missedPayments = AppendedList.immutable(missedPayments);
+        delinquencyReports = AppendedList.immutable(delinquencyReports);
+        dpdObservations = AppendedList.immutable(dpdObservations);
+        reportCureObservations = AppendedList.immutable(reportCureObservations);
+        incomes = AppendedList.immutable(incomes);
+        assets = AppendedList.immutable(assets);
+        noteSignals = AppendedList.immutable(noteSignals);
     }
 
     public record Repayment(LocalDate dueDate, LocalDate paidOn, BigDecimal amount, int daysLate) {
@@ -245,10 +247,9 @@ public record CreditHistory(List<Repayment> repayments,
                 reportCureObservations, incomes, assets, bureau, noteSignals.stream().filter(n -> !n.code().equals(code)).toList());
     }
 
+    /** Appends without copying the entries kept ({@link AppendedList}), so folding an event costs the same on a long history. */
     private static <T> List<T> append(List<T> list, T item, Function<T, LocalDate> dateOf, Instant at) {
-        List<T> kept = new ArrayList<>(prune(list, dateOf, at));
-        kept.add(item);
-        return kept;
+        return AppendedList.append(prune(list, dateOf, at), item);
     }
 
     private static <T> List<T> prune(List<T> list, Function<T, LocalDate> dateOf, Instant at) {
