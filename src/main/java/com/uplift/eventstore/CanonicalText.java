@@ -316,8 +316,8 @@ final class CanonicalText {
                 return false;
             }
             return switch (in[at]) {
-                case '{' -> depth < DEEPEST && object(depth + 1);
-                case '[' -> depth < DEEPEST && array(depth + 1);
+                case '{' -> depth < DEEPEST && container(OBJECT, '}', depth + 1);
+                case '[' -> depth < DEEPEST && container(ARRAY, ']', depth + 1);
                 case '"' -> string(false);
                 case 't' -> word("true");
                 case 'f' -> word("false");
@@ -326,25 +326,17 @@ final class CanonicalText {
             };
         }
 
-        private boolean object(int depth) {
-            int object = add(OBJECT, at);
+        /** An object or an array: its members or elements, comma-separated, up to {@code closing}. */
+        private boolean container(int kind, char closing, int depth) {
+            int container = add(kind, at);
             at++;
             skipSpace();
-            if (at < in.length && in[at] == '}') {
+            if (at < in.length && in[at] == closing) {
                 at++;
-                return close(object);
+                return close(container);
             }
             while (true) {
-                skipSpace();
-                if (at >= in.length || in[at] != '"' || !string(true)) {
-                    return false;
-                }
-                skipSpace();
-                if (at >= in.length || in[at] != ':') {
-                    return false;
-                }
-                at++;
-                if (!value(depth)) {
+                if (kind == OBJECT && !key() || !value(depth)) {
                     return false;
                 }
                 skipSpace();
@@ -352,8 +344,8 @@ final class CanonicalText {
                     return false;
                 }
                 byte next = in[at++];
-                if (next == '}') {
-                    return close(object);
+                if (next == closing) {
+                    return close(container);
                 }
                 if (next != ',') {
                     return false;
@@ -361,30 +353,18 @@ final class CanonicalText {
             }
         }
 
-        private boolean array(int depth) {
-            int array = add(ARRAY, at);
-            at++;
+        /** A member's key and its colon. */
+        private boolean key() {
             skipSpace();
-            if (at < in.length && in[at] == ']') {
-                at++;
-                return close(array);
+            if (at >= in.length || in[at] != '"' || !string(true)) {
+                return false;
             }
-            while (true) {
-                if (!value(depth)) {
-                    return false;
-                }
-                skipSpace();
-                if (at >= in.length) {
-                    return false;
-                }
-                byte next = in[at++];
-                if (next == ']') {
-                    return close(array);
-                }
-                if (next != ',') {
-                    return false;
-                }
+            skipSpace();
+            if (at >= in.length || in[at] != ':') {
+                return false;
             }
+            at++;
+            return true;
         }
 
         /** A string, quotes included; false when it is not valid JSON, or (a key) not one compared here. */
