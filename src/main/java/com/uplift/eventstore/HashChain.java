@@ -21,6 +21,8 @@ public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
 
     private static final MessageDigest SHA_256 = newSha256();
+    /** One digest per thread, reused: a verification lane hashes every event it walks ({@code digest()} resets it). */
+    private static final ThreadLocal<MessageDigest> LANE_DIGEST = ThreadLocal.withInitial(HashChain::sha256Digest);
     private static final HexFormat HEX = HexFormat.of();
 
     private HashChain() {
@@ -43,11 +45,23 @@ public final class HashChain {
 
     /**
      * The hash a stored event must carry, from the payload's stored text: the same canonical envelope as
-     * {@link #hash}, written without a JSON tree. {@code CanonicalTextTest} checks both give the same hash.
+     * {@link #hash}, written without a JSON tree, and hashed as bytes: the payload's canonical UTF-8 bytes go to the
+     * digest as {@link CanonicalText#utf8} writes them, between the envelope's head and tail, with no String of the
+     * whole (a re-verification hashes every event of the store). {@code CanonicalTextTest} checks both give the same
+     * hash.
      */
     public static String hashOf(RecordedEvent e) {
-        return link(e.previousHash(), e.streamId(), e.streamVersion(), e.eventId(), e.eventType(), e.schemaVersion(),
-                e.recordedAt(), e.canonicalPayload(), canonicalMetadata(e.metadata()));
+        // everything that can fail (an unreadable payload or metadata) before the shared digest is touched
+        byte[] head = head(e.previousHash(), e.eventId(), e.eventType(), canonicalMetadata(e.metadata())).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] payload = e.canonicalPayloadUtf8();
+        byte[] tail = tail(e.streamId(), e.streamVersion(), e.schemaVersion(), e.recordedAt()).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        MessageDigest digest = LANE_DIGEST.get();
+        digest.update(head);
+        digest.update(payload);
+        digest.update(tail);
+        return HEX.formatHex(digest.digest());
     }
 
     /**
@@ -57,17 +71,31 @@ public final class HashChain {
      */
     static String link(String previousHash, String streamId, long streamVersion, UUID eventId, String eventType,
                        int schemaVersion, Instant recordedAt, String canonicalPayload, String canonicalMetadata) {
-        StringBuilder envelope = new StringBuilder(canonicalPayload.length() + canonicalMetadata.length() + 320);
-        envelope.append(previousHash).append('\n');
-        envelope.append("{\"eventId\":\"").append(eventId).append("\",\"eventType\":");
-        CanonicalText.quoted(eventType, envelope);
-        envelope.append(",\"metadata\":").append(canonicalMetadata);
-        envelope.append(",\"payload\":").append(canonicalPayload);
-        envelope.append(",\"recordedAt\":\"").append(recordedAt).append("\",\"schemaVersion\":").append(schemaVersion);
-        envelope.append(",\"streamId\":");
-        CanonicalText.quoted(streamId, envelope);
-        envelope.append(",\"streamVersion\":").append(streamVersion).append('}');
+        StringBuilder envelope = head(previousHash, eventId, eventType, canonicalMetadata);
+        envelope.append(canonicalPayload);
+        envelope.append(tail(streamId, streamVersion, schemaVersion, recordedAt));
         return sha256(envelope.toString());
+    }
+
+    /** What the hash covers before the payload: the previous hash, then the envelope up to the payload's value. */
+    private static StringBuilder head(String previousHash, UUID eventId, String eventType, String canonicalMetadata) {
+        StringBuilder head = new StringBuilder(canonicalMetadata.length() + 200);
+        head.append(previousHash).append('\n');
+        head.append("{\"eventId\":\"").append(eventId).append("\",\"eventType\":");
+        CanonicalText.quoted(eventType, head);
+        head.append(",\"metadata\":").append(canonicalMetadata);
+        head.append(",\"payload\":");
+        return head;
+    }
+
+    /** What the hash covers after the payload: the rest of the envelope. */
+    private static StringBuilder tail(String streamId, long streamVersion, int schemaVersion, Instant recordedAt) {
+        StringBuilder tail = new StringBuilder(128);
+        tail.append(",\"recordedAt\":\"").append(recordedAt).append("\",\"schemaVersion\":").append(schemaVersion);
+        tail.append(",\"streamId\":");
+        CanonicalText.quoted(streamId, tail);
+        tail.append(",\"streamVersion\":").append(streamVersion).append('}');
+        return tail;
     }
 
     /** {@link CanonicalJson#write(Object)} of the metadata, without a tree: what its row stores and its hash covers. */

@@ -118,6 +118,16 @@ public final class RecordedEvent {
         return text;
     }
 
+    /**
+     * {@link #canonicalPayload()} as the UTF-8 bytes its hash covers: from the cached text if it was asked for, else
+     * written afresh and not kept (a re-verification hashes every event once and needs the text only when a
+     * re-decided event differs).
+     */
+    byte[] canonicalPayloadUtf8() {
+        String text = canonicalPayload;
+        return text != null ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8) : CanonicalText.utf8(payloadText);
+    }
+
     public EventMetadata metadata() {
         EventMetadata read = metadata;
         if (read == null) {

@@ -174,19 +174,45 @@ class PortfolioBenchmarkTest {
         JsonPath report = null;
         long checked = 0;
         if (verifying) {
+            // -Dbenchmark.verify-jfr=true: a profile of the verification alone (`jfr view hot-methods target/verify.jfr`)
+            Recording profile = Boolean.getBoolean("benchmark.verify-jfr") ? new Recording(Configuration.getConfiguration("profile")) : null;
+            if (profile != null) {
+                profile.setDestination(Path.of("target", "verify.jfr"));
+                profile.start();
+            }
+            ThreadGroupsCpu byThread = new ThreadGroupsCpu(PortfolioBenchmarkTest::threadKind);
+            byThread.start();
+            CpuTime.Reading c3 = cpu.now();
             long t3 = System.nanoTime();
             String job = as("auditor").body("{}").post("/api/audit/verifications").then().statusCode(202).extract().header("Location");
-            await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    !"RUNNING".equals(as("auditor").get(job).then().extract().jsonPath().getString("status")));
+            // polled in SQL (the job writes its report when it starts and when it ends): over HTTP, RestAssured's
+            // filters and JsonPath took 7% of the JVM's samples during a verification, CPU the lanes compete for
+            String jobId = job.substring(job.lastIndexOf('/') + 1);
+            await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() -> pool
+                    .preparedQuery("SELECT status FROM audit_verifications WHERE id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(jobId))
+                    .await().indefinitely().stream().anyMatch(row -> !"RUNNING".equals(row.getString(0)) && !"QUEUED".equals(row.getString(0))));
             double verify = seconds(t3);
+            CpuTime.Reading verifyCpu = cpu.now().since(c3);
+            java.util.Map<String, Double> threadCpu = byThread.stopAndSum();
+            if (profile != null) {
+                profile.stop();
+                profile.close();
+            }
             watch.interrupt();
             report = as("auditor").get(job).then().extract().jsonPath();
             checked = report.getLong("eventsChecked");
+            double threadsSum = threadCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+            StringBuilder split = new StringBuilder();
+            for (java.util.Map.Entry<String, Double> kind : threadCpu.entrySet()) {
+                split.append(String.format("%s %.1f s (%.1f us/event), ", kind.getKey(), kind.getValue(),
+                        kind.getValue() * 1e6 / Math.max(1, checked)));
+            }
             rows.add(row("re-verify everything (chains, every batch re-decided)", verify, checked + " events, "
                     + rate(checked, verify) + " events/s, " + ratio(rate(checked, verify), scanRate) + " of the scan, "
                     + report.getInt("mismatchCount") + " mismatches, "
                     + report.getInt("brokenLinkCount") + " broken links; heap in use " + heapBefore + " MiB before, at most "
-                    + watch.max + " MiB during (sampled every 100 ms)"));
+                    + watch.max + " MiB during (sampled every 100 ms); " + verifyCpu.perEvent(checked) + "; JVM by thread: "
+                    + split + String.format("threads that ended unread %.1f s", verifyCpu.jvm() - threadsSum)));
         } else {
             watch.interrupt();
         }
@@ -222,6 +248,26 @@ class PortfolioBenchmarkTest {
      * {@code -Dbenchmark.sequential-lines=N} changes it (0 when only rebuild and verification are measured).
      */
     private static final int SEQUENTIAL_LINES = 300;
+
+    /**
+     * The kinds of thread a verification's CPU is split by, from the operating system's name of the thread (cut to 15
+     * characters): its lanes, the event loops that decode rows, garbage collection, the JIT, the rest.
+     */
+    private static String threadKind(String name) {
+        if (name.startsWith("verification-")) {
+            return "lanes";
+        }
+        if (name.startsWith("vert.x-eventloo")) {
+            return "event loops";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+            return "GC";
+        }
+        if (name.contains("CompilerThre")) {
+            return "JIT";
+        }
+        return "other threads";
+    }
 
     private static long usedHeapMiB(Runtime runtime) {
         return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);

@@ -105,9 +105,13 @@ public record CreditHistory(List<Repayment> repayments,
     public int daysPastDueOn(LocalDate date) {
         long fromReport = delinquency == null || delinquency.daysPastDue() == 0 ? 0
                 : delinquency.daysPastDue() + Math.max(0, delinquency.asOf().until(date, ChronoUnit.DAYS));
-        long fromArrears = missedPayments.stream().filter(m -> m.outstanding().signum() > 0)
-                .map(MissedPayment::dueDate).min(Comparator.naturalOrder())
-                .map(due -> Math.max(0, due.until(date, ChronoUnit.DAYS))).orElse(0L);
+        LocalDate oldestUnpaid = null; // a loop, not a stream: every risk measurement asks, re-verification for each batch
+        for (MissedPayment m : missedPayments) {
+            if (m.outstanding().signum() > 0 && (oldestUnpaid == null || m.dueDate().isBefore(oldestUnpaid))) {
+                oldestUnpaid = m.dueDate();
+            }
+        }
+        long fromArrears = oldestUnpaid == null ? 0L : Math.max(0, oldestUnpaid.until(date, ChronoUnit.DAYS));
         return (int) Math.max(fromReport, fromArrears);
     }
 
