@@ -102,7 +102,23 @@ final class OrphanedPostmaster {
         int option = arguments.indexOf("-D");
         return command.isPresent() && Path.of(command.get()).getFileName().toString().equals("postgres")
                 && option >= 0 && option + 1 < arguments.size()
-                && Path.of(arguments.get(option + 1)).toAbsolutePath().normalize().equals(dataDirectory);
+                && sameFolder(Path.of(arguments.get(option + 1)), dataDirectory);
+    }
+
+    /**
+     * Whether two names lead to one folder: compared as real paths, so a folder named through a symbolic link (or
+     * relative to another working directory) on one side and by its own path on the other is still recognised.
+     */
+    static boolean sameFolder(Path one, Path other) {
+        return realOrNormal(one).equals(realOrNormal(other));
+    }
+
+    private static Path realOrNormal(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize(); // gone or unreadable: compared by name, as a last resort
+        }
     }
 
     /**
