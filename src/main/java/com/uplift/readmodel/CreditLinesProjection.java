@@ -176,25 +176,24 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
                 CreditLineRow row = row(stored);
                 rows.put(row.creditLineId, row);
             }
-            fold(generation, stretch, rows, new ArrayList<>());
+            fold(generation, stretch, rows);
             return rows.isEmpty() ? Uni.createFrom().voidItem()
                     : connection.preparedQuery(UPSERT).execute(columns(generation, rows.values())).replaceWithVoid();
         });
     }
 
     /**
-     * Folds steps into rows by line; a line opened in them is added to {@code rows} and to {@code created}. What the
+     * Folds steps into rows by line; a line opened in them is added to {@code rows}. What the
      * row derives from its values (status, days past due, available, utilization) and its last event's place is
      * worked out once per row, after its last step: it depends only on the values the steps leave and that step.
      */
-    private void fold(int generation, List<Step> steps, Map<String, CreditLineRow> rows, List<CreditLineRow> created) {
+    private void fold(int generation, List<Step> steps, Map<String, CreditLineRow> rows) {
         Map<CreditLineRow, Step> lastSteps = new IdentityHashMap<>();
         for (Step step : steps) {
             CreditLineRow row = rows.get(step.creditLineId());
             if (step.change() instanceof LineChange.Opened opened) {
                 row = open(generation, step, opened);
                 rows.put(step.creditLineId(), row);
-                created.add(row);
             } else if (row == null) {
                 throw new IllegalStateException("event for credit line " + step.creditLineId()
                         + " that the read model never saw opened");
