@@ -199,10 +199,17 @@ public class EventStore {
      * concurrent appends commit out of position order, so a reader that has read everything can sit at a checkpoint
      * whose position is below the head's. Events past the horizon ({@code pg_snapshot_xmin}) count too: they are
      * committed and not yet read, only not yet safe to read. The range scan uses the subscription-order index.
+     * <p>
+     * The checkpoint is written into the text (two numbers, formatted from longs), not bound as parameters, and the
+     * statement is sent unprepared, so PostgreSQL plans it for the very checkpoint every time. Prepared, the
+     * connection's cached statement went over to a generic plan (the server does so after five executions when the
+     * first ones were no cheaper; a projection's first turns after a start count a long backlog), which knows no
+     * checkpoint, assumes a third of the table lies after it and reads the whole table: under load it was 89% of the
+     * database's statement time, 3,056 buffers per call for a backlog of a few events (docs/benchmarks.md).
      */
     private static final String BACKLOG = """
             SELECT count(*) AS events, min(recorded_at) AS oldest_unread FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)""";
+            WHERE (transaction_id, global_position) > ('%s'::xid8, %s)""";
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VERSION_CONSTRAINT = "events_stream_version_unique";
@@ -831,7 +838,8 @@ public class EventStore {
 
     /** The backlog of a reader whose checkpoint is {@code after}: what {@link #readAll} has yet to hand it. */
     public Uni<Backlog> backlogAfter(Checkpoint after) {
-        return pool.preparedQuery(BACKLOG).execute(Tuple.of(Long.toString(after.transactionId()), after.position()))
+        // Long.toString: digits whatever the default locale (a format's %d need not write ASCII digits)
+        return pool.query(BACKLOG.formatted(Long.toString(after.transactionId()), Long.toString(after.position()))).execute()
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Backlog(row.getLong("events"), row.getOffsetDateTime("oldest_unread") == null ? null

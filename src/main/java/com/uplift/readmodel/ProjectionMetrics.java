@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the projections report about themselves on this instance: events read (a Micrometer counter, whose rate is the
- * throughput), and lag in events and in seconds (gauges, measured after each turn by the instance that runs the
- * projection).
+ * throughput), and lag in events and in seconds (gauges, measured at the end of a turn by the instance that runs the
+ * projection: see {@link #measureLagIfDue}).
  */
 @ApplicationScoped
 public class ProjectionMetrics {
@@ -37,8 +37,20 @@ public class ProjectionMetrics {
             JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
             WHERE p.name = $1""";
 
-    /** One projection's meters. */
-    private record Meters(Counter applied, StepCounter lastMinute, AtomicLong lagEvents, AtomicLong lagSeconds) {
+    /**
+     * Under load a projection's turns follow each other without pause, each reading a few events; measuring the lag
+     * after every one of them was a count per turn per projection. A turn that read events measures only when the
+     * last measure is this old.
+     */
+    static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
+
+    /**
+     * One projection's meters; {@code read} counts the events it read on this instance, {@code readAtTurnEnd} holds
+     * that count as the last turn ended, and {@code measuredAt} when the lag was last measured (System.nanoTime), so
+     * that the end of a turn can tell whether it read anything and whether a measure is due.
+     */
+    private record Meters(Counter applied, StepCounter lastMinute, AtomicLong lagEvents, AtomicLong lagSeconds,
+                          AtomicLong read, AtomicLong readAtTurnEnd, AtomicLong measuredAt) {
     }
 
     private final Map<String, Meters> meters = new HashMap<>();
@@ -74,7 +86,8 @@ public class ProjectionMetrics {
                     .description("events read by the projection (applied or passed over)").register(registry);
             StepCounter lastMinute = new StepCounter(new Meter.Id("uplift.projection.events.applied.step",
                     Tags.of("projection", name), null, null, Meter.Type.COUNTER), stepClock, THROUGHPUT_STEP_MILLIS);
-            Meters m = new Meters(applied, lastMinute, new AtomicLong(), new AtomicLong());
+            Meters m = new Meters(applied, lastMinute, new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                    new AtomicLong(), new AtomicLong(System.nanoTime() - LAG_INTERVAL_NANOS));
             Gauge.builder("uplift.projection.lag.events", m.lagEvents(), AtomicLong::get).tag("projection", name)
                     .description("committed events after the projection's checkpoint, in the order it reads them").register(registry);
             Gauge.builder("uplift.projection.lag.seconds", m.lagSeconds(), AtomicLong::get).tag("projection", name)
@@ -91,6 +104,26 @@ public class ProjectionMetrics {
         // events counted after a minute ended land in the new minute, not in the one already over.
         m.lastMinute().count();
         m.lastMinute().increment(events);
+        m.read().addAndGet(events);
+    }
+
+    /**
+     * Measures the lag ({@link #measureLag}) at the end of a turn when it is due: the turn read nothing (a projection at
+     * the head, whose count is of a few events at most, or one that cannot move: a failing turn, a horizon held by an
+     * open transaction), or the last measure is {@link #LAG_INTERVAL_NANOS} old. So the gauges are exact once the log is
+     * quiet (the next turn reads nothing), at most about a second old under load, and a busy projection no longer pays
+     * a count per turn. Called once per turn, by the projection's own loop.
+     */
+    Uni<Void> measureLagIfDue(String projection) {
+        Meters m = meters.get(projection);
+        long read = m.read().get();
+        boolean readNothing = m.readAtTurnEnd().getAndSet(read) == read;
+        long now = System.nanoTime();
+        if (!readNothing && now - m.measuredAt().get() < LAG_INTERVAL_NANOS) {
+            return Uni.createFrom().voidItem();
+        }
+        m.measuredAt().set(now);
+        return measureLag(projection);
     }
 
     /** Measures how far the live generation trails the log and sets the lag gauges. */

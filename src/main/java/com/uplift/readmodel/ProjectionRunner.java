@@ -251,9 +251,9 @@ public class ProjectionRunner {
             return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
                     : build(worker, building).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
                             ? generations.switchTo(name, building) : Uni.createFrom().voidItem()));
-        }).onItemOrFailure().call((done, failure) -> failure == null ? metrics.measureLag(name)
+        }).onItemOrFailure().call((done, failure) -> failure == null ? metrics.measureLagIfDue(name)
                 // A turn that failed (a broker away) measures too: the lag must grow while nothing moves.
-                : metrics.measureLag(name).onFailure().recoverWithNull());
+                : metrics.measureLagIfDue(name).onFailure().recoverWithNull());
     }
 
     /**

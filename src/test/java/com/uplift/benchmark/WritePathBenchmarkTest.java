@@ -219,6 +219,7 @@ class WritePathBenchmarkTest {
             Duration cpuBefore = cpu(service.pid());
             Duration generatorBefore = http.cpu();
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
+            boolean counting = resetStatements();
             CpuTime.Reading clocksBefore = clocks.now();
             Instant loadStarted = Instant.now();
             Run commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
@@ -227,6 +228,7 @@ class WritePathBenchmarkTest {
             Duration generatorUsed = http.cpu().minus(generatorBefore);
             Duration testJvmUsed = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
             double databaseUsed = clocks.now().since(clocksBefore).database();
+            String statements = counting ? statements(commands.ok()) : "";
             long[] memory = service.residentKiB();
             assertThat(versions.keySet()).as("every answer came over HTTP/1.1").containsOnly(HttpVersion.HTTP_1_1);
             assertThat(http.connections()).as("one keep-alive connection per loop").isEqualTo(CONCURRENCY);
@@ -258,6 +260,7 @@ class WritePathBenchmarkTest {
                             generatorUsed.toMillis() / 1000.0, commands.ok() + commands.errors(), http.connections()));
             rows.add("| measured load window (UTC, for a JFR profile: `-Dbenchmark.jfr=true`) | " + loadStarted + " | " + loadEnded + " | |");
 
+            statementsDuringLoad = statements;
             String shortLine = openLines(http, 1).getFirst();
             String longLine = openLines(http, 1).getFirst();
             sequential(http, shortLine, 9);
@@ -306,9 +309,54 @@ class WritePathBenchmarkTest {
                     + memory[1] / 1024 + " MiB | |");
         }
 
-        String table = "| what | result | detail | errors |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        String table = "| what | result | detail | errors |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n"
+                + (statementsDuringLoad.isEmpty() ? "" : "\nThe database's statements during the measured load"
+                + " (pg_stat_statements, every process on this database; execution time only, not parsing, planning or"
+                + " the protocol):\n\n" + statementsDuringLoad);
         System.out.println("\n" + table);
         Files.writeString(Path.of("target", "write-path-benchmark.md"), table);
+    }
+
+    private String statementsDuringLoad = "";
+
+    /** Starts counting statements afresh; false where pg_stat_statements is not loaded (the statements go unreported). */
+    private boolean resetStatements() {
+        try {
+            pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
+            pool.query("SELECT pg_stat_statements_reset()").execute().await().indefinitely();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The statements run on this database since {@link #resetStatements}, the most time-consuming first: calls and
+     * rows per command, so that what each command costs the database can be read statement by statement.
+     */
+    private String statements(long commands) {
+        StringBuilder table = new StringBuilder("| ms | calls | calls per command | rows per call | buffers per call | statement |\n|---|---|---|---|---|---|\n");
+        long[] total = new long[2];
+        pool.query("""
+                SELECT round(total_exec_time) AS ms, calls, rows, shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS q
+                FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND query NOT LIKE '%pg_stat_statements%'
+                ORDER BY total_exec_time DESC""").execute().await().indefinitely()
+                .forEach(row -> {
+                    long calls = row.getLong("calls");
+                    total[0] += calls;
+                    total[1] += ((Number) row.getValue("ms")).longValue();
+                    if (table.length() < 6_000) {
+                        table.append("| ").append(row.getValue("ms")).append(" | ").append(calls)
+                                .append(" | %.2f | %.1f | %.1f | `".formatted(calls / (double) Math.max(1, commands),
+                                        row.getLong("rows") / (double) Math.max(1, calls),
+                                        row.getLong("blocks") / (double) Math.max(1, calls)))
+                                .append(row.getString("q").replace("|", "/")).append("` |\n");
+                    }
+                });
+        table.append("| **%d** | **%d** | **%.2f** | | | all statements |\n".formatted(total[1], total[0],
+                total[0] / (double) Math.max(1, commands)));
+        return table.toString();
     }
 
     private static double perCommand(Duration cpu, Run run) {
