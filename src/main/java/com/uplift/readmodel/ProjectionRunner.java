@@ -102,6 +102,8 @@ public class ProjectionRunner {
         final AtomicBoolean busy = new AtomicBoolean();
         volatile boolean again;
         volatile boolean stopped;
+        /** When the current turn began (System.nanoTime): a shared read begun before it is not taken ({@link SharedReads}). */
+        volatile long turnStartedAt;
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong bulkBatches = new AtomicLong();
@@ -140,6 +142,7 @@ public class ProjectionRunner {
     /** Stretches a rebuild applies in one turn, before the turn ends and the live generation catches up again. */
     private final int stretchesPerTurn;
     private final Pool pool;
+    private final SharedReads reads;
     private final long pollMillis;
     private volatile long timer = -1;
 
@@ -153,6 +156,7 @@ public class ProjectionRunner {
                             @ConfigProperty(name = "uplift.projections.rebuild-events-per-turn", defaultValue = "50000") int rebuildEventsPerTurn,
                             @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
         this.pool = pool;
+        this.reads = new SharedReads(store, System::nanoTime);
         this.rebuildBatchSize = rebuildBatchSize;
         this.rebuildReaders = rebuildReaders;
         this.stretchesPerTurn = Math.max(1, rebuildEventsPerTurn / rebuildBatchSize);
@@ -209,6 +213,7 @@ public class ProjectionRunner {
             return;
         }
         worker.again = false;
+        worker.turnStartedAt = System.nanoTime();
         // Hibernate Reactive needs a fresh duplicated context, marked safe, per unit of work.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -376,7 +381,8 @@ public class ProjectionRunner {
     /**
      * Applies up to {@code batches} batches; true when the generation has reached the head of the log. A batch shorter
      * than {@code batchSize} read everything below the horizon, so no further read is made to find nothing: events
-     * committed since wake the projection again. The checkpoint is read once and then carried from batch to batch.
+     * committed since wake the projection again. The checkpoint is read once and then carried from batch to batch. The
+     * projections of this instance at the same checkpoint share one read ({@link SharedReads}).
      */
     private Uni<Boolean> catchUp(Worker worker, int generation, int batches) {
         if (batches == 0) {
@@ -384,7 +390,7 @@ public class ProjectionRunner {
             return Uni.createFrom().item(false);
         }
         return checkpoint(worker, generation)
-                .chain(from -> store.readAll(from, batchSize).emitOn(worker.home)
+                .chain(from -> reads.readAll(from, batchSize, worker.turnStartedAt).emitOn(worker.home)
                         .chain(events -> events.isEmpty() ? Uni.createFrom().item(true)
                                 : applyBatch(worker, generation, from, events).chain(ok -> {
                                     if (!ok) {
