@@ -108,10 +108,13 @@ final class Consequences {
             events.addAll(assessed);
             after = CreditLineDecider.fold(after, assessed);
         }
-        // the flags read the same measures as the assessment when its events left the facts as they were (they record
-        // a score and a price, not a fact): measuring the same facts on the same day twice was a fifth of re-deciding
-        RiskInputs flagInputs = measured != null && after.facts() == measuredFacts ? measured
-                : RiskInputs.measure(after.facts(), policy, today, basis.rulesVersion());
+        // the flags read the same measures as the assessment when its events left the measured facts as they were
+        // (they record a score and a price, not a fact): measuring the same facts on the same day twice was a fifth of
+        // re-deciding. facts() is a new record on every call and the score just recorded is among them, so the test is
+        // on what the measure reads, not on the record (it compared records by identity and never held).
+        CreditFacts flagFacts = after.facts();
+        RiskInputs flagInputs = measured != null && RiskInputs.measuresAlike(measuredFacts, flagFacts) ? measured
+                : RiskInputs.measure(flagFacts, policy, today, basis.rulesVersion());
         events.addAll(warningChanges(after, flagInputs, basis, now));
         return events;
     }

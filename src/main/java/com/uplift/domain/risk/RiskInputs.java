@@ -77,6 +77,17 @@ public record RiskInputs(LocalDate today,
      * The inputs on {@code today} as the decider's rules of that version measure them: from rules v3 an instalment
      * known to be late only from a servicing delinquency report counts in the repayment record too.
      */
+    /**
+     * True when {@link #measure} must answer the same for both on the same day under the same policy and rules: it reads
+     * a line's limit, drawn amount, opening date and history and nothing else of its facts (not its recent scores, nor
+     * its last increase or write-off), so facts holding the very same values of those (the same objects: a state's
+     * fields are carried over unchanged by an event that does not touch them) measure alike. A change to what
+     * {@code measure} reads must change this too ({@code RiskInputsMeasuresAlikeTest}).
+     */
+    public static boolean measuresAlike(CreditFacts a, CreditFacts b) {
+        return a.limit() == b.limit() && a.drawn() == b.drawn() && a.openedOn() == b.openedOn() && a.history() == b.history();
+    }
+
     public static RiskInputs measure(CreditFacts line, Policy policy, LocalDate today, int rulesVersion) {
         Scorecard card = policy.scorecard();
         // from rules v4 the newest business date of each kind is the current one, whatever order facts arrived in

@@ -61,7 +61,7 @@ class RiskInputsLoopsPropertiesTest {
         assertThat(fullyMeasured).as("cases with every input usable").isGreaterThan(CASES / 20);
     }
 
-    private static CreditFacts facts(Random random, LocalDate today) {
+    static CreditFacts facts(Random random, LocalDate today) {
         BigDecimal limit = random.nextInt(10) == 0 ? BigDecimal.ZERO.setScale(2) : amount(random, 1_000, 200_000);
         BigDecimal drawn = random.nextBoolean() ? BigDecimal.ZERO.setScale(2) : amount(random, 0, 150_000);
         LocalDate openedOn = random.nextInt(10) == 0 ? null : today.minusDays(random.nextInt(1_200) - 30);
