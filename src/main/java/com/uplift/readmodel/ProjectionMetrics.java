@@ -20,11 +20,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * What the projections report about themselves on this instance: events read (a Micrometer counter, whose rate is the
  * throughput), and lag in events and in seconds (gauges, measured at the end of a turn by the instance that runs the
- * projection: see {@link #measureLagIfDue}).
+ * projection: see {@link #measureLagIfDue}). An instance that does not run a projection reports a lag of 0 for it, also
+ * one it ran before another instance took it over: the runner's figure is the one that counts (max across instances).
  */
 @ApplicationScoped
 public class ProjectionMetrics {
@@ -46,25 +48,30 @@ public class ProjectionMetrics {
 
     /**
      * One projection's meters; {@code read} counts the events it read on this instance, {@code readAtTurnEnd} holds
-     * that count as the last turn ended, and {@code measuredAt} when the lag was last measured (System.nanoTime), so
-     * that the end of a turn can tell whether it read anything and whether a measure is due.
+     * that count as the last turn ended, {@code measuredAt} when the lag was last measured (System.nanoTime) and
+     * {@code readAtMeasure} the count then, so that the end of a turn can tell whether it read anything, whether it
+     * read anything since the last measure, and whether a measure is due.
      */
     private record Meters(Counter applied, StepCounter lastMinute, AtomicLong lagEvents, AtomicLong lagSeconds,
-                          AtomicLong read, AtomicLong readAtTurnEnd, AtomicLong measuredAt) {
+                          AtomicLong read, AtomicLong readAtTurnEnd, AtomicLong measuredAt, AtomicLong readAtMeasure) {
     }
 
     private final Map<String, Meters> meters = new HashMap<>();
     private final EventStore store;
     private final Pool pool;
     private final Clock clock;
+    private final Predicate<String> runsHere;
 
     @Inject
-    public ProjectionMetrics(Instance<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock) {
-        this((Iterable<Projection>) projections, registry, store, pool, clock);
+    public ProjectionMetrics(Instance<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock,
+                             ProjectionLeadership leadership) {
+        this((Iterable<Projection>) projections, registry, store, pool, clock, leadership::leadsHere);
     }
 
-    ProjectionMetrics(Iterable<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock) {
+    ProjectionMetrics(Iterable<Projection> projections, MeterRegistry registry, EventStore store, Pool pool, Clock clock,
+                      Predicate<String> runsHere) {
         this.store = store;
+        this.runsHere = runsHere;
         this.pool = pool;
         this.clock = clock;
         // Prometheus computes rates from the cumulative counter; the admin API's events/s comes from a step counter
@@ -87,10 +94,14 @@ public class ProjectionMetrics {
             StepCounter lastMinute = new StepCounter(new Meter.Id("uplift.projection.events.applied.step",
                     Tags.of("projection", name), null, null, Meter.Type.COUNTER), stepClock, THROUGHPUT_STEP_MILLIS);
             Meters m = new Meters(applied, lastMinute, new AtomicLong(), new AtomicLong(), new AtomicLong(),
-                    new AtomicLong(), new AtomicLong(System.nanoTime() - LAG_INTERVAL_NANOS));
-            Gauge.builder("uplift.projection.lag.events", m.lagEvents(), AtomicLong::get).tag("projection", name)
+                    new AtomicLong(), new AtomicLong(System.nanoTime() - LAG_INTERVAL_NANOS), new AtomicLong());
+            // Read through leadership: the last figure measured here freezes when another instance takes the
+            // projection over (a lost control connection), and would be scraped beside the runner's for good.
+            Gauge.builder("uplift.projection.lag.events", m.lagEvents(), lag -> runsHere.test(name) ? lag.get() : 0)
+                    .tag("projection", name)
                     .description("committed events after the projection's checkpoint, in the order it reads them").register(registry);
-            Gauge.builder("uplift.projection.lag.seconds", m.lagSeconds(), AtomicLong::get).tag("projection", name)
+            Gauge.builder("uplift.projection.lag.seconds", m.lagSeconds(), lag -> runsHere.test(name) ? lag.get() : 0)
+                    .tag("projection", name)
                     .description("age of the oldest event the projection has not read yet (0 when caught up)").register(registry);
             meters.put(name, m);
         }
@@ -108,37 +119,47 @@ public class ProjectionMetrics {
     }
 
     /**
-     * Measures the lag ({@link #measureLag}) at the end of a turn when it is due: the turn read nothing (a projection at
-     * the head, whose count is of a few events at most, or one that cannot move: a failing turn, a horizon held by an
-     * open transaction), or the last measure is {@link #LAG_INTERVAL_NANOS} old. So the gauges are exact once the log is
-     * quiet (the next turn reads nothing), at most about a second old under load, and a busy projection no longer pays
-     * a count per turn. Called once per turn, by the projection's own loop.
+     * Measures the lag ({@link #measureLag}) at the end of a turn when it is due: the projection came to rest (the turn
+     * read nothing, and events were read since the last measure: a projection that reached the head, whose count is
+     * of a few events at most), or the last measure is {@link #LAG_INTERVAL_NANOS} old. So the gauges are exact once
+     * the log is quiet, at most about a second old under load, and a busy projection no longer pays a count per turn.
+     * A projection that cannot move (a failing turn, a horizon held by an open transaction) measures once a second
+     * too: every commit wakes it to a turn that reads nothing, and a count per wake of a backlog that grows while the
+     * horizon is held was most of the database's work (docs/benchmarks.md). Called once per turn, by the projection's
+     * own loop.
      */
     Uni<Void> measureLagIfDue(String projection) {
         Meters m = meters.get(projection);
         long read = m.read().get();
         boolean readNothing = m.readAtTurnEnd().getAndSet(read) == read;
+        boolean cameToRest = readNothing && m.readAtMeasure().get() != read;
         long now = System.nanoTime();
-        if (!readNothing && now - m.measuredAt().get() < LAG_INTERVAL_NANOS) {
+        if (!cameToRest && now - m.measuredAt().get() < LAG_INTERVAL_NANOS) {
             return Uni.createFrom().voidItem();
         }
         m.measuredAt().set(now);
+        m.readAtMeasure().set(read);
         return measureLag(projection);
     }
 
     /** Measures how far the live generation trails the log and sets the lag gauges. */
     Uni<Void> measureLag(String projection) {
-        Meters m = meters.get(projection);
         return pool.preparedQuery(LIVE_POSITION).execute(Tuple.of(projection)).chain(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Uni.createFrom().voidItem();
             }
             Row row = rows.iterator().next();
-            return store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position"))).invoke(backlog -> {
-                m.lagEvents().set(backlog.events());
-                m.lagSeconds().set(backlog.secondsBehind(clock.instant()));
-            }).replaceWithVoid();
+            return store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position")))
+                    .invoke(backlog -> lagMeasured(projection, backlog.events(), backlog.secondsBehind(clock.instant())))
+                    .replaceWithVoid();
         });
+    }
+
+    /** Sets the lag gauges to a measure just taken. */
+    void lagMeasured(String projection, long events, long secondsBehind) {
+        Meters m = meters.get(projection);
+        m.lagEvents().set(events);
+        m.lagSeconds().set(secondsBehind);
     }
 
     /** Events per second read in the last complete minute on this instance. */
