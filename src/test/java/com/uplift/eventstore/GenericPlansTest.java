@@ -80,7 +80,7 @@ class GenericPlansTest {
         assertThat(tablePages()).isGreaterThan(10 * FEW_BUFFERS);
     }
 
-    /** The controls: the measure sees the statements as they were read the log (the lookup: all of it). */
+    /** The controls: the bound fails the statements as they were (the lookup and the export read the log). */
     @Test
     void thePlansAsTheyWereFailTheBound() throws SQLException {
         String lookupAsItWas = """
@@ -96,6 +96,24 @@ class GenericPlansTest {
                 ORDER BY stream_id LIMIT $5""";
         assertThat(genericPlanBuffers(pageAsItWas, "'" + PREFIX + "5', '" + PREFIX + "', NULL, NULL, 200"))
                 .isGreaterThan(FEW_BUFFERS);
+        String rangeAsItWas = """
+                SELECT * FROM events
+                WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+                  AND ($5::text[] IS NULL OR stream_id = ANY($5))
+                ORDER BY events.transaction_id, events.global_position
+                LIMIT $6""";
+        assertThat(genericPlanBuffers(rangeAsItWas, "'0', 0, NULL, NULL, ARRAY['" + PREFIX + "17', '" + PREFIX + "400'], 500"))
+                .isGreaterThan(tablePages() / 2);
+    }
+
+    /** An export of some lines reads their events through the stream index; of every line, its page in log order. */
+    @Test
+    void anExportReadsItsLinesNotTheLog() throws SQLException {
+        assertThat(genericPlanBuffers(EventStore.READ_RANGE_OF_STREAMS,
+                "'0', 0, NULL, NULL, ARRAY['" + PREFIX + "17', '" + PREFIX + "400'], 500")).isLessThan(FEW_BUFFERS);
+        assertThat(genericPlanBuffers(EventStore.READ_RANGE, nearTheHead() + ", NULL, NULL, 500")).isLessThan(FEW_BUFFERS);
     }
 
     /** A page of stream ids (the offer scan's, re-assessment's) is read from the index alone. */
