@@ -811,7 +811,11 @@ public class EventStore {
         return ids;
     }
 
-    /** Ids of the streams starting with {@code prefix} that hold an {@code eventType} whose payload has {@code field = value}. */
+    /**
+     * Ids of the streams starting with {@code prefix} that hold an {@code eventType} whose payload has
+     * {@code field = value}. The type and field are names from the caller's code, written into the statement: plain
+     * identifiers only (letters, digits, underscores), anything else is an {@link IllegalArgumentException}.
+     */
     public Uni<List<String>> streamIdsWithEvent(String prefix, String eventType, String field, String value) {
         return pool.preparedQuery(withTypeAndField(STREAM_IDS_WITH_EVENT, eventType, field)).execute(Tuple.of(prefix, value))
                 .map(EventStore::streamIdsOf);
@@ -819,7 +823,8 @@ public class EventStore {
 
     /**
      * For each of {@code values}, the ids of the streams starting with {@code prefix} that hold an {@code eventType}
-     * whose payload has {@code field} = that value, in one read; a value that none has maps to an empty list.
+     * whose payload has {@code field} = that value, in one read; a value that none has maps to an empty list. The type
+     * and field are plain identifiers, as for {@link #streamIdsWithEvent}.
      */
     public Uni<Map<String, List<String>>> streamIdsWithEvents(String prefix, String eventType, String field,
                                                              Collection<String> values) {
