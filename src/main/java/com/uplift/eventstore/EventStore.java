@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL event store. It knows streams, versions, positions and hashes; it knows nothing of credit lines.
@@ -31,6 +32,8 @@ import java.util.UUID;
  * All of its SQL is in this class. Each consistency rule is enforced by the database, not by a read-then-write in
  * Java: the unique (stream_id, stream_version) constraint decides which of two concurrent writers wins, the unique
  * event_id constraint makes a repeated append harmless, and triggers keep history append-only.
+ * <p>
+ * The parameterised reads are package-visible so that {@code GenericPlansTest} can plan them exactly as they are here.
  */
 @ApplicationScoped
 public class EventStore {
@@ -42,7 +45,7 @@ public class EventStore {
     private static final String FIND_BY_EVENT_IDS = """
             SELECT %s FROM events WHERE event_id = ANY($1) ORDER BY stream_version""".formatted(COLUMNS);
 
-    private static final String STREAM_HEAD = """
+    static final String STREAM_HEAD = """
             SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1""";
 
     /**
@@ -65,7 +68,7 @@ public class EventStore {
             ORDER BY v
             RETURNING global_position, transaction_id::text AS transaction_id, stream_version""";
 
-    private static final String READ_STREAM = """
+    static final String READ_STREAM = """
             SELECT %s FROM events WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
             ORDER BY stream_version""".formatted(COLUMNS);
 
@@ -78,14 +81,14 @@ public class EventStore {
      * The ORDER BY names {@code events.transaction_id}: unqualified, it would bind to the text alias in the select list
      * and sort "1000" before "999", and the keyset cursor would then skip every event of the lower ids.
      */
-    private static final String READ_ALL = """
+    static final String READ_ALL = """
             SELECT %s FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY events.transaction_id, events.global_position
             LIMIT $3""".formatted(COLUMNS);
 
-    private static final String READ_STREAM_AFTER = """
+    static final String READ_STREAM_AFTER = """
             SELECT %s FROM events WHERE stream_id = $1 AND stream_version > $2
             ORDER BY stream_version LIMIT $3""".formatted(COLUMNS);
 
@@ -93,7 +96,7 @@ public class EventStore {
      * Events of every stream with a prefix, stream by stream in version order, after a keyset cursor: many short
      * streams in one statement, along the unique (stream_id, stream_version) index.
      */
-    private static final String READ_PREFIXED_STREAMS_AFTER = """
+    static final String READ_PREFIXED_STREAMS_AFTER = """
             SELECT %s FROM events
             WHERE (stream_id, stream_version) > ($2, $3) AND starts_with(stream_id, $1)
             ORDER BY stream_id, stream_version LIMIT $4""".formatted(COLUMNS);
@@ -102,45 +105,89 @@ public class EventStore {
      * The events after a version of each of several streams, in (stream, version) order, at most $3 rows: one read for
      * a batch of streams, where each would otherwise be a round trip of its own.
      */
-    private static final String READ_STREAMS_AFTER = """
+    static final String READ_STREAMS_AFTER = """
             SELECT %s FROM events JOIN unnest($1::text[], $2::bigint[]) AS wanted(wanted_stream, after_version)
                 ON stream_id = wanted_stream AND stream_version > after_version
             ORDER BY stream_id, stream_version LIMIT $3""".formatted(COLUMNS);
 
-    /** Stream ids with a prefix, in id order after a keyset cursor; optionally only those written in a time range. */
-    private static final String STREAM_IDS = """
+    /**
+     * Stream ids with a prefix, in id order after a keyset cursor: the (stream_id, stream_version) index alone, in its
+     * order, whatever the values. The offer scan and re-assessment page through every line with it. It is a statement
+     * apart from {@link #STREAM_IDS_RECORDED_IN}: with the time range's {@code $3 IS NULL OR ...} in it, a plan made
+     * without the values must fetch every row behind the index entries to test {@code recorded_at}, and the generic
+     * plan read 1,306 buffers for a page of 200 lines where this one reads 149 (12,240 against 1,210 from the first
+     * line; docs/benchmarks.md, "Generic plans").
+     */
+    static final String STREAM_IDS = """
+            SELECT DISTINCT stream_id FROM events
+            WHERE stream_id > $1 AND starts_with(stream_id, $2)
+            ORDER BY stream_id LIMIT $3""";
+
+    /**
+     * {@link #STREAM_IDS}, only those with an event recorded in a time range (either end may be open): the audit's
+     * timeline and re-verification of a period. No index is on the record time, so any plan reads the log.
+     */
+    private static final String STREAM_IDS_RECORDED_IN = """
             SELECT DISTINCT stream_id FROM events
             WHERE stream_id > $1 AND starts_with(stream_id, $2)
               AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
             ORDER BY stream_id LIMIT $5""";
 
     /**
-     * Streams with a prefix holding an event of a type whose payload field has a value, in id order. The field is a
-     * parameter so the store stays ignorant of payloads; an expression index per (type, field) that is asked for keeps
-     * it from scanning the log (V8 adds the one the service asks).
+     * Streams with a prefix holding an event of a type whose payload field has a value, in id order. The type and field
+     * come from the caller so the store stays ignorant of payloads; an expression index per (type, field) that is asked
+     * for keeps it from scanning the log (V8 adds the one the service asks).
+     * <p>
+     * The type and field are written into the text ({@link #withTypeAndField}), not bound: the index is on
+     * {@code payload ->> 'borrowerId'} for {@code event_type = 'CreditLineOpened'}, and a plan made without the
+     * parameters' values (the generic plan a connection's prepared statement may go over to) cannot match
+     * {@code payload ->> $3} to that expression nor {@code event_type = $2} to its predicate: it read the whole log,
+     * 54,211 buffers for one borrower on 206k events, where the index reads 6 (docs/benchmarks.md, "Generic plans").
+     * The value stays a parameter: one statement per (type, field), each planned on the index whatever the value.
      */
-    private static final String STREAM_IDS_WITH_EVENT = """
+    static final String STREAM_IDS_WITH_EVENT = """
             SELECT DISTINCT stream_id FROM events
-            WHERE event_type = $2 AND payload ->> $3 = $4 AND starts_with(stream_id, $1)
+            WHERE event_type = %1$s AND payload ->> %2$s = $2 AND starts_with(stream_id, $1)
             ORDER BY stream_id""";
-    private static final String STREAM_IDS_WITH_EVENTS = """
-            SELECT DISTINCT payload ->> $3 AS value, stream_id FROM events
-            WHERE event_type = $2 AND payload ->> $3 = ANY($4) AND starts_with(stream_id, $1)
+    static final String STREAM_IDS_WITH_EVENTS = """
+            SELECT DISTINCT payload ->> %2$s AS value, stream_id FROM events
+            WHERE event_type = %1$s AND payload ->> %2$s = ANY($2) AND starts_with(stream_id, $1)
             ORDER BY stream_id""";
 
+    /**
+     * Names in a statement's text may only be plain identifiers, which need no escaping; they come from the service's
+     * code (an event type's record name, a payload field), never from a request. Anything else is refused, not quoted.
+     */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
     /** The stored hash at each (stream, version); a null hash where that version does not exist (any more). */
-    private static final String HASHES_AT = """
+    static final String HASHES_AT = """
             SELECT h.stream_id, h.v AS stream_version, e.hash
             FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, v)
             LEFT JOIN events e ON e.stream_id = h.stream_id AND e.stream_version = h.v""";
 
-    /** {@link #READ_ALL}'s gap-safe order and horizon, restricted to a time range and optionally to some streams. */
-    private static final String READ_RANGE = """
+    /** {@link #READ_ALL}'s gap-safe order and horizon, restricted to a time range (either end may be open). */
+    static final String READ_RANGE = """
             SELECT %s FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
               AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
-              AND ($5::text[] IS NULL OR stream_id = ANY($5))
+            ORDER BY events.transaction_id, events.global_position
+            LIMIT $5""".formatted(COLUMNS);
+
+    /**
+     * {@link #READ_RANGE} of some streams only (an export of some lines). A statement apart: when one statement served
+     * both, with {@code ($5 IS NULL OR stream_id = ANY($5))}, the plan made without the values could not count on the
+     * list and walked the whole log in subscription order testing each row: 57,786 buffers for two lines' 36 events,
+     * where the plan for the values reads them through the stream index (20). Here every plan starts from the listed
+     * streams' entries (docs/benchmarks.md, "Generic plans").
+     */
+    static final String READ_RANGE_OF_STREAMS = """
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+              AND stream_id = ANY($5)
             ORDER BY events.transaction_id, events.global_position
             LIMIT $6""".formatted(COLUMNS);
 
@@ -150,7 +197,7 @@ public class EventStore {
      * index), never a payload, so the cuts cost little beside reading the stretches they mark. Below the horizon
      * every transaction has ended, so a stretch between two cuts holds the same events whenever it is read.
      */
-    private static final String STRETCHES = """
+    static final String STRETCHES = """
             SELECT transaction_id::text AS transaction_id, global_position, recorded_at, n
             FROM (SELECT transaction_id, global_position, recorded_at,
                          row_number() OVER (ORDER BY transaction_id, global_position) AS n, count(*) OVER () AS total
@@ -751,42 +798,59 @@ public class EventStore {
      * start); when {@code from}/{@code to} are given, only streams with an event recorded in [from, to).
      */
     public Uni<List<String>> streamIds(String prefix, String afterStreamId, Instant from, Instant to, int limit) {
-        return pool.preparedQuery(STREAM_IDS)
-                .execute(Tuple.tuple(java.util.Arrays.asList(afterStreamId, prefix, utc(from), utc(to), limit)))
-                .map(rows -> {
-                    List<String> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getString("stream_id")));
-                    return ids;
-                });
+        Uni<RowSet<Row>> page = from == null && to == null
+                ? pool.preparedQuery(STREAM_IDS).execute(Tuple.of(afterStreamId, prefix, limit))
+                : pool.preparedQuery(STREAM_IDS_RECORDED_IN)
+                        .execute(Tuple.tuple(java.util.Arrays.asList(afterStreamId, prefix, utc(from), utc(to), limit)));
+        return page.map(EventStore::streamIdsOf);
     }
 
-    /** Ids of the streams starting with {@code prefix} that hold an {@code eventType} whose payload has {@code field = value}. */
+    private static List<String> streamIdsOf(RowSet<Row> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(row.getString("stream_id")));
+        return ids;
+    }
+
+    /**
+     * Ids of the streams starting with {@code prefix} that hold an {@code eventType} whose payload has
+     * {@code field = value}. The type and field are names from the caller's code, written into the statement: plain
+     * identifiers only (letters, digits, underscores), anything else is an {@link IllegalArgumentException}.
+     */
     public Uni<List<String>> streamIdsWithEvent(String prefix, String eventType, String field, String value) {
-        return pool.preparedQuery(STREAM_IDS_WITH_EVENT).execute(Tuple.of(prefix, eventType, field, value))
-                .map(rows -> {
-                    List<String> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getString("stream_id")));
-                    return ids;
-                });
+        return pool.preparedQuery(withTypeAndField(STREAM_IDS_WITH_EVENT, eventType, field)).execute(Tuple.of(prefix, value))
+                .map(EventStore::streamIdsOf);
     }
 
     /**
      * For each of {@code values}, the ids of the streams starting with {@code prefix} that hold an {@code eventType}
-     * whose payload has {@code field} = that value, in one read; a value that none has maps to an empty list.
+     * whose payload has {@code field} = that value, in one read; a value that none has maps to an empty list. The type
+     * and field are plain identifiers, as for {@link #streamIdsWithEvent}.
      */
     public Uni<Map<String, List<String>>> streamIdsWithEvents(String prefix, String eventType, String field,
                                                              Collection<String> values) {
         if (values.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(STREAM_IDS_WITH_EVENTS)
-                .execute(Tuple.of(prefix, eventType, field, values.toArray(String[]::new)))
+        return pool.preparedQuery(withTypeAndField(STREAM_IDS_WITH_EVENTS, eventType, field))
+                .execute(Tuple.of(prefix, values.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, List<String>> byValue = new HashMap<>();
                     values.forEach(value -> byValue.put(value, new ArrayList<>()));
                     rows.forEach(row -> byValue.get(row.getString("value")).add(row.getString("stream_id")));
                     return byValue;
                 });
+    }
+
+    /** {@link #STREAM_IDS_WITH_EVENT}'s or {@link #STREAM_IDS_WITH_EVENTS}' text for one event type and payload field. */
+    static String withTypeAndField(String statement, String eventType, String field) {
+        return statement.formatted(plainName(eventType), plainName(field));
+    }
+
+    private static String plainName(String name) {
+        if (!PLAIN_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain name: " + name);
+        }
+        return "'" + name + "'";
     }
 
     /** A stream position and the hash found there; {@code hash} is null when that version is not stored. */
@@ -816,10 +880,12 @@ public class EventStore {
      * [from, to) (either bound may be null) and, when {@code streamIds} is not null, to those streams.
      */
     public Uni<List<RecordedEvent>> readRange(Checkpoint after, Instant from, Instant to, List<String> streamIds, int limit) {
-        return pool.preparedQuery(READ_RANGE)
-                .execute(Tuple.tuple(java.util.Arrays.asList(Long.toString(after.transactionId()), after.position(),
-                        utc(from), utc(to), streamIds == null ? null : streamIds.toArray(String[]::new), limit)))
-                .map(EventStore::toEvents);
+        List<Object> bounds = java.util.Arrays.asList(Long.toString(after.transactionId()), after.position(), utc(from), utc(to));
+        Uni<RowSet<Row>> page = streamIds == null
+                ? pool.preparedQuery(READ_RANGE).execute(Tuple.tuple(bounds).addInteger(limit))
+                : pool.preparedQuery(READ_RANGE_OF_STREAMS)
+                        .execute(Tuple.tuple(bounds).addArrayOfString(streamIds.toArray(String[]::new)).addInteger(limit));
+        return page.map(EventStore::toEvents);
     }
 
     /**
