@@ -10,6 +10,7 @@ import com.uplift.eventstore.RecordedEvent;
 import com.uplift.application.DemoPortfolio;
 import com.uplift.eventstore.EventStore;
 import com.uplift.readmodel.ProjectionRunner;
+import com.uplift.testing.StatementCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -137,7 +138,7 @@ class PortfolioBenchmarkTest {
                 profile.setDestination(Path.of("target", "rebuild.jfr"));
                 profile.start();
             }
-            boolean counting = resetStatements();
+            boolean counting = StatementCounts.restart(pool);
             long fallbacksBefore = runner.bulkFallbacks("credit-lines");
             CpuTime.Reading c2 = cpu.now();
             long t2 = System.nanoTime();
@@ -296,18 +297,7 @@ class PortfolioBenchmarkTest {
         }
     }
 
-    /** Starts counting statements afresh; false where pg_stat_statements is not loaded (the statements go unreported). */
-    private boolean resetStatements() {
-        try {
-            pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
-            pool.query("SELECT pg_stat_statements_reset()").execute().await().indefinitely();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** The statements that took the most of the database's time since {@link #resetStatements}, as a table. */
+    /** The statements that took the most of the database's time since {@link StatementCounts#restart}, as a table. */
     private String statements() {
         StringBuilder table = new StringBuilder("| ms | calls | rows | statement |\n|---|---|---|---|\n");
         pool.query("""

@@ -2,6 +2,7 @@ package com.uplift.benchmark;
 
 import com.uplift.testing.OwnDatabase;
 import com.uplift.testing.PackagedInstance;
+import com.uplift.testing.StatementCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.Vertx;
@@ -219,7 +220,7 @@ class WritePathBenchmarkTest {
             Duration cpuBefore = cpu(service.pid());
             Duration generatorBefore = http.cpu();
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
-            boolean counting = resetStatements();
+            boolean counting = StatementCounts.restart(pool);
             CpuTime.Reading clocksBefore = clocks.now();
             Instant loadStarted = Instant.now();
             Run commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
@@ -319,19 +320,8 @@ class WritePathBenchmarkTest {
 
     private String statementsDuringLoad = "";
 
-    /** Starts counting statements afresh; false where pg_stat_statements is not loaded (the statements go unreported). */
-    private boolean resetStatements() {
-        try {
-            pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
-            pool.query("SELECT pg_stat_statements_reset()").execute().await().indefinitely();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
-     * The statements run on this database since {@link #resetStatements}, the most time-consuming first: calls and
+     * The statements run on this database since {@link StatementCounts#restart}, the most time-consuming first: calls and
      * rows per command, so that what each command costs the database can be read statement by statement.
      */
     private String statements(long commands) {

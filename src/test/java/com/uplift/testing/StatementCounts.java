@@ -30,6 +30,20 @@ public final class StatementCounts {
         pool.query(NOT_COUNTED + "CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await().indefinitely();
     }
 
+    /**
+     * Counting afresh, for a benchmark's window: the extension, and every count so far reset. False where the server
+     * does not load pg_stat_statements (an external PostgreSQL): the statements then go unreported.
+     */
+    public static boolean restart(Pool pool) {
+        try {
+            enable(pool);
+            pool.query(NOT_COUNTED + "SELECT pg_stat_statements_reset()").execute().await().indefinitely();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The statements {@code work} issued in the measurement that counted fewest, by text, with their calls. */
     public static Map<String, Long> quietest(Pool pool, int measurements, Runnable work) {
         Map<String, Long> fewest = null;
