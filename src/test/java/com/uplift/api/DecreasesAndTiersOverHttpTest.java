@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +58,8 @@ class DecreasesAndTiersOverHttpTest {
     public static class OwnStore extends OwnDatabase {
     }
 
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    /** The business date the service measures days past due on: the policy's calendar (Asia/Shanghai), not UTC. */
+    private static final String TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject

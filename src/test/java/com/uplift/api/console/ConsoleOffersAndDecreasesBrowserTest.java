@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -126,7 +125,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
         String line = Borrowers.goodBorrower("B-CONSOLE-DECREASE", "10000.00", "20000.00");
         String lineId = line.substring(line.lastIndexOf('/') + 1);
         as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
-        as("ops").body(Map.of("daysPastDue", 65, "asOf", LocalDate.now(ZoneOffset.UTC).toString()))
+        as("ops").body(Map.of("daysPastDue", 65, "asOf", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()))
                 .post(line + "/delinquency-reports").then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
 
         WebDriver officer = browsers.signIn("officer1");
