@@ -61,7 +61,7 @@ public class ProjectionRunner {
     /** A failure that only looks passing is retried this many times in a row before its event counts as failing. */
     private static final int MAX_GUESSED_TRANSIENT = 10;
 
-    /** A bulk batch's checkpoint, locked for the transaction that applies it (see {@link #inTransaction}). */
+    /** A generation's checkpoint, read where a turn or a rebuild's stretches begin (no lock: the move is guarded). */
     private static final String READ_CHECKPOINT = """
             SELECT transaction_id, position FROM projection_checkpoints WHERE id = $1""";
 
@@ -243,15 +243,15 @@ public class ProjectionRunner {
     private Uni<Void> advance(Worker worker) {
         String name = worker.projection.name();
         worker.stopped = false;
-        return generations.register(name).chain(row -> {
-            if ("FAILED".equals(row.state)) {
+        return generations.register(name, worker.home).chain(row -> {
+            if (row.failed()) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Boolean> live = catchUp(worker, row.liveGeneration, BATCHES_PER_TURN);
-            if (row.buildingGeneration == null) {
+            Uni<Boolean> live = catchUp(worker, row.live(), BATCHES_PER_TURN);
+            if (row.building() == null) {
                 return live.replaceWithVoid();
             }
-            int building = row.buildingGeneration;
+            int building = row.building();
             // A stopped projection does nothing more until an operator restarts it: not even its rebuild.
             return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
                     : build(worker, building).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
@@ -294,12 +294,7 @@ public class ProjectionRunner {
             worker.again = true;
             return Uni.createFrom().item(false);
         }
-        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return pool.preparedQuery(READ_CHECKPOINT).execute(Tuple.of(key))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Checkpoint(row.getLong("transaction_id"), row.getLong("position"));
-                })
+        return readCheckpoint(worker, generation)
                 .chain(from -> store.stretches(from, rebuildBatchSize, batches))
                 .chain(stretches -> stretches.isEmpty() ? Uni.createFrom().item(true)
                         : applyStretches(worker, bulk, generation, stretches, new ArrayList<>(), 0)
@@ -409,9 +404,16 @@ public class ProjectionRunner {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        String key = ProjectionCheckpointRow.key(worker.projection.name(), generation);
-        return Panache.withSession(() -> ProjectionCheckpointRow.<ProjectionCheckpointRow>findById(key))
-                .map(checkpoint -> new Checkpoint(checkpoint.transactionId, checkpoint.position));
+        return readCheckpoint(worker, generation).emitOn(worker.home);
+    }
+
+    /** A generation's checkpoint as stored: one statement on a connection of the pool (no Hibernate session per turn). */
+    private Uni<Checkpoint> readCheckpoint(Worker worker, int generation) {
+        return pool.preparedQuery(READ_CHECKPOINT).execute(Tuple.of(ProjectionCheckpointRow.key(worker.projection.name(), generation)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Checkpoint(row.getLong("transaction_id"), row.getLong("position"));
+                });
     }
 
     /**

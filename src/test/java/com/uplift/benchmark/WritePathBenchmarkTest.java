@@ -153,6 +153,16 @@ class WritePathBenchmarkTest {
                     .toCompletionStage();
         }
 
+        CompletionStage<Answer> get(String path, String authorization) {
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(path).setTimeout(30_000)
+                    .putHeader("Authorization", authorization);
+            return client.request(request)
+                    .compose(sent -> sent.send())
+                    .compose(response -> response.body().map(ignored ->
+                            new Answer(response.statusCode(), response.version(), response.getHeader("Location"))))
+                    .toCompletionStage();
+        }
+
         Answer postAndWait(String path, String body, String authorization) {
             return post(path, body, authorization).toCompletableFuture().join();
         }
@@ -262,6 +272,7 @@ class WritePathBenchmarkTest {
             rows.add("| measured load window (UTC, for a JFR profile: `-Dbenchmark.jfr=true`) | " + loadStarted + " | " + loadEnded + " | |");
 
             statementsDuringLoad = statements;
+            rows.addAll(floor(http, service.pid(), clocks, lines, raw, totalMs));
             String shortLine = openLines(http, 1).getFirst();
             String longLine = openLines(http, 1).getFirst();
             sequential(http, shortLine, 9);
@@ -319,6 +330,53 @@ class WritePathBenchmarkTest {
     }
 
     private String statementsDuringLoad = "";
+
+    /**
+     * What the HTTP stack costs before any command: the same lines read back ({@code GET /api/credit-lines/{id}}) from
+     * the same generator at the same concurrency for as long. Such a read is the command's path without its decision,
+     * its append and what the append wakes (the projections, the publisher): authentication, routing, the line from
+     * the service's memory checked against its stream's tail (one indexed read that finds nothing new), JSON out. A
+     * command does all of that and more, so the read's rate bounds what any command path on this stack can reach here,
+     * and its ratio to the raw inserts says how much of the target is left to the command's own work.
+     */
+    private List<String> floor(LoadGenerator http, long servicePid, CpuTime clocks, List<String> lines, Run raw,
+                               double commandMs) {
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        timed(WARM_UP, () -> read(http, lines, statuses));
+        statuses.clear();
+        Duration serviceBefore = cpu(servicePid);
+        Duration generatorBefore = http.cpu();
+        Duration testJvmBefore = cpu(ProcessHandle.current().pid());
+        CpuTime.Reading clocksBefore = clocks.now();
+        Instant started = Instant.now();
+        Run reads = timed(RUN, () -> read(http, lines, statuses));
+        Instant ended = Instant.now();
+        double serviceMs = perCommand(cpu(servicePid).minus(serviceBefore), reads);
+        Duration generatorUsed = http.cpu().minus(generatorBefore);
+        double generatorMs = perCommand(generatorUsed, reads);
+        double testJvmMs = perCommand(cpu(ProcessHandle.current().pid()).minus(testJvmBefore).minus(generatorUsed), reads);
+        double postgresMs = clocks.now().since(clocksBefore).database() * 1000 / Math.max(1, reads.ok());
+        double totalMs = serviceMs + testJvmMs + generatorMs + postgresMs;
+        assertThat(statuses.keySet()).as("every read of a line answered 200").containsOnly(200);
+        return List.of(
+                ("| floor: the same lines read back (GET of a line: authentication, routing, the line from memory checked"
+                        + " against its stream's tail, JSON out), same generator, concurrency %d | %d /s | p50 %d ms, p99 %d ms"
+                        + "; **ratio to raw %.3f** | %d |").formatted(CONCURRENCY, Math.round(reads.perSecond()),
+                        reads.percentileMillis(0.5), reads.percentileMillis(0.99), reads.perSecond() / raw.perSecond(),
+                        reads.errors()),
+                ("| floor: CPU per read, every process (service + test JVM + generator + PostgreSQL) | %.2f ms | %.2f + %.2f"
+                        + " + %.2f + %.2f ms; a repayment costs %.2f ms, %.1f reads' worth | |").formatted(totalMs, serviceMs,
+                        testJvmMs, generatorMs, postgresMs, commandMs, commandMs / totalMs),
+                "| floor window (UTC, for a JFR profile) | " + started + " | " + ended + " | |");
+    }
+
+    private static CompletionStage<Boolean> read(LoadGenerator http, List<String> lines, Map<Integer, Integer> statuses) {
+        return http.get("/api/credit-lines/" + lines.get(ThreadLocalRandom.current().nextInt(lines.size())), OPS)
+                .thenApply(answer -> {
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    return answer.status() == 200;
+                });
+    }
 
     /**
      * The statements run on this database since {@link StatementCounts#restart}, the most time-consuming first: calls and
