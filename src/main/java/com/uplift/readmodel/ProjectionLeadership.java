@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which projections run on this instance. Each projection is led by the instance holding the PostgreSQL session
@@ -31,6 +32,7 @@ public class ProjectionLeadership {
     private final Optional<String> username;
     private final Optional<String> password;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lockTries = new AtomicLong();
     private volatile Runnable onNewEvents = () -> { };
     private volatile Uni<SqlConnection> control;
 
@@ -54,6 +56,7 @@ public class ProjectionLeadership {
         if (held.contains(projection)) {
             return Uni.createFrom().item(true);
         }
+        lockTries.incrementAndGet();
         return control().chain(connection -> connection
                         .preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
                         .execute(Tuple.of("uplift-projection:" + projection)))
@@ -64,6 +67,11 @@ public class ProjectionLeadership {
                         LOG.infof("projection %s runs on this instance", projection);
                     }
                 });
+    }
+
+    /** Times this instance asked for a projection's lock it did not hold, since it started. For tests. */
+    long lockTries() {
+        return lockTries.get();
     }
 
     public boolean leadsHere(String projection) {

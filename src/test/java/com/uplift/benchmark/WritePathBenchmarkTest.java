@@ -154,8 +154,10 @@ class WritePathBenchmarkTest {
         }
 
         CompletionStage<Answer> get(String path, String authorization) {
-            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(path).setTimeout(30_000)
-                    .putHeader("Authorization", authorization);
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(path).setTimeout(30_000);
+            if (authorization != null) {
+                request.putHeader("Authorization", authorization);
+            }
             return client.request(request)
                     .compose(sent -> sent.send())
                     .compose(response -> response.body().map(ignored ->
@@ -209,6 +211,7 @@ class WritePathBenchmarkTest {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (Boolean.getBoolean("benchmark.jfr")) {
             // a profile of the service through the whole run: `jfr view hot-methods target/write-path-benchmark.jfr`
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256"); // reactive stacks run deeper than the default 64
             jvm.add("-XX:StartFlightRecording=settings=profile,filename="
                     + Path.of("target", "write-path-benchmark.jfr").toAbsolutePath());
         }
@@ -272,7 +275,7 @@ class WritePathBenchmarkTest {
             rows.add("| measured load window (UTC, for a JFR profile: `-Dbenchmark.jfr=true`) | " + loadStarted + " | " + loadEnded + " | |");
 
             statementsDuringLoad = statements;
-            rows.addAll(floor(http, service.pid(), clocks, lines, raw, totalMs));
+            rows.addAll(floors(http, service.pid(), clocks, lines, raw, totalMs));
             String shortLine = openLines(http, 1).getFirst();
             String longLine = openLines(http, 1).getFirst();
             sequential(http, shortLine, 9);
@@ -332,50 +335,59 @@ class WritePathBenchmarkTest {
     private String statementsDuringLoad = "";
 
     /**
-     * What the HTTP stack costs before any command: the same lines read back ({@code GET /api/credit-lines/{id}}) from
-     * the same generator at the same concurrency for as long. Such a read is the command's path without its decision,
-     * its append and what the append wakes (the projections, the publisher): authentication, routing, the line from
-     * the service's memory checked against its stream's tail (one indexed read that finds nothing new), JSON out. A
-     * command does all of that and more, so the read's rate bounds what any command path on this stack can reach here,
-     * and its ratio to the raw inserts says how much of the target is left to the command's own work.
+     * What a request costs on this stack before any command, measured like the commands (same generator, concurrency,
+     * duration and lines, every process's CPU): {@code GET /api/credit-lines/{id}} of the same lines, which is a
+     * command's path without its decision, its append and what the append wakes (authentication, routing, the line
+     * from the service's memory checked against its stream's tail by one indexed read that finds nothing new, JSON
+     * out); and the same request without credentials, answered 401 by the security layer (routing and the HTTP
+     * exchange only). A command does all of the first and more, so each one's ratio to the raw inserts bounds what any
+     * command can reach on this stack and this machine.
      */
-    private List<String> floor(LoadGenerator http, long servicePid, CpuTime clocks, List<String> lines, Run raw,
-                               double commandMs) {
+    private List<String> floors(LoadGenerator http, long servicePid, CpuTime clocks, List<String> lines, Run raw,
+                                double commandMs) {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(floor("a line read back (GET of a line: authentication, routing, the line from memory checked against"
+                + " its stream's tail, JSON out)", 200, OPS, http, servicePid, clocks, lines, raw, commandMs));
+        rows.addAll(floor("the same GET without credentials (401 from the security layer: the HTTP exchange and routing"
+                + " only)", 401, null, http, servicePid, clocks, lines, raw, commandMs));
+        return rows;
+    }
+
+    private List<String> floor(String what, int status, String authorization, LoadGenerator http, long servicePid,
+                               CpuTime clocks, List<String> lines, Run raw, double commandMs) {
         Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-        timed(WARM_UP, () -> read(http, lines, statuses));
+        Supplier<CompletionStage<Boolean>> request = () -> http.get("/api/credit-lines/"
+                        + lines.get(ThreadLocalRandom.current().nextInt(lines.size())), authorization)
+                .thenApply(answer -> {
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    return answer.status() == status;
+                });
+        timed(WARM_UP, request);
         statuses.clear();
         Duration serviceBefore = cpu(servicePid);
         Duration generatorBefore = http.cpu();
         Duration testJvmBefore = cpu(ProcessHandle.current().pid());
         CpuTime.Reading clocksBefore = clocks.now();
         Instant started = Instant.now();
-        Run reads = timed(RUN, () -> read(http, lines, statuses));
+        Run requests = timed(RUN, request);
         Instant ended = Instant.now();
-        double serviceMs = perCommand(cpu(servicePid).minus(serviceBefore), reads);
+        double serviceMs = perCommand(cpu(servicePid).minus(serviceBefore), requests);
         Duration generatorUsed = http.cpu().minus(generatorBefore);
-        double generatorMs = perCommand(generatorUsed, reads);
-        double testJvmMs = perCommand(cpu(ProcessHandle.current().pid()).minus(testJvmBefore).minus(generatorUsed), reads);
-        double postgresMs = clocks.now().since(clocksBefore).database() * 1000 / Math.max(1, reads.ok());
+        double generatorMs = perCommand(generatorUsed, requests);
+        double testJvmMs = perCommand(cpu(ProcessHandle.current().pid()).minus(testJvmBefore).minus(generatorUsed), requests);
+        double postgresMs = clocks.now().since(clocksBefore).database() * 1000 / Math.max(1, requests.ok());
         double totalMs = serviceMs + testJvmMs + generatorMs + postgresMs;
-        assertThat(statuses.keySet()).as("every read of a line answered 200").containsOnly(200);
+        assertThat(statuses.keySet()).as(what + ": every answer " + status).containsOnly(status);
         return List.of(
-                ("| floor: the same lines read back (GET of a line: authentication, routing, the line from memory checked"
-                        + " against its stream's tail, JSON out), same generator, concurrency %d | %d /s | p50 %d ms, p99 %d ms"
-                        + "; **ratio to raw %.3f** | %d |").formatted(CONCURRENCY, Math.round(reads.perSecond()),
-                        reads.percentileMillis(0.5), reads.percentileMillis(0.99), reads.perSecond() / raw.perSecond(),
-                        reads.errors()),
-                ("| floor: CPU per read, every process (service + test JVM + generator + PostgreSQL) | %.2f ms | %.2f + %.2f"
-                        + " + %.2f + %.2f ms; a repayment costs %.2f ms, %.1f reads' worth | |").formatted(totalMs, serviceMs,
-                        testJvmMs, generatorMs, postgresMs, commandMs, commandMs / totalMs),
-                "| floor window (UTC, for a JFR profile) | " + started + " | " + ended + " | |");
-    }
-
-    private static CompletionStage<Boolean> read(LoadGenerator http, List<String> lines, Map<Integer, Integer> statuses) {
-        return http.get("/api/credit-lines/" + lines.get(ThreadLocalRandom.current().nextInt(lines.size())), OPS)
-                .thenApply(answer -> {
-                    statuses.merge(answer.status(), 1, Integer::sum);
-                    return answer.status() == 200;
-                });
+                ("| floor: %s, same generator, concurrency %d | %d /s | p50 %d ms, p99 %d ms; **ratio to raw %.3f** | %d |")
+                        .formatted(what, CONCURRENCY, Math.round(requests.perSecond()), requests.percentileMillis(0.5),
+                                requests.percentileMillis(0.99), requests.perSecond() / raw.perSecond(), requests.errors()),
+                ("| floor: CPU per request of that kind, every process (service + test JVM + generator + PostgreSQL) | %.2f ms"
+                        + " | %.2f + %.2f + %.2f + %.2f ms; %d cores at that cost: a ceiling of %.0f/s, ratio to raw %.3f;"
+                        + " a repayment costs %.2f ms, %.1f of these | |").formatted(totalMs, serviceMs, testJvmMs,
+                        generatorMs, postgresMs, CORES, ceiling(totalMs), ceiling(totalMs) / raw.perSecond(), commandMs,
+                        commandMs / totalMs),
+                "| that floor's window (UTC, for a JFR profile) | " + started + " | " + ended + " | |");
     }
 
     /**

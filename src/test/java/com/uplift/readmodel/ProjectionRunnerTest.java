@@ -108,6 +108,41 @@ class ProjectionRunnerTest {
         assertThat(runner.leadsHere("credit-lines")).isTrue();
     }
 
+    /**
+     * An instance that leads no projection tries their locks at its poll, not at every commit: tried at every commit,
+     * each commit cost it one statement and one turn per projection (65 tries a second under the write benchmark).
+     */
+    @Test
+    void anInstanceThatLeadsNoProjectionDoesNotTryTheirLocksAtEveryCommit() throws Exception {
+        String line = Api.openLine("B-NOT-LEADING", "5000");
+        List<String> projections = List.copyOf(runner.names());
+        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            await().atMost(WAIT).until(() -> {
+                runner.releaseLeadership().await().atMost(WAIT);
+                boolean all = true;
+                for (String projection : projections) {
+                    all &= tryLock(other, projection); // a session's advisory locks stack: asking again is a yes
+                }
+                return all;
+            });
+            projections.forEach(projection -> assertThat(runner.leadsHere(projection)).as(projection).isFalse());
+            long triesBefore = leadership.lockTries();
+            long started = System.nanoTime();
+            int commits = 20;
+            for (int i = 0; i < commits; i++) {
+                as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
+            }
+            Thread.sleep(100); // the last commits' notifications arrive
+            long polls = (System.nanoTime() - started) / 1_000_000_000L + 2; // uplift.projections.poll-interval-ms = 1000
+            assertThat(leadership.lockTries() - triesBefore)
+                    .as("lock tries during %d commits: at most one per projection per poll (%d polls), not one per commit",
+                            commits, polls)
+                    .isLessThanOrEqualTo(polls * projections.size());
+        } // the other instance dies: its locks go with its connection
+        runner.wakeAll();
+        await().atMost(WAIT).until(() -> projections.stream().allMatch(runner::leadsHere));
+    }
+
     @Test
     void aRebuiltReadModelEqualsTheLiveOneRowForRow() throws Exception {
         for (int i = 0; i < 3; i++) {
