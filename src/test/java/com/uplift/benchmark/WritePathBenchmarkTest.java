@@ -81,6 +81,13 @@ class WritePathBenchmarkTest {
     private static final int HOT_LINE_COMMANDS = 64;
     private static final int LINES = Integer.getInteger("benchmark.write.lines", 1000);
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("benchmark.write.seconds", 20));
+    /**
+     * Repayments before the measured load: long enough for the JIT to have compiled the command path in both JVMs
+     * (after 5 s, the service's C2 compiler thread still took a third as much CPU per command as its event loops on a
+     * loaded machine, which is warm-up, not what a command costs).
+     */
+    private static final Duration LOAD_WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.write.warm-up-seconds", 20));
+    /** Before each floor: the requests it sends are a part of the command path, compiled already. */
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration IDLE = Duration.ofSeconds(10);
     /** Repayments per line in the flat-cost comparison, after as many again per line to warm up (not counted). */
@@ -220,7 +227,7 @@ class WritePathBenchmarkTest {
              LoadGenerator http = new LoadGenerator(service.uri(), CONCURRENCY)) {
             List<String> lines = openLines(http, LINES);
             Map<HttpVersion, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
-            load(http, WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+            load(http, LOAD_WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
             // what the service spends with no request at all (schedules, the Kafka consumer's polls, projections'
             // polls), so that the CPU per command can also be given net of it
             Duration idleBefore = cpu(service.pid());
@@ -235,9 +242,14 @@ class WritePathBenchmarkTest {
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
             boolean counting = StatementCounts.restart(pool);
             CpuTime.Reading clocksBefore = clocks.now();
+            Map<String, Long> serviceThreadsBefore = ProcessCpu.byThreadName(service.pid());
+            Map<String, Long> testJvmThreadsBefore = ProcessCpu.byThreadName(ProcessHandle.current().pid());
             Instant loadStarted = Instant.now();
             Run commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
             Instant loadEnded = Instant.now();
+            String serviceThreads = busiestPerCommand(serviceThreadsBefore, ProcessCpu.byThreadName(service.pid()), commands.ok());
+            String testJvmThreads = busiestPerCommand(testJvmThreadsBefore,
+                    ProcessCpu.byThreadName(ProcessHandle.current().pid()), commands.ok());
             Duration cpuUsed = cpu(service.pid()).minus(cpuBefore);
             Duration generatorUsed = http.cpu().minus(generatorBefore);
             Duration testJvmUsed = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
@@ -273,6 +285,9 @@ class WritePathBenchmarkTest {
                     .formatted(perCommand(testJvmUsed, commands), perCommand(generatorUsed, commands),
                             generatorUsed.toMillis() / 1000.0, commands.ok() + commands.errors(), http.connections()));
             rows.add("| measured load window (UTC, for a JFR profile: `-Dbenchmark.jfr=true`) | " + loadStarted + " | " + loadEnded + " | |");
+            rows.add("| the service under that load, by thread (us of CPU per command, the busiest) | | " + serviceThreads + " | |");
+            rows.add("| the test JVM under that load, by thread (us of CPU per command, the busiest: event loops run the"
+                    + " projections, kafka threads the broker and the publisher's producer) | | " + testJvmThreads + " | |");
 
             statementsDuringLoad = statements;
             rows.addAll(floors(http, service.pid(), clocks, lines, raw, totalMs));
@@ -561,6 +576,16 @@ class WritePathBenchmarkTest {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / 1e6 / seconds))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The threads that took most CPU between two readings, in microseconds per command, by name. */
+    private static String busiestPerCommand(Map<String, Long> before, Map<String, Long> after, long commands) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .map(e -> "%s %.0f".formatted(e.getKey(), e.getValue() / 1e3 / Math.max(1, commands)))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
