@@ -120,6 +120,8 @@ public class ProjectionRunner {
          * guarded move checks ({@link #ADVANCE_CHECKPOINT}); forgotten on any failure.
          */
         final Map<Integer, Checkpoint> readTo = new ConcurrentHashMap<>();
+        /** What a rebuild has cut and is reading ahead of its generation's checkpoint, kept between turns. */
+        volatile StretchesAhead<?> ahead;
 
         Worker(Projection projection, Set<String> typeNames) {
             this.projection = projection;
@@ -279,7 +281,8 @@ public class ProjectionRunner {
      * Advances a generation being built: in bulk where the projection can, else like the live one. A bulk turn ends
      * after {@code uplift.projections.rebuild-events-per-turn} events (50,000; at least one stretch), because the live
      * generation only catches up between turns: at 20 stretches of 10,000 a turn held it back for 200,000 events,
-     * seconds under load. The next turn starts at once.
+     * seconds under load. The next turn starts at once, and what the last one left being read ({@link StretchesAhead})
+     * goes on being read meanwhile.
      */
     private Uni<Boolean> build(Worker worker, int generation) {
         return worker.projection instanceof Projection.InBulk<?> bulk
@@ -300,51 +303,69 @@ public class ProjectionRunner {
      * bytes than 2,500 were, and it cut the database's CPU per event by 13% and the service's by 20% against 2,500
      * (same run size and hour; docs/benchmarks.md). Two readers by default, for two cores: four database backends
      * time-slice the same cores, and each row cost the database 30% more CPU than with two (same run size, same
-     * hour). A stretch that fails for a reason
-     * that is not passing is read whole and applied again the ordinary way, which finds the poison.
+     * hour). The next stretches are cut while the last ones are read, and reads go on from one turn to the next
+     * ({@link StretchesAhead}). A stretch that fails for a reason that is not passing is read whole and applied again
+     * the ordinary way, which finds the poison.
      */
-    private <S> Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk<S> bulk, int generation, int batches) {
-        if (batches <= 0) {
-            worker.again = true;
-            return Uni.createFrom().item(false);
-        }
+    private <S> Uni<Boolean> catchUpInBulk(Worker worker, Projection.InBulk<S> bulk, int generation, int stretches) {
         return readCheckpoint(worker, generation)
-                .chain(from -> store.stretches(from, rebuildBatchSize, batches))
-                .chain(stretches -> stretches.isEmpty() ? Uni.createFrom().item(true)
-                        : applyStretches(worker, bulk, generation, stretches, new ArrayList<>(), 0)
-                                .chain(ok -> ok ? catchUpInBulk(worker, bulk, generation, batches - stretches.size())
-                                        : Uni.createFrom().item(false)))
+                .emitOn(worker.home)
+                .chain(from -> applyAhead(worker, bulk, ahead(worker, bulk, generation, from), stretches))
+                .onFailure().invoke(() -> worker.ahead = null) // nothing read ahead outlives a failed turn
                 .emitOn(worker.home);
     }
 
     /**
-     * Applies {@code stretches} from {@code index} on, in order, keeping up to {@code rebuildReaders} of them read (and
-     * decoded) ahead in {@code reading}. Each stretch's checkpoint is still checked under lock in {@link #inBulk}: if
-     * anyone moved it meanwhile, nothing read ahead is applied.
+     * What the last turn left cut and being read ({@link StretchesAhead}) if it begins where the generation's
+     * checkpoint stands, else a fresh start from there.
      */
-    private <S> Uni<Boolean> applyStretches(Worker worker, Projection.InBulk<S> bulk, int generation,
-                                            List<EventStore.Stretch> stretches, List<Uni<S>> reading, int index) {
-        if (index == stretches.size()) {
-            return Uni.createFrom().item(true);
+    @SuppressWarnings("unchecked")
+    private <S> StretchesAhead<S> ahead(Worker worker, Projection.InBulk<S> bulk, int generation, Checkpoint from) {
+        StretchesAhead<?> kept = worker.ahead;
+        if (kept != null && kept.generation() == generation && kept.next().equals(from)) {
+            return (StretchesAhead<S>) kept;
         }
-        while (reading.size() < stretches.size() && reading.size() < index + rebuildReaders) {
-            reading.add(readAhead(bulk, stretches.get(reading.size())));
+        StretchesAhead<S> fresh = new StretchesAhead<>(generation, from,
+                after -> store.stretches(after, rebuildBatchSize, stretchesPerTurn), stretch -> readAhead(bulk, stretch),
+                rebuildReaders);
+        worker.ahead = fresh;
+        return fresh;
+    }
+
+    /**
+     * Applies up to {@code stretches} stretches in log order, as {@code ahead} reads them; true when it found nothing
+     * more below the horizon. Each stretch's checkpoint is still checked under lock in {@link #inBulk}: if anyone moved
+     * it meanwhile, nothing read ahead is applied. What is being read when the turn ends goes on being read for the next.
+     */
+    private <S> Uni<Boolean> applyAhead(Worker worker, Projection.InBulk<S> bulk, StretchesAhead<S> ahead, int stretches) {
+        if (stretches <= 0) {
+            worker.again = true;
+            return Uni.createFrom().item(false);
         }
-        EventStore.Stretch stretch = stretches.get(index);
-        return reading.get(index)
-                .chain(prepared -> inBulk(worker, bulk, generation, stretch, prepared))
-                .replaceWith(true)
-                .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
-                    LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
-                            worker.projection.name(), stretch.events());
-                    worker.bulkFallbacks.incrementAndGet();
-                    return store.readAll(stretch.after(), Math.toIntExact(stretch.events())).emitOn(worker.home)
-                            .chain(events -> applyBatch(worker, generation, stretch.after(), events));
-                })
-                .invoke(() -> reading.set(index, null)) // what was applied is not held any longer
-                .chain(ok -> ok ? applyStretches(worker, bulk, generation, stretches, reading, index + 1)
-                        : Uni.createFrom().item(false))
-                .emitOn(worker.home);
+        int generation = ahead.generation();
+        return ahead.head().emitOn(worker.home).chain(head -> {
+            if (head == null) {
+                worker.ahead = null;
+                return Uni.createFrom().item(true);
+            }
+            EventStore.Stretch stretch = head.stretch();
+            return head.prepared()
+                    .chain(prepared -> inBulk(worker, bulk, generation, stretch, prepared))
+                    .invoke(ahead::applied) // what was applied is not held any longer
+                    .replaceWith(true)
+                    .onFailure(failure -> !Transient.certain(failure)).recoverWithUni(failure -> {
+                        LOG.warnf(failure, "projection %s: a bulk batch of %d failed; applying it the ordinary way",
+                                worker.projection.name(), stretch.events());
+                        worker.bulkFallbacks.incrementAndGet();
+                        worker.ahead = null; // the next stretches are cut again from where the ordinary way leaves it
+                        return store.readAll(stretch.after(), Math.toIntExact(stretch.events())).emitOn(worker.home)
+                                .chain(events -> applyBatch(worker, generation, stretch.after(), events));
+                    })
+                    .emitOn(worker.home)
+                    .chain(ok -> !ok ? Uni.createFrom().item(false)
+                            : worker.ahead == ahead ? applyAhead(worker, bulk, ahead, stretches - 1)
+                            : catchUpInBulk(worker, bulk, generation, stretches - 1));
+        });
     }
 
     /**

@@ -299,12 +299,15 @@ class PortfolioBenchmarkTest {
 
     /** The statements that took the most of the database's time since {@link StatementCounts#restart}, as a table. */
     private String statements() {
-        StringBuilder table = new StringBuilder("| ms | calls | rows | statement |\n|---|---|---|---|\n");
+        // buffers: pages the statement touched (hit in shared buffers, or read in from the system's cache or disk)
+        StringBuilder table = new StringBuilder("| ms | calls | rows | buffers hit + read | statement |\n|---|---|---|---|---|\n");
         pool.query("""
-                SELECT round(total_exec_time) AS ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+                SELECT round(total_exec_time) AS ms, calls, rows, shared_blks_hit AS hit, shared_blks_read AS read,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
                 FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8""").execute().await().indefinitely()
                 .forEach(row -> table.append("| ").append(row.getValue("ms")).append(" | ").append(row.getLong("calls"))
-                        .append(" | ").append(row.getLong("rows")).append(" | `").append(row.getString("q").replace("|", "/"))
+                        .append(" | ").append(row.getLong("rows")).append(" | ").append(row.getLong("hit")).append(" + ")
+                        .append(row.getLong("read")).append(" | `").append(row.getString("q").replace("|", "/"))
                         .append("` |\n"));
         return table.toString();
     }
