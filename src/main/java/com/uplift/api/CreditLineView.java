@@ -1,9 +1,9 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.policy.Severity;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

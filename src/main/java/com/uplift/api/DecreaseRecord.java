@@ -1,10 +1,10 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.decrease.DecreaseOutcome;
 import com.uplift.domain.decrease.DecreaseStatus;
 import com.uplift.domain.decrease.TriggerHit;

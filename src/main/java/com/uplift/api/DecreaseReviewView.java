@@ -1,7 +1,7 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.decrease.DecreaseStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.increase.IncreaseOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

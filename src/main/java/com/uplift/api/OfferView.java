@@ -1,10 +1,10 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferAccepted;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferWithdrawn;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOffered;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.OfferStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,8 @@
 package com.uplift.api;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.increase.OverrideReason;
 

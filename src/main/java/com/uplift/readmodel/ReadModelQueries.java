@@ -1,7 +1,7 @@
 package com.uplift.readmodel;
 
-import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.Money;
 import com.uplift.eventstore.CanonicalJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
