@@ -3,6 +3,7 @@ package com.uplift.api;
 import com.uplift.application.CreditLineSnapshot;
 import com.uplift.domain.creditline.CreditLineState;
 import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.policy.Severity;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -43,7 +44,8 @@ public record CreditLineView(String id, String borrowerId, String productCode, S
         BigDecimal utilization = s.limit().signum() == 0 ? BigDecimal.ZERO.setScale(4)
                 : s.drawn().divide(s.limit(), 4, RoundingMode.HALF_EVEN);
         return new CreditLineView(snapshot.creditLineId(), s.borrowerId(), s.productCode(), s.currency(), s.segment(),
-                s.openedOn(), s.writeOff() != null ? "WRITTEN_OFF" : frozen ? "DRAWDOWNS_FROZEN" : "OPEN", s.limit(), s.drawn(), s.available(), utilization,
+                s.openedOn(), s.writeOff() != null ? "WRITTEN_OFF" : frozen ? "DRAWDOWNS_FROZEN" : "OPEN", Money.inCurrency(s.currency(), s.limit()),
+                Money.inCurrency(s.currency(), s.drawn()), Money.inCurrency(s.currency(), s.available()), utilization,
                 s.risk().score(), s.risk().grade(), s.risk().aprPercent(), warnings, pending,
                 s.decreases().pending() == null ? null : s.decreases().pending().decreaseId(), s.increasesFrozenUntil(),
                 snapshot.version(), snapshot.checkpoint().toString());

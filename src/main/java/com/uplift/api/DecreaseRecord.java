@@ -4,6 +4,7 @@ import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseDecided;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReferralExpired;
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.decrease.DecreaseOutcome;
 import com.uplift.domain.decrease.DecreaseStatus;
 import com.uplift.domain.decrease.TriggerHit;
@@ -39,37 +40,43 @@ public record DecreaseRecord(String decreaseId, DecreaseOutcome outcome,
     /** Every decrease on a line, oldest first, from its events. */
     static List<DecreaseRecord> from(List<CreditLineEvent> events, Locale language) {
         Map<String, DecreaseRecord> records = new LinkedHashMap<>();
+        String currency = null;
         for (CreditLineEvent event : events) {
-            if (event instanceof LimitDecreaseDecided d) {
+            if (event instanceof CreditLineEvent.CreditLineOpened opened) {
+                currency = opened.currency();
+            } else if (event instanceof LimitDecreaseDecided d) {
                 records.put(d.decreaseId(), new DecreaseRecord(d.decreaseId(), d.outcome(),
                         d.outcome() == DecreaseOutcome.APPLIED ? DecreaseStatus.APPLIED : DecreaseStatus.PENDING,
-                        d.oldLimit(), d.drawn(), d.proposedLimit(), d.newLimit(), d.reviewLevelsRequired(), d.triggers(),
+                        Money.inCurrency(currency, d.oldLimit()), Money.inCurrency(currency, d.drawn()),
+                        Money.inCurrency(currency, d.proposedLimit()), Money.inCurrency(currency, d.newLimit()),
+                        d.reviewLevelsRequired(), d.triggers(),
                         d.reasons(), ReasonTexts.texts(d.reasons(), language), d.increasesFrozenUntil(), List.of(),
                         d.policyVersion(), d.rulesVersion(), d.occurredAt(), null));
             } else if (event instanceof LimitDecreaseReviewed r && records.containsKey(r.decreaseId())) {
-                records.put(r.decreaseId(), records.get(r.decreaseId()).reviewed(r));
+                records.put(r.decreaseId(), records.get(r.decreaseId()).reviewed(r, currency));
             } else if (event instanceof LimitDecreaseReferralExpired x && records.containsKey(x.decreaseId())) {
-                records.put(x.decreaseId(), records.get(x.decreaseId()).expired(x));
+                records.put(x.decreaseId(), records.get(x.decreaseId()).expired(x, currency));
             }
         }
         return List.copyOf(records.values());
     }
 
-    private DecreaseRecord reviewed(LimitDecreaseReviewed r) {
+    private DecreaseRecord reviewed(LimitDecreaseReviewed r, String currency) {
+        BigDecimal approvedLimit = Money.inCurrency(currency, r.approvedLimit());
         List<ReviewStep> all = new ArrayList<>(reviews);
-        all.add(new ReviewStep(r.level(), r.reviewer(), r.outcome().name(), r.approvedLimit(), r.comment(), r.statusAfter(),
+        all.add(new ReviewStep(r.level(), r.reviewer(), r.outcome().name(), approvedLimit, r.comment(), r.statusAfter(),
                 r.occurredAt()));
         boolean applied = r.statusAfter() == DecreaseStatus.APPLIED;
         return new DecreaseRecord(decreaseId, outcome, r.statusAfter(), oldLimit, drawn, proposedLimit,
-                applied ? r.approvedLimit() : newLimit, reviewLevelsRequired, triggers, reasons, reasonTexts,
+                applied ? approvedLimit : newLimit, reviewLevelsRequired, triggers, reasons, reasonTexts,
                 applied ? r.increasesFrozenUntil() : increasesFrozenUntil, all, policyVersion, rulesVersion, decidedAt,
                 referralExpiredAt);
     }
 
-    private DecreaseRecord expired(LimitDecreaseReferralExpired x) {
+    private DecreaseRecord expired(LimitDecreaseReferralExpired x, String currency) {
         boolean applied = x.statusAfter() == DecreaseStatus.APPLIED;
         return new DecreaseRecord(decreaseId, outcome, x.statusAfter(), oldLimit, drawn, proposedLimit,
-                applied ? x.newLimit() : newLimit, reviewLevelsRequired, triggers, reasons, reasonTexts,
+                applied ? Money.inCurrency(currency, x.newLimit()) : newLimit, reviewLevelsRequired, triggers, reasons, reasonTexts,
                 applied ? x.increasesFrozenUntil() : increasesFrozenUntil, reviews, policyVersion, rulesVersion, decidedAt,
                 x.occurredAt());
     }

@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import com.uplift.domain.creditline.CreditLineEvent.LimitDecreaseReviewed;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.decrease.DecreaseStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +19,8 @@ public record DecreaseReviewView(String decreaseId, int level, String reviewer, 
                                  CreditLineView creditLine) {
 
     static DecreaseReviewView of(LimitDecreaseReviewed r, CreditLineView line) {
-        return new DecreaseReviewView(r.decreaseId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.drawn(),
+        return new DecreaseReviewView(r.decreaseId(), r.level(), r.reviewer(), r.outcome(),
+                Money.inCurrency(line.currency(), r.approvedLimit()), Money.inCurrency(line.currency(), r.drawn()),
                 r.statusAfter(), r.nextLevel(), r.increasesFrozenUntil(), line);
     }
 }

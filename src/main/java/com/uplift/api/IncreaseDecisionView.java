@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.increase.IncreaseOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +26,8 @@ public record IncreaseDecisionView(String requestId, IncreaseOutcome outcome,
     static IncreaseDecisionView of(String creditLineId, IncreaseDecided d, CreditLineView line, Locale language) {
         return new IncreaseDecisionView(d.requestId(), d.outcome(),
                 d.outcome() == IncreaseOutcome.REFERRED ? 1 : null, d.reviewLevelsRequired(),
-                d.oldLimit(), d.newLimit(), d.proposedLimit(),
+                Money.inCurrency(line.currency(), d.oldLimit()), Money.inCurrency(line.currency(), d.newLimit()),
+                Money.inCurrency(line.currency(), d.proposedLimit()),
                 d.assessment() == null ? null : d.assessment().score(),
                 d.assessment() == null ? null : d.assessment().grade(),
                 d.assessment() == null ? null : d.assessment().aprPercent(),

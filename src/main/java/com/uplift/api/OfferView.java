@@ -4,6 +4,7 @@ import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferAccepted;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOfferWithdrawn;
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseOffered;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.OfferStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,11 +38,13 @@ public record OfferView(String offerId,
     /** The line's offers, newest first, their status on the given business date. */
     static List<OfferView> of(List<CreditLineEvent> events, LocalDate today, Locale language) {
         Map<String, OfferView> offers = new LinkedHashMap<>();
+        String currency = null;
         for (CreditLineEvent event : events) {
             switch (event) {
+                case CreditLineEvent.CreditLineOpened e -> currency = e.currency();
                 case IncreaseOffered e -> offers.put(e.offerId(), new OfferView(e.offerId(),
-                        today.isAfter(e.expiresOn()) ? OfferStatus.EXPIRED : OfferStatus.LIVE, e.oldLimit(),
-                        e.offeredLimit(), e.score(), e.grade(), e.aprPercent(), e.reasons(), e.businessDate(),
+                        today.isAfter(e.expiresOn()) ? OfferStatus.EXPIRED : OfferStatus.LIVE,
+                        Money.inCurrency(currency, e.oldLimit()), Money.inCurrency(currency, e.offeredLimit()), e.score(), e.grade(), e.aprPercent(), e.reasons(), e.businessDate(),
                         e.expiresOn(), null, null, null, null, e.scanRunId(), e.policyVersion()));
                 case IncreaseOfferWithdrawn e -> offers.computeIfPresent(e.offerId(), (id, o) -> new OfferView(id,
                         OfferStatus.WITHDRAWN, o.oldLimit, o.offeredLimit, o.score, o.grade, o.aprPercent, o.reasons,

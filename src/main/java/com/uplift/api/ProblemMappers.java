@@ -174,6 +174,27 @@ public class ProblemMappers {
         return new Problem(type.uri(), type.title(), status, type.title(), null, null, null, null, null).toResponse();
     }
 
+    /** Events already logged as unreadable on this instance: each is logged once, not at every read of its line. */
+    private static final java.util.Set<String> LOGGED_UNREADABLE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int LOGGED_UNREADABLE_AT_MOST = 10_000;
+
+    /**
+     * A stored event the code cannot read (its payload edited in the database, a type this version does not know):
+     * the line cannot be folded, so it can be neither shown nor changed. The answer names the event and says so; the
+     * log says why (the reader's refusal), once per event, with no stack trace: the cause is the data, not the code.
+     */
+    @ServerExceptionMapper
+    public Response unreadableEvent(com.uplift.eventstore.UnreadableEventException e) {
+        String event = e.streamId() + " v" + e.streamVersion();
+        if (LOGGED_UNREADABLE.size() < LOGGED_UNREADABLE_AT_MOST && LOGGED_UNREADABLE.add(event)) {
+            LOG.errorf("unreadable stored event: %s", e.getMessage());
+        }
+        return Problem.of(ProblemType.UNREADABLE_EVENT, "the stored event " + event + " (" + e.eventType()
+                + ") cannot be read by this service, so what it belongs to can be neither shown nor changed until it is"
+                + " repaired; nothing was recorded. Its stream's events: GET /api/credit-lines/{id}/events; re-verification"
+                + " reports it").toResponse();
+    }
+
     /** How long a client should wait before retrying a request refused because the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 

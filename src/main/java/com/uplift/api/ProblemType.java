@@ -20,6 +20,9 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "This Idempotency-Key was used with a different request", 422),
     LINE_BUSY("line-busy", "The credit line is busy with other commands; nothing was recorded", 503),
     UNAVAILABLE("temporarily-unavailable", "A dependency of this command is temporarily unavailable", 503),
+    // the service's own record is broken, which no retry mends and no request could have avoided: not an outage (no
+    // 503, no Retry-After), not a bug to hunt by incident id, but an event an operator must look at
+    UNREADABLE_EVENT("unreadable-event", "A stored event cannot be read", 500),
     INTERNAL("internal", "Internal error", 500);
 
     private final String slug;

@@ -2,6 +2,7 @@ package com.uplift.api;
 
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseReviewed;
 import com.uplift.domain.creditline.IncreaseStatus;
+import com.uplift.domain.creditline.Money;
 import com.uplift.domain.creditline.ReviewOutcome;
 import com.uplift.domain.increase.OverrideReason;
 
@@ -25,7 +26,8 @@ public record ReviewView(String requestId, int level, String reviewer, ReviewOut
                          CreditLineView creditLine) {
 
     static ReviewView of(IncreaseReviewed r, CreditLineView line, Locale language) {
-        return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(), r.approvedLimit(), r.statusAfter(),
+        return new ReviewView(r.requestId(), r.level(), r.reviewer(), r.outcome(),
+                Money.inCurrency(line.currency(), r.approvedLimit()), r.statusAfter(),
                 r.nextLevel(), r.reasons(), ReasonTexts.texts(r.reasons(), language), r.overrideReason(), line);
     }
 }

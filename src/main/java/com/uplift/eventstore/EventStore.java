@@ -125,13 +125,15 @@ public class EventStore {
 
     /**
      * {@link #STREAM_IDS}, only those with an event recorded in a time range (either end may be open): the audit's
-     * timeline and re-verification of a period. No index is on the record time, so any plan reads the log.
+     * timeline and re-verification of a period. The range is written into the text ({@link #recordedIn}), so that
+     * every plan of it, the generic one too, knows how much of the log it covers: a short period is read through the
+     * BRIN index on {@code recorded_at} (V19), a long one along the stream index in id order as {@link #STREAM_IDS}
+     * is. Bound as parameters, a plan made without their values could use neither the index nor the estimate.
      */
     private static final String STREAM_IDS_RECORDED_IN = """
             SELECT DISTINCT stream_id FROM events
-            WHERE stream_id > $1 AND starts_with(stream_id, $2)
-              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
-            ORDER BY stream_id LIMIT $5""";
+            WHERE stream_id > $1 AND starts_with(stream_id, $2) AND %s
+            ORDER BY stream_id LIMIT $3""";
 
     /**
      * Streams with a prefix holding an event of a type whose payload field has a value, in id order. The type and field
@@ -166,14 +168,21 @@ public class EventStore {
             FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, v)
             LEFT JOIN events e ON e.stream_id = h.stream_id AND e.stream_version = h.v""";
 
-    /** {@link #READ_ALL}'s gap-safe order and horizon, restricted to a time range (either end may be open). */
-    static final String READ_RANGE = """
+    /**
+     * {@link #READ_ALL}'s gap-safe order and horizon, restricted to a time range (either end may be open). Sent
+     * unprepared, everything written into the text from numbers and instants (the cursor, the range, the limit;
+     * {@link #readRange(Checkpoint, Instant, Instant, int)}), so that each page is planned for where it starts: from
+     * the log's start, a short period is found through the BRIN index on {@code recorded_at} (a plan made without the
+     * values walked the whole log in order up to the period, since it could not know that the period lies far ahead);
+     * from inside the period, the subscription index is walked on from the cursor.
+     */
+    private static final String READ_RANGE = """
             SELECT %s FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+            WHERE (transaction_id, global_position) > ('%%s'::xid8, %%s)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+              AND %%s
             ORDER BY events.transaction_id, events.global_position
-            LIMIT $5""".formatted(COLUMNS);
+            LIMIT %%s""".formatted(COLUMNS);
 
     /**
      * {@link #READ_RANGE} of some streams only (an export of some lines). A statement apart: when one statement served
@@ -182,14 +191,18 @@ public class EventStore {
      * where the plan for the values reads them through the stream index (20). Here every plan starts from the listed
      * streams' entries (docs/benchmarks.md, "Generic plans").
      */
-    static final String READ_RANGE_OF_STREAMS = """
+    private static final String READ_RANGE_OF_STREAMS = """
             SELECT %s FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
-              AND stream_id = ANY($5)
+              AND %%s
+              AND stream_id = ANY($3)
             ORDER BY events.transaction_id, events.global_position
-            LIMIT $6""".formatted(COLUMNS);
+            LIMIT $4""".formatted(COLUMNS);
+
+    /** The earliest and latest instants PostgreSQL's timestamptz can hold whole, as the range's literals allow. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /**
      * The next stretches of {@link #READ_ALL}'s order, cut every {@code $4} events: for each cut, the last event's
@@ -805,11 +818,51 @@ public class EventStore {
      * start); when {@code from}/{@code to} are given, only streams with an event recorded in [from, to).
      */
     public Uni<List<String>> streamIds(String prefix, String afterStreamId, Instant from, Instant to, int limit) {
-        Uni<RowSet<Row>> page = from == null && to == null
-                ? pool.preparedQuery(STREAM_IDS).execute(Tuple.of(afterStreamId, prefix, limit))
-                : pool.preparedQuery(STREAM_IDS_RECORDED_IN)
-                        .execute(Tuple.tuple(java.util.Arrays.asList(afterStreamId, prefix, utc(from), utc(to), limit)));
-        return page.map(EventStore::streamIdsOf);
+        String statement = from == null && to == null ? STREAM_IDS : streamIdsRecordedIn(from, to);
+        return pool.preparedQuery(statement).execute(Tuple.of(afterStreamId, prefix, limit)).map(EventStore::streamIdsOf);
+    }
+
+    /** {@link #STREAM_IDS_RECORDED_IN}'s text for a range [from, to) (either may be null: open). */
+    static String streamIdsRecordedIn(Instant from, Instant to) {
+        return STREAM_IDS_RECORDED_IN.formatted(recordedIn(from, to));
+    }
+
+    /** {@link #READ_RANGE}'s text for a page after {@code after} of a range [from, to) (either may be null: open). */
+    static String readRange(Checkpoint after, Instant from, Instant to, int limit) {
+        // Long.toString: digits whatever the default locale (a format's %d need not write ASCII digits)
+        return READ_RANGE.formatted(Long.toString(after.transactionId()), Long.toString(after.position()),
+                recordedIn(from, to), Integer.toString(limit));
+    }
+
+    /** {@link #READ_RANGE_OF_STREAMS}' text for a range [from, to) (either may be null: open). */
+    static String readRangeOfStreams(Instant from, Instant to) {
+        return READ_RANGE_OF_STREAMS.formatted(recordedIn(from, to));
+    }
+
+    /**
+     * The condition "recorded in [from, to)" with the instants written as literals. They are formatted here from
+     * {@link Instant}s (digits, '-', ':', '.', 'T', 'Z' only), never a string from a request; an instant beyond what
+     * timestamptz holds becomes {@code infinity} or {@code -infinity}, which orders as the instant would.
+     */
+    static String recordedIn(Instant from, Instant to) {
+        List<String> conditions = new ArrayList<>(2);
+        if (from != null) {
+            conditions.add("recorded_at >= " + timestampLiteral(from));
+        }
+        if (to != null) {
+            conditions.add("recorded_at < " + timestampLiteral(to));
+        }
+        return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+    }
+
+    private static String timestampLiteral(Instant instant) {
+        if (instant.isBefore(EARLIEST)) {
+            return "'-infinity'::timestamptz";
+        }
+        if (instant.isAfter(LATEST)) {
+            return "'infinity'::timestamptz";
+        }
+        return "'" + instant.truncatedTo(ChronoUnit.MICROS) + "'::timestamptz";
     }
 
     private static List<String> streamIdsOf(RowSet<Row> rows) {
@@ -887,11 +940,10 @@ public class EventStore {
      * [from, to) (either bound may be null) and, when {@code streamIds} is not null, to those streams.
      */
     public Uni<List<RecordedEvent>> readRange(Checkpoint after, Instant from, Instant to, List<String> streamIds, int limit) {
-        List<Object> bounds = java.util.Arrays.asList(Long.toString(after.transactionId()), after.position(), utc(from), utc(to));
         Uni<RowSet<Row>> page = streamIds == null
-                ? pool.preparedQuery(READ_RANGE).execute(Tuple.tuple(bounds).addInteger(limit))
-                : pool.preparedQuery(READ_RANGE_OF_STREAMS)
-                        .execute(Tuple.tuple(bounds).addArrayOfString(streamIds.toArray(String[]::new)).addInteger(limit));
+                ? pool.query(readRange(after, from, to, limit)).execute()
+                : pool.preparedQuery(readRangeOfStreams(from, to)).execute(Tuple.of(Long.toString(after.transactionId()),
+                        after.position(), streamIds.toArray(String[]::new), limit));
         return page.map(EventStore::toEvents);
     }
 
@@ -918,10 +970,6 @@ public class EventStore {
                     return new Backlog(row.getLong("events"), row.getOffsetDateTime("oldest_unread") == null ? null
                             : row.getOffsetDateTime("oldest_unread").toInstant());
                 });
-    }
-
-    private static java.time.OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Walks a stream's hash chain and reports the first link that does not hold. */

@@ -106,9 +106,19 @@ public final class EventTypeRegistry {
     /**
      * Reads a stored event as the current shape of its type. A payload stored at the current schema version is read
      * from its text straight into the record (no tree in between: the same mapper and the same rules, so the same
-     * value or the same refusal); an older one goes through its upcasters, which work on trees.
+     * value or the same refusal); an older one goes through its upcasters, which work on trees. Whatever refuses it
+     * fails as an {@link UnreadableEventException} naming the event's stream, version and position.
      */
     public Object deserialize(RecordedEvent event) {
+        try {
+            return read(event);
+        } catch (RuntimeException unreadable) {
+            // a type, version or payload this code cannot read (an upcaster meeting a changed shape fails otherwise)
+            throw new UnreadableEventException(event, unreadable);
+        }
+    }
+
+    private Object read(RecordedEvent event) {
         EventType type = byName.get(event.eventType());
         if (type == null || event.schemaVersion() != type.schemaVersion()) {
             return deserialize(event.eventType(), event.schemaVersion(), event.payload());

@@ -6,13 +6,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,11 +29,6 @@ public class ProjectionAdmin {
             LEFT JOIN projection_checkpoints b ON b.projection = p.name AND b.generation = p.building_generation
             ORDER BY p.name""";
 
-    private static final String LIVE_CHECKPOINT = """
-            SELECT c.transaction_id, c.position FROM projections p
-            JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation
-            WHERE p.name = $1""";
-
     private final ProjectionRunner runner;
     private final ProjectionGenerations generations;
     private final ProjectionLeadership leadership;
@@ -43,9 +36,10 @@ public class ProjectionAdmin {
     private final EventStore store;
     private final Pool pool;
     private final Clock clock;
+    private final PositionWaiters waiters;
 
     public ProjectionAdmin(ProjectionRunner runner, ProjectionGenerations generations, ProjectionLeadership leadership,
-                           ProjectionMetrics metrics, EventStore store, Pool pool, Clock clock) {
+                           ProjectionMetrics metrics, EventStore store, Pool pool, Clock clock, PositionWaiters waiters) {
         this.runner = runner;
         this.generations = generations;
         this.leadership = leadership;
@@ -53,6 +47,7 @@ public class ProjectionAdmin {
         this.store = store;
         this.pool = pool;
         this.clock = clock;
+        this.waiters = waiters;
     }
 
     /**
@@ -100,22 +95,11 @@ public class ProjectionAdmin {
         return generations.restart(name, skipFailedEvent, reason, actor).invoke(runner::wakeAll);
     }
 
-    /** Waits, up to {@code max}, until a projection's live generation has read past a position; true if it has. */
+    /**
+     * Waits, up to {@code max}, until a projection's live generation has read past a position; true if it has. The
+     * waiters of a projection share their reads of its checkpoint ({@link PositionWaiters}).
+     */
     public Uni<Boolean> awaitPosition(String name, Checkpoint position, Duration max) {
-        Instant deadline = clock.instant().plus(max);
-        return reached(name, position).chain(reached -> reached || clock.instant().isAfter(deadline)
-                ? Uni.createFrom().item(reached)
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(25))
-                    .chain(() -> awaitPosition(name, position, Duration.between(clock.instant(), deadline))));
-    }
-
-    private Uni<Boolean> reached(String name, Checkpoint position) {
-        return pool.preparedQuery(LIVE_CHECKPOINT).execute(Tuple.of(name)).map(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return false;
-            }
-            Row row = rows.iterator().next();
-            return new Checkpoint(row.getLong("transaction_id"), row.getLong("position")).isAtOrAfter(position);
-        });
+        return waiters.await(name, position, max);
     }
 }

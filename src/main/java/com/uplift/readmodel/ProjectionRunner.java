@@ -135,6 +135,7 @@ public class ProjectionRunner {
     private final ProjectionLeadership leadership;
     private final ProjectionGenerations generations;
     private final ProjectionMetrics metrics;
+    private final PositionWaiters waiters;
     private final Vertx vertx;
     private final Clock clock;
     private final boolean enabled;
@@ -150,7 +151,7 @@ public class ProjectionRunner {
 
     public ProjectionRunner(Instance<Projection> projections, EventStore store, EventTypeRegistry types,
                             ProjectionLeadership leadership, ProjectionGenerations generations, ProjectionMetrics metrics,
-                            Vertx vertx, Clock clock, Pool pool,
+                            PositionWaiters waiters, Vertx vertx, Clock clock, Pool pool,
                             @ConfigProperty(name = "uplift.projections.enabled", defaultValue = "true") boolean enabled,
                             @ConfigProperty(name = "uplift.projections.batch-size", defaultValue = "500") int batchSize,
                             @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "10000") int rebuildBatchSize,
@@ -167,6 +168,7 @@ public class ProjectionRunner {
         this.leadership = leadership;
         this.generations = generations;
         this.metrics = metrics;
+        this.waiters = waiters;
         this.vertx = vertx;
         this.clock = clock;
         this.enabled = enabled;
@@ -271,7 +273,8 @@ public class ProjectionRunner {
             // A stopped projection does nothing more until an operator restarts it: not even its rebuild.
             return live.chain(liveCaughtUp -> worker.stopped ? Uni.createFrom().voidItem()
                     : build(worker, building).chain(buildingCaughtUp -> liveCaughtUp && buildingCaughtUp
-                            ? generations.switchTo(name, building) : Uni.createFrom().voidItem()));
+                            ? generations.switchTo(name, building).invoke(() -> waiters.moved(name))
+                            : Uni.createFrom().voidItem()));
         }).onItemOrFailure().call((done, failure) -> failure == null ? metrics.measureLagIfDue(name)
                 // A turn that failed (a broker away) measures too: the lag must grow while nothing moves.
                 : metrics.measureLagIfDue(name).onFailure().recoverWithNull());
@@ -519,7 +522,10 @@ public class ProjectionRunner {
             default -> Uni.createFrom().failure(new IllegalStateException(
                     "projection " + worker.projection.name() + " is neither PerBatch nor InBulk: nothing can apply it"));
         };
-        return applied.invoke(() -> metrics.applied(worker.projection.name(), events.size()));
+        return applied.invoke(() -> {
+            metrics.applied(worker.projection.name(), events.size());
+            waiters.moved(worker.projection.name()); // committed: its readers waiting on this instance may be answered
+        });
     }
 
     /** The bulk fold takes prepared steps, not the decoded batch (a raw call compiled, and failed on the first event). */

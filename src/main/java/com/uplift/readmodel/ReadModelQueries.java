@@ -1,6 +1,7 @@
 package com.uplift.readmodel;
 
 import com.uplift.domain.creditline.CreditLineEvent.IncreaseDecided;
+import com.uplift.domain.creditline.Money;
 import com.uplift.eventstore.CanonicalJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -65,8 +66,9 @@ public class ReadModelQueries {
                            Integer score, String grade, BigDecimal aprPercent, int daysPastDue, String status,
                            int activeWarnings, long version, String position) {
         static LineItem of(CreditLineRow r, LocalDate today) {
-            return new LineItem(r.creditLineId, r.borrowerId, r.productCode, r.segment, r.currency, r.limit, r.drawn,
-                    r.available, r.utilization, r.score, r.grade, r.aprPercent, r.daysPastDueOn(today), r.status,
+            return new LineItem(r.creditLineId, r.borrowerId, r.productCode, r.segment, r.currency,
+                    Money.inCurrency(r.currency, r.limit), Money.inCurrency(r.currency, r.drawn),
+                    Money.inCurrency(r.currency, r.available), r.utilization, r.score, r.grade, r.aprPercent, r.daysPastDueOn(today), r.status,
                     r.activeWarnings, r.streamVersion, r.lastPosition);
         }
     }

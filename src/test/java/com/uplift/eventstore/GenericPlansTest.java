@@ -42,6 +42,10 @@ class GenericPlansTest {
     private static final long FEW_BUFFERS = 40;
     private static final int STREAMS = 1_000;
     private static final String PREFIX = "plan-test-";
+    /** Streams whose events were recorded a minute apart from 2020-01-01 on, for the reads of a period. */
+    private static final String DATED = "dated-test-";
+    private static final int DATED_STREAMS = 2_000;
+    private static final int DATED_EVENTS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -72,8 +76,26 @@ class GenericPlansTest {
                         FROM generate_series(%2$d, %3$d) AS n, generate_series(1, 6) AS v
                         ORDER BY n, v""".formatted(PREFIX, batch * STREAMS / 10, (batch + 1) * STREAMS / 10 - 1));
             }
+            plantADatedLog(s);
             s.execute("ANALYZE events");
             allVisible(s);
+        }
+    }
+
+    /**
+     * 20,000 events of 2,000 streams recorded a minute apart in the order they are stored (as the store records them:
+     * at append time), in ten transactions: the table's pages follow the record time, which a BRIN index summarises.
+     */
+    private static void plantADatedLog(Statement s) throws SQLException {
+        for (int batch = 0; batch < 10; batch++) {
+            s.execute("""
+                    INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+                                        recorded_at, previous_hash, hash)
+                    SELECT '%1$s' || (k %% %2$d), k / %2$d + 1, gen_random_uuid(), 'Paid', 1,
+                           jsonb_build_object('amount', '10.00', 'note', repeat('n', 400)), '{"actor": "test"}',
+                           timestamptz '2020-01-01 00:00:00+00' + k * interval '1 minute', repeat('0', 64), repeat('0', 64)
+                    FROM generate_series(%3$d, %4$d) AS k
+                    ORDER BY k""".formatted(DATED, DATED_STREAMS, batch * DATED_EVENTS / 10, (batch + 1) * DATED_EVENTS / 10 - 1));
         }
     }
 
@@ -136,9 +158,135 @@ class GenericPlansTest {
     /** An export of some lines reads their events through the stream index; of every line, its page in log order. */
     @Test
     void anExportReadsItsLinesNotTheLog() throws SQLException {
-        assertThat(genericPlanBuffers(EventStore.READ_RANGE_OF_STREAMS,
-                "'0', 0, NULL, NULL, ARRAY['" + PREFIX + "17', '" + PREFIX + "400'], 500")).isLessThan(FEW_BUFFERS);
-        assertThat(genericPlanBuffers(EventStore.READ_RANGE, nearTheHead() + ", NULL, NULL, 500")).isLessThan(FEW_BUFFERS);
+        assertThat(genericPlanBuffers(EventStore.readRangeOfStreams(null, null),
+                "'0', 0, ARRAY['" + PREFIX + "17', '" + PREFIX + "400'], 500")).isLessThan(FEW_BUFFERS);
+        assertThat(genericPlanBuffers(EventStore.readRangeOfStreams(PERIOD_FROM, null),
+                "'0', 0, ARRAY['" + DATED + "17', '" + DATED + "400'], 500")).isLessThan(FEW_BUFFERS);
+        assertThat(buffers(EventStore.readRange(nearTheHeadCheckpoint(), null, null, 500), null)).isLessThan(FEW_BUFFERS);
+    }
+
+    /** 1,000 minutes in the middle of the dated log: 1,000 of its 20,000 events, 1,000 of its streams. */
+    private static final java.time.Instant PERIOD_FROM = java.time.Instant.parse("2020-01-07T22:40:00Z");
+    private static final java.time.Instant PERIOD_TO = PERIOD_FROM.plusSeconds(1_000 * 60);
+
+    /**
+     * The reads of a period (the timeline's and re-verification's lines, the export's events) go through the BRIN
+     * index on the record time (V19) and read the page ranges of the period, not the log: the lines' page under a plan
+     * made without the parameters' values too, because the period is written into the text; the export's page, sent
+     * unprepared, as planned for its values. The control: the statements as they were, with the period bound as
+     * parameters, read at least half of the log.
+     */
+    @Test
+    void aPeriodIsReadThroughTheRecordTimeIndex() throws SQLException {
+        long table = tablePages();
+        String lines = EventStore.streamIdsRecordedIn(PERIOD_FROM, PERIOD_TO);
+        String export = EventStore.readRange(Checkpoint.START, PERIOD_FROM, PERIOD_TO, 1000);
+
+        assertThat(genericPlan(lines, "'', '" + DATED + "', 500")).contains("events_recorded_at");
+        assertThat(explained(export, null)).contains("events_recorded_at");
+        long linesBuffers = genericPlanBuffers(lines, "'', '" + DATED + "', 500");
+        long exportBuffers = buffers(export, null);
+        System.out.printf("a period: its lines' page %d buffers, its export's page %d, of a table of %d pages%n",
+                linesBuffers, exportBuffers, table);
+        assertThat(linesBuffers).isLessThan(table / 4);
+        assertThat(exportBuffers).isLessThan(table / 4);
+        assertThat(rows(lines, "'', '" + DATED + "', 5000")).isEqualTo(1_000);
+        assertThat(rowsOf(EventStore.readRange(Checkpoint.START, PERIOD_FROM, PERIOD_TO, 5000))).isEqualTo(1_000);
+
+        String linesAsTheyWere = """
+                SELECT DISTINCT stream_id FROM events
+                WHERE stream_id > $1 AND starts_with(stream_id, $2)
+                  AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+                ORDER BY stream_id LIMIT $5""";
+        String exportAsItWas = """
+                SELECT * FROM events
+                WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND ($4::timestamptz IS NULL OR recorded_at < $4)
+                ORDER BY events.transaction_id, events.global_position
+                LIMIT $5""";
+        String period = "'" + PERIOD_FROM + "', '" + PERIOD_TO + "'";
+        assertThat(genericPlanBuffers(linesAsTheyWere, "'', '" + DATED + "', " + period + ", 500")).isGreaterThan(table / 2);
+        assertThat(genericPlanBuffers(exportAsItWas, "'0', 0, " + period + ", 1000")).isGreaterThan(table / 2);
+    }
+
+    /**
+     * A borrower's lines and lines by id are read through the V19 indexes of {@code credit_line_view}, in the shape of
+     * {@code ReadModelQueries}' queries (the live generation in the same statement); the control drops the index in
+     * a transaction that is rolled back, and the same statement then reads every row of the generation.
+     */
+    @Test
+    void aBorrowersLinesAndLinesByIdAreReadThroughTheirIndexes() throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO credit_line_view (id, generation, credit_line_id, borrower_id, product_code, segment, currency,
+                                                  credit_limit, drawn, available, utilization, days_past_due, status,
+                                                  active_warnings, severe_warnings, stream_version, events_applied,
+                                                  last_position, opened_at, updated_at)
+                    SELECT p.live_generation || ':plan-line-' || n, p.live_generation, 'plan-line-' || n, 'B-plan-' || (n / 2),
+                           'XM-CASH', 'STANDARD', 'CNY', 50000, 1000, 49000, 0.02, 0, 'OPEN', 0, 0, 3, 3, '1-1', now(), now()
+                    FROM projections p, generate_series(1, 20000) AS n
+                    WHERE p.name = 'credit-lines'
+                    ON CONFLICT (id) DO NOTHING""");
+            s.execute("ANALYZE credit_line_view");
+        }
+        String live = "(SELECT live_generation FROM projections WHERE name = 'credit-lines')";
+        String borrowersLines = "SELECT * FROM credit_line_view WHERE generation = " + live
+                + " AND borrower_id = 'B-plan-17' ORDER BY opened_at, credit_line_id LIMIT 20";
+        String linesById = "SELECT * FROM credit_line_view WHERE generation = " + live
+                + " AND credit_line_id = ANY(ARRAY['plan-line-17', 'plan-line-4000', 'plan-line-19999'])";
+        long rowsPages;
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery("SELECT pg_relation_size('credit_line_view') / current_setting('block_size')::bigint")) {
+            row.next();
+            rowsPages = row.getLong(1);
+        }
+        assertThat(rowsPages).isGreaterThan(10 * FEW_BUFFERS);
+
+        assertThat(explained(borrowersLines, null)).contains("credit_line_view_borrower");
+        assertThat(explained(linesById, null)).contains("credit_line_view_line");
+        assertThat(buffers(borrowersLines, null)).isLessThan(FEW_BUFFERS);
+        assertThat(buffers(linesById, null)).isLessThan(FEW_BUFFERS);
+
+        assertThat(buffers(borrowersLines, "credit_line_view_borrower")).isGreaterThanOrEqualTo(rowsPages);
+        assertThat(buffers(linesById, "credit_line_view_line")).isGreaterThanOrEqualTo(rowsPages);
+    }
+
+    /** EXPLAIN (ANALYZE) of a statement, with an index dropped for its length (rolled back) when one is named. */
+    private String explained(String statement, String withoutIndex) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                if (withoutIndex != null) {
+                    s.execute("DROP INDEX " + withoutIndex);
+                }
+                try (ResultSet explained = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement)) {
+                    explained.next();
+                    return explained.getString(1);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private long buffers(String statement, String withoutIndex) throws SQLException {
+        try {
+            JsonNode plan = JSON.readTree(explained(statement, withoutIndex)).get(0).get("Plan");
+            return plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bound beyond what timestamptz holds is written as infinity, never as a literal PostgreSQL would refuse. */
+    @Test
+    void aBoundBeyondTimestamptzIsInfinity() throws SQLException {
+        String text = EventStore.streamIdsRecordedIn(java.time.Instant.parse("-5000-01-01T00:00:00Z"),
+                java.time.Instant.parse("+100000-01-01T00:00:00Z"));
+        assertThat(text).contains("'-infinity'::timestamptz").contains("'infinity'::timestamptz");
+        assertThat(rows(text, "'', '" + DATED + "', 5000")).isEqualTo(DATED_STREAMS);
     }
 
     /** A page of stream ids (the offer scan's, re-assessment's) is read from the index alone. */
@@ -192,12 +340,62 @@ class GenericPlansTest {
 
     /** The (transaction id, position) of the tenth event before the head, as the statements' first two arguments. */
     private String nearTheHead() throws SQLException {
+        Checkpoint near = nearTheHeadCheckpoint();
+        return "'" + near.transactionId() + "', " + near.position();
+    }
+
+    private long rowsOf(String statement) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(statement)) {
+            long n = 0;
+            while (rows.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The (transaction id, position) of the tenth event before the head. */
+    private Checkpoint nearTheHeadCheckpoint() throws SQLException {
         try (Connection c = jdbc.getConnection(); Statement s = c.createStatement();
              ResultSet row = s.executeQuery("""
                      SELECT transaction_id::text, global_position FROM events
                      ORDER BY events.transaction_id DESC, events.global_position DESC OFFSET 10 LIMIT 1""")) {
             row.next();
-            return "'" + row.getString(1) + "', " + row.getLong(2);
+            return new Checkpoint(Long.parseLong(row.getString(1)), row.getLong(2));
+        }
+    }
+
+    /** The rows the statement answers with the given arguments. */
+    private long rows(String statement, String arguments) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            s.execute("PREPARE counted AS " + statement);
+            try (ResultSet rows = s.executeQuery("EXECUTE counted(" + arguments + ")")) {
+                long n = 0;
+                while (rows.next()) {
+                    n++;
+                }
+                return n;
+            } finally {
+                s.execute("DEALLOCATE counted");
+            }
+        }
+    }
+
+    /** The text of the plan PostgreSQL makes without the parameters' values. */
+    private String genericPlan(String statement, String arguments) throws SQLException {
+        try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE planned AS " + statement);
+            try (ResultSet explained = s.executeQuery("EXPLAIN EXECUTE planned(" + arguments + ")")) {
+                StringBuilder plan = new StringBuilder();
+                while (explained.next()) {
+                    plan.append(explained.getString(1)).append('\n');
+                }
+                return plan.toString();
+            } finally {
+                s.execute("DEALLOCATE planned");
+                s.execute("RESET plan_cache_mode");
+            }
         }
     }
 
