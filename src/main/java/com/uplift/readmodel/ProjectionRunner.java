@@ -101,9 +101,14 @@ public class ProjectionRunner {
         final Set<String> typeNames;
         final AtomicBoolean busy = new AtomicBoolean();
         volatile boolean again;
+        /** The turn stopped with work left (its batches or stretches ran out): the next one begins at once. */
+        volatile boolean atOnce;
         volatile boolean stopped;
-        /** When the current turn began (System.nanoTime): a shared read begun before it is not taken ({@link SharedReads}). */
-        volatile long turnStartedAt;
+        /**
+         * When the current turn began (System.nanoTime): a shared read begun before it is not taken ({@link SharedReads}),
+         * and the next turn is spaced from it. An hour ago before the first.
+         */
+        volatile long turnStartedAt = System.nanoTime() - 3_600_000_000_000L;
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong bulkBatches = new AtomicLong();
@@ -147,6 +152,7 @@ public class ProjectionRunner {
     private final Pool pool;
     private final SharedReads reads;
     private final long pollMillis;
+    private final long turnSpacingNanos;
     private volatile long timer = -1;
 
     public ProjectionRunner(Instance<Projection> projections, EventStore store, EventTypeRegistry types,
@@ -157,7 +163,9 @@ public class ProjectionRunner {
                             @ConfigProperty(name = "uplift.projections.rebuild-batch-size", defaultValue = "10000") int rebuildBatchSize,
                             @ConfigProperty(name = "uplift.projections.rebuild-readers", defaultValue = "2") int rebuildReaders,
                             @ConfigProperty(name = "uplift.projections.rebuild-events-per-turn", defaultValue = "50000") int rebuildEventsPerTurn,
-                            @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis) {
+                            @ConfigProperty(name = "uplift.projections.poll-interval-ms", defaultValue = "1000") long pollMillis,
+                            @ConfigProperty(name = "uplift.projections.live-turn-spacing-ms", defaultValue = "50") long turnSpacingMillis) {
+        this.turnSpacingNanos = turnSpacingMillis * 1_000_000;
         this.pool = pool;
         this.reads = new SharedReads(store, System::nanoTime);
         this.rebuildBatchSize = rebuildBatchSize;
@@ -225,12 +233,32 @@ public class ProjectionRunner {
         });
     }
 
+    /**
+     * Starts a turn, or asks the running one for another. A turn due less than
+     * {@code uplift.projections.live-turn-spacing-ms} after the last one began waits for the rest of that time, busy,
+     * so that the commits meanwhile only ask for that one turn: the commits of a busy store gather into fewer, larger
+     * turns. A projection with work ran its next turn as soon as one ended, so a cheaper turn had only meant more turns
+     * of fewer events, each with its own statements (the record, the read, the checkpoint move, the lag), on cores the
+     * commands need: 4.1 statements per command under the write benchmark's load against 2.0 when turns were slower
+     * (docs/benchmarks.md). A turn that stopped with work left (a long catch-up, a rebuild) goes on at once, and the
+     * first commit after a quiet spell is applied at once.
+     */
     private void wake(Worker worker) {
         if (!worker.busy.compareAndSet(false, true)) {
             worker.again = true;
             return;
         }
+        long waitNanos = worker.atOnce ? 0 : turnSpacingNanos - (System.nanoTime() - worker.turnStartedAt);
+        if (waitNanos > 0) {
+            vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> start(worker));
+            return;
+        }
+        start(worker);
+    }
+
+    private void start(Worker worker) {
         worker.again = false;
+        worker.atOnce = false;
         worker.turnStartedAt = System.nanoTime();
         // Hibernate Reactive needs a fresh duplicated context, marked safe, per unit of work.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
@@ -343,6 +371,7 @@ public class ProjectionRunner {
     private <S> Uni<Boolean> applyAhead(Worker worker, Projection.InBulk<S> bulk, StretchesAhead<S> ahead, int stretches) {
         if (stretches <= 0) {
             worker.again = true;
+            worker.atOnce = true;
             return Uni.createFrom().item(false);
         }
         int generation = ahead.generation();
@@ -420,6 +449,7 @@ public class ProjectionRunner {
     private Uni<Boolean> catchUp(Worker worker, int generation, int batches) {
         if (batches == 0) {
             worker.again = true;
+            worker.atOnce = true;
             return Uni.createFrom().item(false);
         }
         return checkpoint(worker, generation)
