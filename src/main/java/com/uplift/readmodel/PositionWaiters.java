@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * its checkpoints on this instance ({@link #moved}); while any wait, a slow fallback poll
  * ({@code uplift.read-your-writes.fallback-poll}) reads it too, for a projection another instance runs. Each waiter
  * used to read it on its own every 25 ms: 64 waiters made 815 reads a second (docs/read-models.md, "Read-your-writes").
+ * The fallback's timer runs only while someone waits: armed by the first waiter, cancelled by its first tick that finds
+ * none left, armed again by the next.
  * <p>
  * A waiter is answered true by the first read that shows its position reached, and false at its deadline when the
  * last read had not (at most one fallback interval old, or fresher: any arrival or move reads again).
@@ -40,7 +41,10 @@ public class PositionWaiters {
     private final Vertx vertx;
     private final long fallbackMillis;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
-    private final AtomicBoolean polling = new AtomicBoolean();
+    /** Guards {@link #fallbackTimer}: arming and disarming are decided under it, never by a stale look. */
+    private final Object fallback = new Object();
+    /** The fallback poll's periodic timer while it runs, null while it does not. */
+    private Long fallbackTimer;
     private final AtomicLong reads = new AtomicLong();
 
     public PositionWaiters(Pool pool, Vertx vertx,
@@ -54,8 +58,8 @@ public class PositionWaiters {
     public Uni<Boolean> await(String projection, Checkpoint position, Duration max) {
         Watch watch = watches.computeIfAbsent(projection, Watch::new);
         Waiter waiter = new Waiter(position, Vertx.currentContext() == null ? null : Vertx.currentContext().getDelegate());
-        watch.waiters.add(waiter);
-        startPolling();
+        watch.waiters.add(waiter); // before arming: see disarmWhenIdle
+        armFallback();
         long deadline = vertx.setTimer(Math.max(1, max.toMillis()), id -> watch.expire(waiter));
         watch.read();
         return Uni.createFrom().completionStage(waiter.answer).invoke(() -> vertx.cancelTimer(deadline));
@@ -74,13 +78,45 @@ public class PositionWaiters {
         return reads.get();
     }
 
-    private void startPolling() {
-        if (polling.compareAndSet(false, true)) {
-            vertx.setPeriodic(fallbackMillis, id -> watches.values().forEach(watch -> {
-                if (!watch.waiters.isEmpty()) {
-                    watch.read();
-                }
-            }));
+    /** Whether the fallback poll's timer runs (it should exactly while someone waits, give or take one tick). */
+    boolean fallbackArmed() {
+        synchronized (fallback) {
+            return fallbackTimer != null;
+        }
+    }
+
+    private void armFallback() {
+        synchronized (fallback) {
+            if (fallbackTimer == null) {
+                fallbackTimer = vertx.setPeriodic(fallbackMillis, id -> fallbackTick());
+            }
+        }
+    }
+
+    private void fallbackTick() {
+        boolean anyWaiting = false;
+        for (Watch watch : watches.values()) {
+            if (!watch.waiters.isEmpty()) {
+                anyWaiting = true;
+                watch.read();
+            }
+        }
+        if (!anyWaiting) {
+            disarmWhenIdle();
+        }
+    }
+
+    /**
+     * Cancels the fallback poll's timer if no reader waits, looking again under the lock that arming takes. A reader
+     * joins its watch before it arms, so either this look sees it (and the timer stays), or the cancel comes first and
+     * the reader's arming, after it under the same lock, finds no timer and starts one: no reader is left unpolled.
+     */
+    private void disarmWhenIdle() {
+        synchronized (fallback) {
+            if (fallbackTimer != null && watches.values().stream().allMatch(watch -> watch.waiters.isEmpty())) {
+                vertx.cancelTimer(fallbackTimer);
+                fallbackTimer = null;
+            }
         }
     }
 

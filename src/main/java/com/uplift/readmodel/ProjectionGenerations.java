@@ -3,11 +3,11 @@ package com.uplift.readmodel;
 import com.uplift.eventstore.Checkpoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
@@ -47,8 +47,9 @@ public class ProjectionGenerations {
     /** What one turn of a projection goes by: which generations to advance, or none if a failure stopped it. */
     record Generations(boolean failed, int live, Integer building) {
 
-        static Generations of(ProjectionRow row) {
-            return new Generations("FAILED".equals(row.state), row.liveGeneration, row.buildingGeneration);
+        /** From the record's columns, however they were read: {@code state} is FAILED once a failure stopped it. */
+        static Generations of(String state, int live, Integer building) {
+            return new Generations("FAILED".equals(state), live, building);
         }
     }
 
@@ -62,11 +63,12 @@ public class ProjectionGenerations {
         return pool.preparedQuery(READ).execute(Tuple.of(name)).emitOn(home)
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        return create(name).map(Generations::of);
+                        return create(name).map(created -> Generations.of(created.state, created.liveGeneration,
+                                created.buildingGeneration));
                     }
                     Row row = rows.iterator().next();
-                    return Uni.createFrom().item(new Generations("FAILED".equals(row.getString("state")),
-                            row.getInteger("live_generation"), row.getInteger("building_generation")));
+                    return Uni.createFrom().item(Generations.of(row.getString("state"), row.getInteger("live_generation"),
+                            row.getInteger("building_generation")));
                 });
     }
 

@@ -50,16 +50,16 @@ class LiveTurnSpacingTest {
     void aCommitAfterAQuietSpellIsAppliedAtOnceAndTheNextWithinTheSpacingWaitsForIt() throws Exception {
         ReadModelProbe probe = new ReadModelProbe(jdbc, runner);
         String line = Api.openLine("B-SPACED-TURNS", "5000");
-        await().atMost(WAIT).until(() -> applied(probe, line));
+        await().atMost(WAIT).until(() -> probe.caughtUp(line));
         Thread.sleep(SPACING_MILLIS + 200); // a quiet spell: the last turn of credit-lines began more than 2 s ago
 
         long started = System.nanoTime();
         as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> applied(probe, line));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> probe.caughtUp(line));
         long first = millisSince(started);
 
         as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> applied(probe, line));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> probe.caughtUp(line));
         long second = millisSince(started);
 
         assertThat(first).as("the first commit after a quiet spell is applied without waiting for the spacing")
@@ -67,11 +67,6 @@ class LiveTurnSpacingTest {
         // The first drawdown's turn began after `started`; the next turn begins no sooner than 2 s after it.
         assertThat(second).as("the next commit's turn waits for the rest of the spacing")
                 .isGreaterThanOrEqualTo(SPACING_MILLIS);
-    }
-
-    private static boolean applied(ReadModelProbe probe, String line) throws Exception {
-        Map<String, Long> row = probe.liveRow(line);
-        return row != null && row.get("stream_version") == probe.storeVersion(line);
     }
 
     private static long millisSince(long started) {

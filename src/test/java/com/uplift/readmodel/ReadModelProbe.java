@@ -48,6 +48,12 @@ final class ReadModelProbe {
         }
     }
 
+    /** The line's live row has applied every event of its stream in the store (false while it has no row). */
+    boolean caughtUp(String line) throws SQLException {
+        Map<String, Long> row = liveRow(line);
+        return row != null && row.get("stream_version") == storeVersion(line);
+    }
+
     String state(String projection) throws SQLException {
         try (Connection c = jdbc.getConnection(); PreparedStatement s = c.prepareStatement("SELECT state FROM projections WHERE name = ?")) {
             s.setString(1, projection);

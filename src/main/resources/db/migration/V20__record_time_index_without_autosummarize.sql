@@ -1,0 +1,17 @@
+-- events_recorded_at (V19, BRIN on events.recorded_at) stops asking autovacuum to summarise each page range as it
+-- fills (docs/event-store.md, "Reads of a period (V19)").
+--
+-- With autosummarize on, every insert that starts a new range of 128 pages queues an autovacuum work item. The queue
+-- is small and shared by the whole server: under bulk appends (a migration of history, the write benchmark, a busy
+-- day) it is full whenever autovacuum is busy elsewhere, and each request that finds it full is logged at LOG level
+-- with the statement that made it ("request for BRIN range summarization for index "events_recorded_at" page N was
+-- not recorded"): one line per range filled, the server log filled with appends' text, and the summary still not made.
+--
+-- Without it nothing is lost. The log is append-only, so autovacuum's insert-triggered VACUUM of events
+-- (autovacuum_vacuum_insert_threshold and _scale_factor, PostgreSQL 13 on) comes round as appends accumulate, and every
+-- VACUUM summarises the ranges not yet summarised. Until then those ranges (the log's newest pages) are read by every
+-- window, as the index reads any range it has no summary for: a few pages more read, never a wrong answer.
+--
+-- Only the index's options change (the catalog, no rebuild): it takes the index's ACCESS EXCLUSIVE lock for that
+-- moment, so it waits for a read or an append in flight on events and holds the next ones behind it until it commits.
+ALTER INDEX events_recorded_at SET (autosummarize = off);
