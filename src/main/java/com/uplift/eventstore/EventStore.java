@@ -2,6 +2,7 @@ package com.uplift.eventstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,9 +12,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,6 +71,26 @@ public class EventStore {
                                      WHERE e.stream_id = r.stream_id) <> r.version)
             ORDER BY v
             RETURNING global_position, transaction_id::text AS transaction_id, stream_version""";
+
+    /**
+     * {@link #INSERT_BATCH} for several streams at once, each chained onto its own head ($11, $12 per row) and written
+     * only if that head holds; the streams read ($13, $14) are the same for all of them. Rows of a stream whose head
+     * moved are left out, the others land, all in one statement and one commit ({@link GroupedSends}).
+     */
+    private static final String INSERT_GROUP = """
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
+                                recorded_at, previous_hash, hash)
+            SELECT sid, v, id, t, s, p::jsonb, m::jsonb, at, ph, h
+            FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[],
+                        $8::timestamptz[], $9::text[], $10::text[], $11::bigint[], $12::text[]) WITH ORDINALITY
+                 AS batch(sid, v, id, t, s, p, m, at, ph, h, hv, hh, n)
+            WHERE (hv = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = sid AND e.stream_version = hv
+                                                            AND e.hash = hh))
+              AND NOT EXISTS (SELECT 1 FROM unnest($13::text[], $14::bigint[]) AS r(stream_id, version)
+                              WHERE (SELECT coalesce(max(e.stream_version), 0) FROM events e
+                                     WHERE e.stream_id = r.stream_id) <> r.version)
+            ORDER BY n
+            RETURNING stream_id, global_position, transaction_id::text AS transaction_id, stream_version""";
 
     static final String READ_STREAM = """
             SELECT %s FROM events WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
@@ -290,9 +314,23 @@ public class EventStore {
      */
     private final Cache<String, Head> heads = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
 
+    /** Single-stream appends at a known head, sent together while earlier ones are in flight. */
+    private final GroupedSends<Grouped, Written> grouped;
+
+    /** A store whose single-stream appends are grouped with two statements in flight (tests that build their own). */
     public EventStore(Pool pool, Clock clock) {
+        this(pool, clock, 2);
+    }
+
+    @Inject
+    public EventStore(Pool pool, Clock clock,
+                      @ConfigProperty(name = "uplift.event-store.appends-in-flight", defaultValue = "2") int appendsInFlight) {
         this.pool = pool;
         this.clock = clock;
+        this.grouped = new GroupedSends<>(appendsInFlight, MAX_GROUP,
+                (next, group) -> group.getFirst().unmoved().equals(next.unmoved())
+                        && group.stream().noneMatch(g -> g.rows().streamId().equals(next.rows().streamId())),
+                this::insertGroup);
     }
 
     /**
@@ -367,7 +405,8 @@ public class EventStore {
 
     /**
      * The common case is one statement: a single stream whose head this store wrote (or a new stream), nothing
-     * alongside, is inserted in a transaction of its own, checked by the insert itself. Otherwise: the alongside work,
+     * alongside, is inserted in a transaction of its own, checked by the insert itself, which it shares with the other
+     * such appends sent at the same moment ({@link #insertGrouped}, group commit). Otherwise: the alongside work,
      * each stream's insert (reading its head first when it is not known), and the alongside work again, in one
      * transaction.
      * <p>
@@ -383,7 +422,7 @@ public class EventStore {
         StreamAppend first = appends.getFirst();
         Head known = trustHeads ? knownHead(first) : null;
         Uni<List<Written>> written = alongside == AlongsideAppend.NOTHING && appends.size() == 1 && known != null
-                ? insert(pool, first, known, unmoved).map(List::of)
+                ? insertGrouped(first, known, unmoved).map(List::of)
                 : pool.withTransaction(connection -> alongside.before(connection)
                         .chain(() -> appendEach(connection, appends, unmoved, trustHeads, 0, new ArrayList<>()))
                         .call(results -> alongside.after(connection, results.getFirst().result())));
@@ -536,11 +575,48 @@ public class EventStore {
      * with {@link PreconditionFailed}.
      */
     private Uni<Written> insert(SqlClient client, StreamAppend append, Head head, List<StreamRead> unmoved) {
+        Rows rows;
+        try {
+            rows = rows(append, head);
+        } catch (WrongExpectedVersionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Tuple params = Tuple.tuple(List.of(rows.streamId(), rows.recordedAt().atOffset(ZoneOffset.UTC), rows.versions(),
+                rows.ids(), rows.types(), rows.schemas(), rows.payloads(), rows.metadata(), rows.previousHashes(),
+                rows.hashes(), head.version(), head.hash(),
+                unmoved.stream().map(StreamRead::streamId).toArray(String[]::new),
+                unmoved.stream().map(StreamRead::version).toArray(Long[]::new)));
+        return client.preparedQuery(INSERT_BATCH).execute(params).map(inserted -> {
+            Row last = null;
+            for (Row row : inserted) {
+                last = row;
+            }
+            if (last == null) {
+                throw new PreconditionFailed();
+            }
+            return written(rows, last);
+        });
+    }
+
+    /** A stream's events chained onto a head, as an insert binds them: each text once, each hash computed once. */
+    private record Rows(String streamId, Head head, Instant recordedAt, Long[] versions, UUID[] ids, String[] types,
+                        Integer[] schemas, String[] payloads, String[] metadata, String[] previousHashes, String[] hashes) {
+
+        int size() {
+            return versions.length;
+        }
+
+        String headHash() {
+            return hashes[hashes.length - 1];
+        }
+    }
+
+    private Rows rows(StreamAppend append, Head head) {
         String streamId = append.streamId();
         ExpectedVersion expected = append.expected();
         List<NewEvent> events = append.events();
         if (!expected.isAny() && expected.value() != head.version()) {
-            return Uni.createFrom().failure(new WrongExpectedVersionException(streamId, expected.value(), head.version()));
+            throw new WrongExpectedVersionException(streamId, expected.value(), head.version());
         }
         // PostgreSQL keeps microseconds: hash exactly what will be read back.
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -568,23 +644,105 @@ public class EventStore {
                     recordedAt, payloads[i], metadata[i]);
             previous = hashes[i];
         }
-        Tuple params = Tuple.tuple(List.of(streamId, recordedAt.atOffset(ZoneOffset.UTC), versions, ids, types, schemas,
-                payloads, metadata, previousHashes, hashes, head.version(), head.hash(),
+        return new Rows(streamId, head, recordedAt, versions, ids, types, schemas, payloads, metadata, previousHashes, hashes);
+    }
+
+    private static Written written(Rows rows, Row last) {
+        return new Written(new AppendResult(rows.streamId(), last.getLong("stream_version"),
+                new Checkpoint(Long.parseLong(last.getString("transaction_id")), last.getLong("global_position")), false),
+                rows.headHash());
+    }
+
+    /** Most appends of one group commit ({@link #INSERT_GROUP}): PostgreSQL binds arrays of any length, this keeps a statement small. */
+    static final int MAX_GROUP = 128;
+
+    /** Groups sent and appends in them so far. */
+    long[] groupsSent() {
+        return grouped.sent();
+    }
+
+    /** An append waiting to be sent with others: its rows and the streams its decision read. */
+    private record Grouped(Rows rows, List<StreamRead> unmoved) {
+    }
+
+    /**
+     * One stream's append at a head this store knows, in a transaction of its own that it may share with other such
+     * appends ({@link GroupedSends}): the same checks and outcomes as {@link #insert}, one round trip and one commit
+     * for the whole group.
+     */
+    private Uni<Written> insertGrouped(StreamAppend append, Head head, List<StreamRead> unmoved) {
+        Rows rows;
+        try {
+            rows = rows(append, head);
+        } catch (WrongExpectedVersionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return grouped.submit(new Grouped(rows, List.copyOf(unmoved)));
+    }
+
+    /**
+     * One statement for the group: each append whose head held is written, the others answer {@link PreconditionFailed}
+     * (each then explained alone, as an append of its own would be). A statement error (a unique version another
+     * writer took, these events stored before) names no append, so a group of several is sent again one append at a
+     * time, and each gets the error that is its own.
+     */
+    private Uni<List<GroupedSends.Outcome<Written>>> insertGroup(List<Grouped> group) {
+        int n = group.stream().mapToInt(g -> g.rows().size()).sum();
+        String[] streamIds = new String[n];
+        Long[] versions = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        Integer[] schemas = new Integer[n];
+        String[] payloads = new String[n];
+        String[] metadata = new String[n];
+        OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        String[] previousHashes = new String[n];
+        String[] hashes = new String[n];
+        Long[] headVersions = new Long[n];
+        String[] headHashes = new String[n];
+        int at = 0;
+        for (Grouped g : group) {
+            Rows rows = g.rows();
+            OffsetDateTime recorded = rows.recordedAt().atOffset(ZoneOffset.UTC);
+            for (int i = 0; i < rows.size(); i++, at++) {
+                streamIds[at] = rows.streamId();
+                versions[at] = rows.versions()[i];
+                ids[at] = rows.ids()[i];
+                types[at] = rows.types()[i];
+                schemas[at] = rows.schemas()[i];
+                payloads[at] = rows.payloads()[i];
+                metadata[at] = rows.metadata()[i];
+                recordedAt[at] = recorded;
+                previousHashes[at] = rows.previousHashes()[i];
+                hashes[at] = rows.hashes()[i];
+                headVersions[at] = rows.head().version();
+                headHashes[at] = rows.head().hash();
+            }
+        }
+        List<StreamRead> unmoved = group.getFirst().unmoved();
+        Tuple params = Tuple.tuple(List.of(streamIds, versions, ids, types, schemas, payloads, metadata, recordedAt,
+                previousHashes, hashes, headVersions, headHashes,
                 unmoved.stream().map(StreamRead::streamId).toArray(String[]::new),
                 unmoved.stream().map(StreamRead::version).toArray(Long[]::new)));
-        String headHash = previous;
-        return client.preparedQuery(INSERT_BATCH).execute(params).map(rows -> {
-            Row last = null;
-            for (Row row : rows) {
-                last = row;
-            }
-            if (last == null) {
-                throw new PreconditionFailed();
-            }
-            return new Written(new AppendResult(streamId, last.getLong("stream_version"),
-                    new Checkpoint(Long.parseLong(last.getString("transaction_id")), last.getLong("global_position")), false),
-                    headHash);
-        });
+        return pool.preparedQuery(INSERT_GROUP).execute(params).map(inserted -> {
+                    Map<String, Row> last = new HashMap<>();
+                    for (Row row : inserted) {
+                        last.put(row.getString("stream_id"), row);
+                    }
+                    List<GroupedSends.Outcome<Written>> outcomes = new ArrayList<>(group.size());
+                    for (Grouped g : group) {
+                        Row row = last.get(g.rows().streamId());
+                        outcomes.add(row == null ? GroupedSends.Outcome.failed(new PreconditionFailed())
+                                : GroupedSends.Outcome.of(written(g.rows(), row)));
+                    }
+                    return outcomes;
+                })
+                .onFailure(failure -> group.size() > 1 && failure instanceof PgException)
+                .recoverWithUni(() -> Multi.createFrom().iterable(group)
+                        .onItem().transformToUniAndConcatenate(alone -> insertGroup(List.of(alone))
+                                .map(List::getFirst)
+                                .onFailure().recoverWithItem(GroupedSends.Outcome::<Written>failed))
+                        .collect().asList());
     }
 
     /** Turns a unique violation into the typed outcome it means; the failed transaction has been rolled back by then. */

@@ -87,6 +87,15 @@ class WritePathBenchmarkTest {
      * loaded machine, which is warm-up, not what a command costs).
      */
     private static final Duration LOAD_WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.write.warm-up-seconds", 20));
+    /**
+     * The warm-up goes on, a slice at a time, until the service's JIT compilers took less than {@link #JIT_SETTLED} of
+     * its CPU in the last slice (or for at most this long): on 2 cores shared with PostgreSQL and this JVM, C2 was still
+     * 40% of the service's CPU after 20 s (257 us per command at 20:25 UTC on 2026-11-30), compiling the request path
+     * for the first time, which a service that has run for an hour no longer pays.
+     */
+    private static final Duration LOAD_WARM_UP_MAX = Duration.ofSeconds(Integer.getInteger("benchmark.write.warm-up-max-seconds", 120));
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
+    private static final double JIT_SETTLED = 0.10;
     /** Before each floor: the requests it sends are a part of the command path, compiled already. */
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration IDLE = Duration.ofSeconds(10);
@@ -227,7 +236,9 @@ class WritePathBenchmarkTest {
              LoadGenerator http = new LoadGenerator(service.uri(), CONCURRENCY)) {
             List<String> lines = openLines(http, LINES);
             Map<HttpVersion, Integer> versions = new java.util.concurrent.ConcurrentHashMap<>();
-            load(http, LOAD_WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+            String warmUp = warmUp(http, service.pid(), lines, versions);
+            // the projections read what the warm-up wrote before anything is measured
+            long[] warmUpCaughtUp = awaitProjectionsCaughtUp();
             // what the service spends with no request at all (schedules, the Kafka consumer's polls, projections'
             // polls), so that the CPU per command can also be given net of it
             Duration idleBefore = cpu(service.pid());
@@ -254,6 +265,13 @@ class WritePathBenchmarkTest {
             Duration generatorUsed = http.cpu().minus(generatorBefore);
             Duration testJvmUsed = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
             double databaseUsed = clocks.now().since(clocksBefore).database();
+            // The projections' work on what the load wrote is part of a command's cost even when it ends after the
+            // load: what they had left to read when it ended, how long they took to read it, and the CPU every process
+            // spent meanwhile (the service idles then, so its share is mostly its idle cost).
+            long[] caughtUp = awaitProjectionsCaughtUp();
+            Duration cpuUsedToCatchUp = cpu(service.pid()).minus(cpuBefore);
+            Duration testJvmUsedToCatchUp = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
+            double databaseUsedToCatchUp = clocks.now().since(clocksBefore).database();
             String statements = counting ? statements(commands.ok()) : "";
             long[] memory = service.residentKiB();
             assertThat(versions.keySet()).as("every answer came over HTTP/1.1").containsOnly(HttpVersion.HTTP_1_1);
@@ -280,10 +298,21 @@ class WritePathBenchmarkTest {
                     + " a ceiling of %.0f commands/s (measured %.0f); ratio to raw at that ceiling %.3f | |")
                     .formatted(totalMs, serviceMs, testJvmMs, generatorMs, postgresMs, CORES, ceiling(totalMs),
                             commands.perSecond(), ceiling(totalMs) / raw.perSecond()));
+            double caughtUpMs = perCommand(cpuUsedToCatchUp, commands) + perCommand(testJvmUsedToCatchUp.minus(generatorUsed), commands)
+                    + generatorMs + databaseUsedToCatchUp * 1000 / Math.max(1, commands.ok());
+            rows.add(("| the projections when the load ended: events left to read (the most behind), and the time until all"
+                    + " had read them | %d events | caught up %.1f s later (after the warm-up: %d events, %.1f s); CPU per command,"
+                    + " every process, until then: **%.2f ms** (%.2f + %.2f + %.2f + %.2f ms); 2 cores at that cost: a ceiling of"
+                    + " %.0f commands/s, ratio to raw %.3f | |")
+                    .formatted(caughtUp[0], caughtUp[1] / 1000.0, warmUpCaughtUp[0], warmUpCaughtUp[1] / 1000.0, caughtUpMs,
+                            perCommand(cpuUsedToCatchUp, commands), perCommand(testJvmUsedToCatchUp.minus(generatorUsed), commands),
+                            generatorMs, databaseUsedToCatchUp * 1000 / Math.max(1, commands.ok()), ceiling(caughtUpMs),
+                            ceiling(caughtUpMs) / raw.perSecond()));
             rows.add(("| load generator CPU per request (its event loop; the test JVM, which also runs the projections as their"
                     + " leader and the raw loop's pool, %.2f ms) | %.2f ms | %.1f s over %d requests, %d connections | |")
                     .formatted(perCommand(testJvmUsed, commands), perCommand(generatorUsed, commands),
                             generatorUsed.toMillis() / 1000.0, commands.ok() + commands.errors(), http.connections()));
+            rows.add(warmUp);
             rows.add("| measured load window (UTC, for a JFR profile: `-Dbenchmark.jfr=true`) | " + loadStarted + " | " + loadEnded + " | |");
             rows.add("| the service under that load, by thread (us of CPU per command, the busiest) | | " + serviceThreads + " | |");
             rows.add("| the test JVM under that load, by thread (us of CPU per command, the busiest: event loops run the"
@@ -570,6 +599,68 @@ class WritePathBenchmarkTest {
     }
 
     /** The threads that took most CPU between two readings, in ms per second, by name. */
+    private static final String LIVE_CHECKPOINTS = StatementCounts.NOT_COUNTED + """
+            SELECT c.transaction_id, c.position FROM projections p
+            JOIN projection_checkpoints c ON c.projection = p.name AND c.generation = p.live_generation""";
+    /** With the checkpoint as literals and unprepared, as EventStore's BACKLOG: planned for it, a range of the index. */
+    private static final String BEHIND = StatementCounts.NOT_COUNTED
+            + "SELECT count(*) AS behind FROM events WHERE (transaction_id, global_position) > ('%d'::xid8, %d)";
+
+    /**
+     * Waits until every live projection has read the whole log (at most two minutes, then fails): answers the events
+     * the one most behind had left to read when called, and the milliseconds until all had read them.
+     */
+    private long[] awaitProjectionsCaughtUp() throws InterruptedException {
+        long started = System.nanoTime();
+        long first = -1;
+        while (true) {
+            long behind = 0;
+            for (var checkpoint : pool.query(LIVE_CHECKPOINTS).execute().await().indefinitely()) {
+                behind = Math.max(behind, pool.query(BEHIND.formatted(checkpoint.getLong("transaction_id"), checkpoint.getLong("position")))
+                        .execute().await().indefinitely().iterator().next().getLong("behind"));
+            }
+            if (first < 0) {
+                first = behind;
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (behind == 0) {
+                return new long[]{first, millis};
+            }
+            assertThat(millis).as("projections still %d events behind", behind).isLessThan(120_000);
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Repayments until the service's JIT has settled: at least {@link #LOAD_WARM_UP}, then slices of
+     * {@link #WARM_UP_SLICE} until its compiler threads took under {@link #JIT_SETTLED} of its CPU in one, at most
+     * {@link #LOAD_WARM_UP_MAX}. Answers the table's row saying how long it took and where it stopped.
+     */
+    private String warmUp(LoadGenerator http, long pid, List<String> lines, Map<HttpVersion, Integer> versions) {
+        long started = System.nanoTime();
+        load(http, LOAD_WARM_UP, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+        double share;
+        do {
+            Map<String, Long> before = ProcessCpu.byThreadName(pid);
+            load(http, WARM_UP_SLICE, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+            Map<String, Long> after = ProcessCpu.byThreadName(pid);
+            long all = 0;
+            long compilers = 0;
+            for (Map.Entry<String, Long> thread : after.entrySet()) {
+                long used = Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+                all += used;
+                if (thread.getKey().startsWith("C1 Compiler") || thread.getKey().startsWith("C2 Compiler")) {
+                    compilers += used;
+                }
+            }
+            share = compilers / (double) Math.max(1, all);
+        } while (share >= JIT_SETTLED && System.nanoTime() - started < LOAD_WARM_UP_MAX.toNanos());
+        return ("| warm-up before the measured load (repayments as measured; `-Dbenchmark.write.warm-up-seconds`, "
+                + "`-Dbenchmark.write.warm-up-max-seconds`) | %.0f s | the JIT compilers' share of the service's CPU in its "
+                + "last %d s: %.0f%% (settled below %.0f%%, or the maximum) | |")
+                .formatted((System.nanoTime() - started) / 1e9, WARM_UP_SLICE.toSeconds(), share * 100, JIT_SETTLED * 100);
+    }
+
     private static String busiest(Map<String, Long> before, Map<String, Long> after, double seconds) {
         return after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
