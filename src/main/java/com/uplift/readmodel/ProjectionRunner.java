@@ -58,6 +58,12 @@ public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
     private static final int BATCHES_PER_TURN = 20;
+    /**
+     * The most recent events the projections' shared reads keep ({@link SharedReads}'s tail), in batches: enough to
+     * hold the spread of the live projections' checkpoints under load (their turns are spaced apart), small enough
+     * that memory stays a few batches.
+     */
+    private static final int TAIL_BATCHES = 4;
     /** A failure that only looks passing is retried this many times in a row before its event counts as failing. */
     private static final int MAX_GUESSED_TRANSIENT = 10;
 
@@ -167,7 +173,7 @@ public class ProjectionRunner {
                             @ConfigProperty(name = "uplift.projections.live-turn-spacing-ms", defaultValue = "50") long turnSpacingMillis) {
         this.turnSpacingNanos = turnSpacingMillis * 1_000_000;
         this.pool = pool;
-        this.reads = new SharedReads(store, System::nanoTime);
+        this.reads = new SharedReads(store, System::nanoTime, TAIL_BATCHES * batchSize);
         this.rebuildBatchSize = rebuildBatchSize;
         this.rebuildReaders = rebuildReaders;
         this.stretchesPerTurn = Math.max(1, rebuildEventsPerTurn / rebuildBatchSize);
@@ -444,7 +450,8 @@ public class ProjectionRunner {
      * Applies up to {@code batches} batches; true when the generation has reached the head of the log. A batch shorter
      * than {@code batchSize} read everything below the horizon, so no further read is made to find nothing: events
      * committed since wake the projection again. The checkpoint is read once and then carried from batch to batch. The
-     * projections of this instance at the same checkpoint share one read ({@link SharedReads}).
+     * projections of this instance share their reads ({@link SharedReads}): those at the same checkpoint take one read,
+     * and those inside the most recent events read are answered from them.
      */
     private Uni<Boolean> catchUp(Worker worker, int generation, int batches) {
         if (batches == 0) {
