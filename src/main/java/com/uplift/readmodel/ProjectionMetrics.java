@@ -45,6 +45,12 @@ public class ProjectionMetrics {
      * last measure is this old.
      */
     static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
+    /**
+     * The lag gauge counts at most this many events: a projection further behind shows this figure ("at least"), and
+     * the measure's cost stays that of a few thousand index entries however far it trails (the admin's status,
+     * asked for by a person, counts them all).
+     */
+    static final int LAG_COUNTED_AT_MOST = 10_000;
 
     /**
      * One projection's meters; {@code read} counts the events it read on this instance, {@code readAtTurnEnd} holds
@@ -149,7 +155,7 @@ public class ProjectionMetrics {
                 return Uni.createFrom().voidItem();
             }
             Row row = rows.iterator().next();
-            return store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position")))
+            return store.backlogAfter(new Checkpoint(row.getLong("transaction_id"), row.getLong("position")), LAG_COUNTED_AT_MOST)
                     .invoke(backlog -> lagMeasured(projection, backlog.events(), backlog.secondsBehind(clock.instant())))
                     .replaceWithVoid();
         });

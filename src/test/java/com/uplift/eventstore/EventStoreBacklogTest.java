@@ -43,6 +43,22 @@ class EventStoreBacklogTest {
     }
 
     @Test
+    void aBoundedCountStopsAtItsBoundAndStillSeesTheFirstUnreadAsTheOldest() {
+        String stream = "test-backlog-" + UUID.randomUUID();
+        Checkpoint before = store.append(stream, ExpectedVersion.NO_STREAM, List.of(event())).await().atMost(WAIT).checkpoint();
+        store.append(stream, ExpectedVersion.exactly(1), List.of(event(), event(), event(), event(), event()))
+                .await().atMost(WAIT);
+        Instant secondRecordedAt = store.readStream(stream, 2).await().atMost(WAIT).getFirst().recordedAt();
+
+        EventStore.Backlog bounded = store.backlogAfter(before, 3).await().atMost(WAIT);
+        assertThat(bounded.events()).isEqualTo(3);
+        assertThat(bounded.oldestUnreadAt()).isEqualTo(secondRecordedAt);
+        EventStore.Backlog roomy = store.backlogAfter(before, 100).await().atMost(WAIT);
+        assertThat(roomy.events()).isEqualTo(5).isEqualTo(store.backlogAfter(before).await().atMost(WAIT).events());
+        assertThat(roomy.oldestUnreadAt()).isEqualTo(secondRecordedAt);
+    }
+
+    @Test
     void anOldestUnreadEventRecordedInTheFutureIsNeverANegativeLag() {
         Instant recorded = Instant.parse("2026-11-28T10:00:00Z");
         assertThat(new EventStore.Backlog(1, recorded).secondsBehind(recorded.minusSeconds(5))).isZero();
