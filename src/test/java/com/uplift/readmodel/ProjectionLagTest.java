@@ -1,6 +1,7 @@
 package com.uplift.readmodel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.uplift.eventstore.AlongsideAppend;
 import com.uplift.eventstore.AppendResult;
 import com.uplift.eventstore.Checkpoint;
 import com.uplift.eventstore.EventMetadata;
@@ -11,6 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,9 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.uplift.readmodel.ReadModelProbe.WAIT;
 import static com.uplift.readmodel.ReadModelProbe.lag;
@@ -39,7 +43,6 @@ import static org.awaitility.Awaitility.await;
 class ProjectionLagTest {
 
     private static final int CONCURRENT_APPENDS = 32;
-    private static final int MAX_ROUNDS = 20;
 
     @Inject
     EventStore store;
@@ -58,16 +61,32 @@ class ProjectionLagTest {
 
     @Test
     void concurrentAppendsThatCommitOutOfPositionOrderLeaveNoLagOnceEverythingIsApplied() throws SQLException {
-        // Rounds of concurrent appends until one ends with the last event in reading order below the highest
-        // position: the state in which head minus checkpoint position stayed above 0 with everything applied.
-        Checkpoint last = null;
-        long highestPosition = 0;
-        for (int round = 0; round < MAX_ROUNDS && (last == null || last.position() >= highestPosition); round++) {
-            List<AppendResult> results = concurrentAppends();
-            last = results.stream().map(AppendResult::checkpoint).max(Comparator.naturalOrder()).orElseThrow();
-            highestPosition = results.stream().mapToLong(r -> r.checkpoint().position()).max().orElseThrow();
-        }
-        assertThat(last.position()).as("an append later in reading order holds a lower position").isLessThan(highestPosition);
+        // The state in which head minus checkpoint position stayed above 0 with everything applied, made on purpose:
+        // one append takes its transaction id first and draws its positions only after another append has committed.
+        // The other is then later in reading order (a higher transaction id) and lower in position.
+        CompletableFuture<Void> idTaken = new CompletableFuture<>();
+        CompletableFuture<Void> otherCommitted = new CompletableFuture<>();
+        AlongsideAppend takesItsIdFirst = new AlongsideAppend() {
+            @Override
+            public Uni<Void> before(SqlConnection connection) {
+                return connection.query("SELECT pg_current_xact_id()").execute()
+                        .invoke(() -> idTaken.complete(null))
+                        .chain(() -> Uni.createFrom().completionStage(otherCommitted))
+                        .replaceWithVoid();
+            }
+        };
+        CompletableFuture<AppendResult> early = store.append("test-lag-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM,
+                List.of(event(), event()), takesItsIdFirst).subscribeAsCompletionStage();
+        idTaken.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        AppendResult late = store.append("test-lag-" + UUID.randomUUID(), ExpectedVersion.NO_STREAM, List.of(event(), event()))
+                .await().atMost(WAIT);
+        otherCommitted.complete(null);
+        AppendResult first = early.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+
+        Checkpoint last = Collections.max(List.of(first.checkpoint(), late.checkpoint()));
+        assertThat(last).as("the append that committed first is last in reading order").isEqualTo(late.checkpoint());
+        assertThat(last.position()).as("an append later in reading order holds a lower position")
+                .isLessThan(first.checkpoint().position());
 
         for (String projection : runner.names()) {
             assertThat(admin.awaitPosition(projection, last, WAIT).await().atMost(WAIT)).as(projection).isTrue();

@@ -3,12 +3,14 @@ package com.uplift.api.console;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -77,6 +79,14 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     public String url(String path) {
         return base + path;
+    }
+
+    /**
+     * A wait whose condition may read elements: a page that re-renders between finding an element and reading it makes
+     * the read fail with a stale reference, which is then tried again rather than failing the test.
+     */
+    public static FluentWait<WebDriver> patiently(WebDriver browser) {
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     public static WebElement waitFor(WebDriver browser, By what) {

@@ -72,7 +72,7 @@ class ConsoleBrowserTest {
         row.findElement(By.cssSelector("a.open-case")).click();
         waitFor(officer1, By.id("review-form"));
         // the explanation, readable: the scorecard as a chart and a table, every rule with its result and values
-        new WebDriverWait(officer1, PATIENCE).until(d -> d.findElement(By.id("scorecard-chart")).getDomAttribute("data-rendered") != null);
+        ConsoleBrowser.patiently(officer1).until(d -> d.findElement(By.id("scorecard-chart")).getDomAttribute("data-rendered") != null);
         assertThat(officer1.findElements(By.cssSelector("#scorecard-chart canvas"))).isNotEmpty();
         JsonPath decision = as("auditor").get(referral.linePath + "/decisions/" + referral.requestId).then().statusCode(200)
                 .extract().jsonPath();
@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
         // and a risk officer may not take level 2 either: the role check of the API, as a 403 problem
         officer2.findElement(By.id("comment")).sendKeys("let me approve level 2");
         officer2.findElement(By.id("submit-review")).click();
-        new WebDriverWait(officer2, PATIENCE).until(d -> d.findElement(By.id("refusal-status")).getText().equals("403"));
+        ConsoleBrowser.patiently(officer2).until(d -> d.findElement(By.id("refusal-status")).getText().equals("403"));
         as("auditor").get(referral.linePath + "/decisions/" + referral.requestId).then()
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING"))
                 .body("reviews.reviewer", org.hamcrest.Matchers.contains("officer1"));

@@ -234,7 +234,7 @@ class ConsoleGovernanceBrowserTest {
         auditor.findElement(By.id("export-lines")).sendKeys(lineId);
         String[] download = new String[1];
         // the export reads below the store's gap-safe horizon: the line's newest events appear there within moments
-        new WebDriverWait(auditor, PATIENCE).until(d -> {
+        ConsoleBrowser.patiently(auditor).until(d -> {
             download[0] = fetchExport(d);
             return manifestOf(download[0]).get("count").asLong() == 1;
         });

@@ -176,7 +176,7 @@ class ConsoleOperationsBrowserTest {
         auditor.findElement(By.id("nav-portfolio")).click();
         waitFor(auditor, By.id("by-grade"));
         for (String chart : List.of("grade-chart", "segment-chart", "decision-chart", "overdue-chart", "group-chart")) {
-            new WebDriverWait(auditor, PATIENCE).until(d -> d.findElement(By.id(chart)).getDomAttribute("data-rendered") != null);
+            ConsoleBrowser.patiently(auditor).until(d -> d.findElement(By.id(chart)).getDomAttribute("data-rendered") != null);
             assertThat(auditor.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
         }
         assertThat(auditor.findElement(By.id("total-lines")).getText()).isEqualTo(Integer.toString(book.size()));
@@ -222,7 +222,7 @@ class ConsoleOperationsBrowserTest {
         WebDriver tall = browsers.signIn(browsers.open(1366, 2700), "auditor");
         tall.get(base + "console/portfolio");
         waitFor(tall, By.id("by-grade"));
-        new WebDriverWait(tall, PATIENCE).until(d -> d.findElement(By.id("group-chart")).getDomAttribute("data-rendered") != null);
+        ConsoleBrowser.patiently(tall).until(d -> d.findElement(By.id("group-chart")).getDomAttribute("data-rendered") != null);
         screenshot(tall, "portfolio-full");
     }
 
@@ -344,7 +344,7 @@ class ConsoleOperationsBrowserTest {
         waitFor(phone, By.id("by-grade"));
         assertThat(phone.findElement(By.id("by-grade-title")).getText()).isEqualTo("按评级的额度数与敞口");
         assertThat(phone.findElement(By.id("overdue-benchmark")).getText()).isEqualTo("3.35%");
-        new WebDriverWait(phone, PATIENCE).until(d -> d.findElement(By.id("group-chart")).getDomAttribute("data-rendered") != null);
+        ConsoleBrowser.patiently(phone).until(d -> d.findElement(By.id("group-chart")).getDomAttribute("data-rendered") != null);
         screenshot(phone, "phone-portfolio-zh");
     }
 
