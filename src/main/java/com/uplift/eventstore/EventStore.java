@@ -1134,11 +1134,7 @@ public class EventStore {
     public Uni<Backlog> backlogAfter(Checkpoint after) {
         // Long.toString: digits whatever the default locale (a format's %d need not write ASCII digits)
         return pool.query(BACKLOG.formatted(Long.toString(after.transactionId()), Long.toString(after.position()))).execute()
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Backlog(row.getLong("events"), row.getOffsetDateTime("oldest_unread") == null ? null
-                            : row.getOffsetDateTime("oldest_unread").toInstant());
-                });
+                .map(EventStore::backlog);
     }
 
     /**
@@ -1149,11 +1145,13 @@ public class EventStore {
     public Uni<Backlog> backlogAfter(Checkpoint after, int atMost) {
         return pool.query(BACKLOG_AT_MOST.formatted(Long.toString(after.transactionId()), Long.toString(after.position()),
                         Integer.toString(atMost))).execute()
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Backlog(row.getLong("events"), row.getOffsetDateTime("oldest_unread") == null ? null
-                            : row.getOffsetDateTime("oldest_unread").toInstant());
-                });
+                .map(EventStore::backlog);
+    }
+
+    private static Backlog backlog(RowSet<Row> rows) {
+        Row row = rows.iterator().next();
+        OffsetDateTime oldestUnread = row.getOffsetDateTime("oldest_unread");
+        return new Backlog(row.getLong("events"), oldestUnread == null ? null : oldestUnread.toInstant());
     }
 
     /** Walks a stream's hash chain and reports the first link that does not hold. */

@@ -252,6 +252,7 @@ class WritePathBenchmarkTest {
             Duration generatorBefore = http.cpu();
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
             boolean counting = StatementCounts.restart(pool);
+            Map<String, long[]> tableWritesBefore = tableWrites();
             CpuTime.Reading clocksBefore = clocks.now();
             Map<String, Long> serviceThreadsBefore = ProcessCpu.byThreadName(service.pid());
             Map<String, Long> testJvmThreadsBefore = ProcessCpu.byThreadName(ProcessHandle.current().pid());
@@ -273,6 +274,8 @@ class WritePathBenchmarkTest {
             Duration testJvmUsedToCatchUp = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
             double databaseUsedToCatchUp = clocks.now().since(clocksBefore).database();
             String statements = counting ? statements(commands.ok()) : "";
+            Thread.sleep(STATISTICS_FLUSHED.toMillis()); // an idle backend reports its table counts within 10 s
+            String writes = tableWritesPerCommand(tableWritesBefore, tableWrites(), commands.ok());
             long[] memory = service.residentKiB();
             assertThat(versions.keySet()).as("every answer came over HTTP/1.1").containsOnly(HttpVersion.HTTP_1_1);
             assertThat(http.connections()).as("one keep-alive connection per loop").isEqualTo(CONCURRENCY);
@@ -318,7 +321,7 @@ class WritePathBenchmarkTest {
             rows.add("| the test JVM under that load, by thread (us of CPU per command, the busiest: event loops run the"
                     + " projections, kafka threads the broker and the publisher's producer) | | " + testJvmThreads + " | |");
 
-            statementsDuringLoad = statements;
+            statementsDuringLoad = statements + writes;
             rows.addAll(floors(http, service.pid(), clocks, lines, raw, totalMs));
             String shortLine = openLines(http, 1).getFirst();
             String longLine = openLines(http, 1).getFirst();
@@ -377,6 +380,9 @@ class WritePathBenchmarkTest {
     }
 
     private String statementsDuringLoad = "";
+
+    private static final Duration STATISTICS_FLUSHED = Duration.ofSeconds(11);
+    private static final String WAL = " wal";
 
     /**
      * What a request costs on this stack before any command, measured like the commands (same generator, concurrency,
@@ -460,6 +466,49 @@ class WritePathBenchmarkTest {
                 });
         table.append("| **%d** | **%d** | **%.2f** | | | all statements |\n".formatted(total[1], total[0],
                 total[0] / (double) Math.max(1, commands)));
+        return table.toString();
+    }
+
+    /**
+     * Rows written per table (inserted, updated, of which heap-only: no index touched), from the statistics PostgreSQL
+     * keeps per table. An update that is not heap-only writes an entry into every index of its table.
+     */
+    private Map<String, long[]> tableWrites() {
+        Map<String, long[]> writes = new java.util.TreeMap<>();
+        pool.query("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables")
+                .execute().await().indefinitely().forEach(row -> writes.put(row.getString("relname"), new long[]{
+                        row.getLong("n_tup_ins"), row.getLong("n_tup_upd"), row.getLong("n_tup_hot_upd"), row.getLong("n_tup_del")}));
+        pool.query("SELECT wal_records, wal_fpi, wal_bytes::bigint AS wal_bytes FROM pg_stat_wal").execute().await().indefinitely()
+                .forEach(row -> writes.put(WAL, new long[]{row.getLong("wal_records"), row.getLong("wal_fpi"),
+                        row.getLong("wal_bytes"), 0}));
+        return writes;
+    }
+
+    private static String tableWritesPerCommand(Map<String, long[]> before, Map<String, long[]> after, long commands) {
+        StringBuilder table = new StringBuilder("\nRows written per table during the load and the projections' catch-up"
+                + " (pg_stat_user_tables; heap-only updates touch no index):\n\n"
+                + "| table | inserted per command | updated per command | of which heap-only | deleted per command |\n|---|---|---|---|---|\n");
+        after.forEach((name, now) -> {
+            long[] was = before.getOrDefault(name, new long[4]);
+            if (name.equals(WAL)) {
+                return;
+            }
+            long inserted = now[0] - was[0];
+            long updated = now[1] - was[1];
+            long deleted = now[3] - was[3];
+            if (inserted + updated + deleted > 0) {
+                table.append("| %s | %.3f | %.3f | %s | %.3f |\n".formatted(name, inserted / (double) Math.max(1, commands),
+                        updated / (double) Math.max(1, commands),
+                        updated == 0 ? "" : "%.0f%%".formatted(100.0 * (now[2] - was[2]) / updated),
+                        deleted / (double) Math.max(1, commands)));
+            }
+        });
+        long[] walBefore = before.get(WAL);
+        long[] walAfter = after.get(WAL);
+        table.append("\nWrite-ahead log per command (pg_stat_wal; a full-page image is a whole page logged at its first"
+                + " change after a checkpoint): %.1f records, %.2f full-page images, %.0f bytes\n".formatted(
+                (walAfter[0] - walBefore[0]) / (double) Math.max(1, commands), (walAfter[1] - walBefore[1]) / (double) Math.max(1, commands),
+                (walAfter[2] - walBefore[2]) / (double) Math.max(1, commands)));
         return table.toString();
     }
 
