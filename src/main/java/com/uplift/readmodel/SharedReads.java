@@ -34,9 +34,10 @@ import java.util.function.LongSupplier;
  * first one's checkpoint, and any stretch of that after a checkpoint within it is a correct batch for a reader at that
  * checkpoint; it may only be shorter than a read made later would be. That matters in one way: a runner that gets
  * fewer than a batch takes it that it has reached the head and waits to be woken, so it must not take an answer read
- * before its turn began, which could miss a commit whose wake began this very turn. So a short answer is given only
- * if the read that brought the tail's end (or the keyed read) began at or after the caller's turn
- * ({@code notStartedBefore}) and reached the head; a full batch needs no such freshness.
+ * before the commit behind the last wake its turn answers for (a wake arrives after its commit; later wakes ask for
+ * another turn). So a short answer is given only if the read that brought the tail's end (or the keyed read) began
+ * at or after that wake arrived ({@code notStartedBefore}) and reached the head; a full batch needs no such freshness.
+ * The runner starts the turns a commit woke on one grid of instants, so one read after the tail's end serves them all.
  * <p>
  * A failed read is not kept: the next turn reads again. Callers come from several event loops: the state is guarded by
  * one lock, held only to decide and to record, never while a read runs. Answers are immutable (projections share
@@ -82,8 +83,9 @@ final class SharedReads {
 
     /**
      * Up to {@code limit} events after {@code from}, as {@link EventStore#readAll} answers them; fewer than
-     * {@code limit} only from a read begun at or after {@code notStartedBefore} (a {@link System#nanoTime} value: the
-     * start of the caller's turn), by this call or by another caller's.
+     * {@code limit} only from a read begun at or after {@code notStartedBefore} (a {@link System#nanoTime} value: when
+     * the last wake the caller's turn answers for arrived, so after the commit behind it), by this call or by another
+     * caller's.
      */
     Uni<List<RecordedEvent>> readAll(Checkpoint from, int limit, long notStartedBefore) {
         List<RecordedEvent> available;
