@@ -115,10 +115,12 @@ public class ProjectionRunner {
         /** When the last wake arrived (System.nanoTime), whether it started a turn or asked the running one for another. */
         volatile long wokenAt = turnStartedAt;
         /**
-         * The last wake the current turn answers for ({@link #wokenAt} as its turn began): a short answer from a shared
-         * read begun before it is not taken ({@link SharedReads}), as it could miss the commit behind that wake.
+         * Up to when the current turn answers for the wakes that arrived (System.nanoTime): a short answer from a shared
+         * read begun before it is not taken ({@link SharedReads}), as it could miss the commit behind such a wake.
          */
         volatile long answersWakeOf = turnStartedAt;
+        /** The instant the coming turn was scheduled for: its grid instant, or when it was asked for if it starts at once. */
+        volatile long scheduledAt = turnStartedAt;
         volatile int guessedTransient;
         final AtomicLong completedTurns = new AtomicLong();
         final AtomicLong bulkBatches = new AtomicLong();
@@ -271,9 +273,11 @@ public class ProjectionRunner {
             return;
         }
         long now = System.nanoTime();
-        long waitNanos = worker.atOnce ? 0 : alignedTurnAt(worker.turnStartedAt, turnSpacingNanos) - now;
-        if (waitNanos > 0) {
-            vertx.setTimer(Math.max(1, waitNanos / 1_000_000), id -> start(worker));
+        long at = worker.atOnce ? now : Math.max(now, alignedTurnAt(worker.turnStartedAt, turnSpacingNanos));
+        worker.scheduledAt = at;
+        if (at > now) {
+            // rounded up: a timer fires at its delay or after it, so the turn begins at its grid instant or after it
+            vertx.setTimer((at - now + 999_999) / 1_000_000, id -> start(worker));
             return;
         }
         start(worker);
@@ -294,8 +298,17 @@ public class ProjectionRunner {
     private void start(Worker worker) {
         worker.again = false;
         worker.atOnce = false;
-        // after again is cleared: a wake that set it before has set wokenAt before that, so it is seen here
-        worker.answersWakeOf = worker.wokenAt;
+        // After again is cleared: a wake that set it before has set wokenAt before that, so it is seen here. The turn
+        // answers for the wakes up to its grid instant; one that came after it (under load, one comes every few
+        // hundred microseconds) is left to the next turn, so that a read the first projection of the instant began is
+        // fresh enough for the others, which began a moment later.
+        long woken = worker.wokenAt;
+        if (woken > worker.scheduledAt) {
+            worker.answersWakeOf = worker.scheduledAt;
+            worker.again = true;
+        } else {
+            worker.answersWakeOf = woken;
+        }
         worker.turnStartedAt = System.nanoTime();
         // Hibernate Reactive needs a fresh duplicated context, marked safe, per unit of work.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
