@@ -318,8 +318,10 @@ public class CreditLineService {
         CommandAnswer<CreditLineSnapshot> answer = context.answer();
         List<NewEvent> newEvents = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
+            EventTypeRegistry.Serialized serialized = types.serialize(events.get(i));
             UUID eventId = answer == null ? UUID.randomUUID() : answer.eventId(firstIndex + i);
-            newEvents.add(types.newEvent(eventId, events.get(i), context.metadata(causationId)));
+            newEvents.add(new NewEvent(eventId, serialized.type(), serialized.schemaVersion(), serialized.payload(),
+                    context.metadata(causationId)));
         }
         return newEvents;
     }

@@ -2,9 +2,7 @@ package com.uplift.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -17,10 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -69,58 +65,6 @@ public final class CanonicalJson {
         JsonNode tree = MAPPER.valueToTree(value);
         return isSorted(tree) ? tree : sorted(tree);
     }
-
-    /**
-     * The canonical text of a value, as {@code write(toTree(value))} gives it, written straight from the value when that
-     * gives the same text: the mapper writes record properties and map entries in sorted order and every value exactly
-     * as the tree would hold it, except for what a token check finds (keys out of {@link #sorted}'s order, as an enum
-     * map's or a nested tree's may be, and floating-point numbers, which the tree reads back as decimals): then the
-     * text is made through the tree after all. An append serialises every event it writes; building the tree
-     * (serialising into a token buffer and reading that back as nodes) and writing it was an eighth of the service's
-     * event-loop samples per repayment (docs/benchmarks.md). {@code CanonicalJsonTest} checks both give the same text.
-     */
-    public static String writeValue(Object value) {
-        String direct;
-        try {
-            direct = MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return writtenAsTheTreeWould(direct) ? direct : write(toTree(value));
-    }
-
-    /** No key of an object at or before the one before it (String order, as {@link #sorted} sorts), no fraction. */
-    static boolean writtenAsTheTreeWould(String json) {
-        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
-            ArrayDeque<String> lastKeys = new ArrayDeque<>();
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                switch (token) {
-                    case START_OBJECT -> lastKeys.push(NO_KEY_YET);
-                    case END_OBJECT -> lastKeys.pop();
-                    case FIELD_NAME -> {
-                        String key = parser.currentName();
-                        String last = lastKeys.pop();
-                        if (last != NO_KEY_YET && last.compareTo(key) >= 0) {
-                            return false;
-                        }
-                        lastKeys.push(key);
-                    }
-                    case VALUE_NUMBER_FLOAT -> {
-                        return false;
-                    }
-                    default -> {
-                    }
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Marks an object whose first key is still to come (compared by identity: "" is a key like any other). */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    private static final String NO_KEY_YET = new String("");
 
     public static <T> T fromTree(JsonNode tree, Class<T> type) {
         try {

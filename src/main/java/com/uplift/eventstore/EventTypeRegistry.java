@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -85,12 +84,6 @@ public final class EventTypeRegistry {
     public Serialized serialize(Object event) {
         EventType type = typeOf(event.getClass());
         return new Serialized(type.name(), type.schemaVersion(), CanonicalJson.toTree(event));
-    }
-
-    /** {@link #serialize} as the event's canonical text, without a tree ({@link CanonicalJson#writeValue}): what an append writes. */
-    public NewEvent newEvent(UUID eventId, Object event, EventMetadata metadata) {
-        EventType type = typeOf(event.getClass());
-        return NewEvent.ofCanonicalText(eventId, type.name(), type.schemaVersion(), CanonicalJson.writeValue(event), metadata);
     }
 
     /** Reads a stored payload as the current shape of its type, upcasting from the stored schema version. */
