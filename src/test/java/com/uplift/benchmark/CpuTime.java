@@ -88,7 +88,7 @@ final class CpuTime {
     }
 
     /** ppid, utime, stime, cutime, cstime of one process; null when it ended meanwhile. */
-    private static long[] stat(Path process) {
+    static long[] stat(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -221,9 +221,13 @@ class WritePathBenchmarkTest {
         CpuTime clocks = CpuTime.of(pool);
         Supplier<CompletionStage<Boolean>> rawInsert = rawInsert();
         timed(RAW_WARM_UP, rawInsert);
+        Map<Long, String> clients = Map.of(ProcessHandle.current().pid(), "the test JVM");
+        DatabaseProcesses.Snapshot rawProcessesBefore = DatabaseProcesses.take(clocks.postmaster(), clients);
         CpuTime.Reading rawBefore = clocks.now();
         Run raw = timed(RUN, rawInsert);
         CpuTime.Reading rawCpu = clocks.now().since(rawBefore);
+        String rawProcesses = DatabaseProcesses.perCommand(rawProcessesBefore,
+                DatabaseProcesses.take(clocks.postmaster(), clients), raw.ok());
         rows.add("| raw limit: single-row inserts, concurrency " + CONCURRENCY + ", after " + RAW_WARM_UP.toSeconds()
                 + " s of them to warm up | " + Math.round(raw.perSecond())
                 + " /s | p50 " + raw.percentileMillis(0.5) + " ms, p99 " + raw.percentileMillis(0.99) + " ms | " + raw.errors() + " |");
@@ -232,6 +236,8 @@ class WritePathBenchmarkTest {
         rows.add(("| CPU per raw insert: PostgreSQL (postmaster and backends) + the test JVM (the insert loop) | %.3f ms"
                 + " | %.3f + %.3f ms; %d cores at that cost: a ceiling of %.0f inserts/s (measured %.0f) | |")
                 .formatted(rawDatabase + rawLoop, rawDatabase, rawLoop, CORES, ceiling(rawDatabase + rawLoop), raw.perSecond()));
+        rows.add("| PostgreSQL's CPU per raw insert by process (ms; backends by the client whose connection they serve) | | "
+                + rawProcesses + " | |");
 
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (Boolean.getBoolean("benchmark.jfr")) {
@@ -262,6 +268,8 @@ class WritePathBenchmarkTest {
             Duration testJvmBefore = cpu(ProcessHandle.current().pid());
             boolean counting = StatementCounts.restart(pool);
             Map<String, long[]> tableWritesBefore = tableWrites();
+            Map<Long, String> clientsNow = Map.of(service.pid(), "the service", ProcessHandle.current().pid(), "the test JVM");
+            DatabaseProcesses.Snapshot processesBefore = DatabaseProcesses.take(clocks.postmaster(), clientsNow);
             CpuTime.Reading clocksBefore = clocks.now();
             Map<String, Long> serviceThreadsBefore = ProcessCpu.byThreadName(service.pid());
             Map<String, Long> testJvmThreadsBefore = ProcessCpu.byThreadName(ProcessHandle.current().pid());
@@ -275,6 +283,8 @@ class WritePathBenchmarkTest {
             Duration generatorUsed = http.cpu().minus(generatorBefore);
             Duration testJvmUsed = cpu(ProcessHandle.current().pid()).minus(testJvmBefore);
             double databaseUsed = clocks.now().since(clocksBefore).database();
+            String databaseProcesses = DatabaseProcesses.perCommand(processesBefore,
+                    DatabaseProcesses.take(clocks.postmaster(), clientsNow), commands.ok());
             // The projections' work on what the load wrote is part of a command's cost even when it ends after the
             // load: what they had left to read when it ended, how long they took to read it, and the CPU every process
             // spent meanwhile (the service idles then, so its share is mostly its idle cost).
@@ -310,6 +320,9 @@ class WritePathBenchmarkTest {
                     + " a ceiling of %.0f commands/s (measured %.0f); ratio to raw at that ceiling %.3f | |")
                     .formatted(totalMs, serviceMs, testJvmMs, generatorMs, postgresMs, CORES, ceiling(totalMs),
                             commands.perSecond(), ceiling(totalMs) / raw.perSecond()));
+            rows.add("| PostgreSQL's CPU per command by process (ms; backends by the client whose connection they serve: the"
+                    + " service appends and reads lines, the test JVM runs the projections and the publisher) | | "
+                    + databaseProcesses + " | |");
             double caughtUpMs = perCommand(cpuUsedToCatchUp, commands) + perCommand(testJvmUsedToCatchUp.minus(generatorUsed), commands)
                     + generatorMs + databaseUsedToCatchUp * 1000 / Math.max(1, commands.ok());
             rows.add(("| the projections when the load ended: events left to read (the most behind), and the time until all"
@@ -489,32 +502,38 @@ class WritePathBenchmarkTest {
      */
     private Map<String, long[]> tableWrites() {
         Map<String, long[]> writes = new java.util.TreeMap<>();
-        pool.query("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables")
+        pool.query("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, autovacuum_count, autoanalyze_count"
+                        + " FROM pg_stat_user_tables")
                 .execute().await().indefinitely().forEach(row -> writes.put(row.getString("relname"), new long[]{
-                        row.getLong("n_tup_ins"), row.getLong("n_tup_upd"), row.getLong("n_tup_hot_upd"), row.getLong("n_tup_del")}));
+                        row.getLong("n_tup_ins"), row.getLong("n_tup_upd"), row.getLong("n_tup_hot_upd"), row.getLong("n_tup_del"),
+                        row.getLong("autovacuum_count"), row.getLong("autoanalyze_count")}));
         pool.query("SELECT wal_records, wal_fpi, wal_bytes::bigint AS wal_bytes FROM pg_stat_wal").execute().await().indefinitely()
                 .forEach(row -> writes.put(WAL, new long[]{row.getLong("wal_records"), row.getLong("wal_fpi"),
-                        row.getLong("wal_bytes"), 0}));
+                        row.getLong("wal_bytes"), 0, 0, 0}));
         return writes;
     }
 
     private static String tableWritesPerCommand(Map<String, long[]> before, Map<String, long[]> after, long commands) {
         StringBuilder table = new StringBuilder("\nRows written per table during the load and the projections' catch-up"
-                + " (pg_stat_user_tables; heap-only updates touch no index):\n\n"
-                + "| table | inserted per command | updated per command | of which heap-only | deleted per command |\n|---|---|---|---|---|\n");
+                + " (pg_stat_user_tables; heap-only updates touch no index; autovacuum's runs on each table meanwhile, whose"
+                + " CPU the table of PostgreSQL's processes counts under the processes that ended):\n\n"
+                + "| table | inserted per command | updated per command | of which heap-only | deleted per command | autovacuums |"
+                + " autoanalyzes |\n|---|---|---|---|---|---|---|\n");
         after.forEach((name, now) -> {
-            long[] was = before.getOrDefault(name, new long[4]);
+            long[] was = before.getOrDefault(name, new long[6]);
             if (name.equals(WAL)) {
                 return;
             }
             long inserted = now[0] - was[0];
             long updated = now[1] - was[1];
             long deleted = now[3] - was[3];
-            if (inserted + updated + deleted > 0) {
-                table.append("| %s | %.3f | %.3f | %s | %.3f |\n".formatted(name, inserted / (double) Math.max(1, commands),
+            long vacuums = now[4] - was[4];
+            long analyzes = now[5] - was[5];
+            if (inserted + updated + deleted + vacuums + analyzes > 0) {
+                table.append("| %s | %.3f | %.3f | %s | %.3f | %d | %d |\n".formatted(name, inserted / (double) Math.max(1, commands),
                         updated / (double) Math.max(1, commands),
                         updated == 0 ? "" : "%.0f%%".formatted(100.0 * (now[2] - was[2]) / updated),
-                        deleted / (double) Math.max(1, commands)));
+                        deleted / (double) Math.max(1, commands), vacuums, analyzes));
             }
         });
         long[] walBefore = before.get(WAL);

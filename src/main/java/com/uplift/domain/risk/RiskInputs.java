@@ -289,6 +289,30 @@ public record RiskInputs(LocalDate today,
      */
     private static java.util.Set<LocalDate> instalmentsLateOnlyByReport(CreditHistory history, int graceDays,
                                                                       LocalDate lookbackStart, LocalDate today) {
+        // the instalments recorded as late, gathered only when an observation needs them: a line never reported
+        // past due (most lines) has none, and its repayments need not be walked
+        List<LocalDate> recorded = null;
+        TreeSet<LocalDate> implied = new TreeSet<>();
+        for (CreditHistory.DpdObservation observation : history.dpdObservations()) {
+            if (observation.daysPastDue() <= 0) {
+                continue;
+            }
+            LocalDate due = observation.on().minusDays(observation.daysPastDue());
+            if (!inWindow(due, lookbackStart, today)) {
+                continue;
+            }
+            if (recorded == null) {
+                recorded = recordedLate(history, graceDays);
+            }
+            if (!withinAnInstalment(recorded, due) && !withinAnInstalment(implied, due)) {
+                implied.add(due);
+            }
+        }
+        return implied;
+    }
+
+    /** The due dates of the instalments recorded as missed or as repaid after the grace days. */
+    private static List<LocalDate> recordedLate(CreditHistory history, int graceDays) {
         List<LocalDate> recorded = new ArrayList<>();
         for (CreditHistory.MissedPayment missed : history.missedPayments()) {
             recorded.add(missed.dueDate());
@@ -298,17 +322,7 @@ public record RiskInputs(LocalDate today,
                 recorded.add(repayment.dueDate());
             }
         }
-        TreeSet<LocalDate> implied = new TreeSet<>();
-        for (CreditHistory.DpdObservation observation : history.dpdObservations()) {
-            if (observation.daysPastDue() <= 0) {
-                continue;
-            }
-            LocalDate due = observation.on().minusDays(observation.daysPastDue());
-            if (inWindow(due, lookbackStart, today) && !withinAnInstalment(recorded, due) && !withinAnInstalment(implied, due)) {
-                implied.add(due);
-            }
-        }
-        return implied;
+        return recorded;
     }
 
     /** Whether one of the dates is within {@value #SAME_INSTALMENT_DAYS} days of {@code date}, either side. */

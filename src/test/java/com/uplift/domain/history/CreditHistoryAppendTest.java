@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Folding a fact onto a line's history costs the same whatever the history holds (issue 12, flat cost): the lists
@@ -58,6 +59,28 @@ class CreditHistoryAppendTest {
         assertThat(again.repayments()).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT, late);
         assertThat(again.withRepayment(other, AT).repayments()).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT, late, other);
         assertThat(first.repayments()).hasSize(4);
+    }
+
+    @Test
+    void aShorterStateIteratesOnlyItsOwnEntriesOfTheSharedArray() {
+        CreditHistory base = repaid(3);
+        CreditHistory.Repayment late = new CreditHistory.Repayment(DUE, DUE.plusDays(1), new BigDecimal("20.00"), 1);
+        CreditHistory longer = base.withRepayment(late, AT).withRepayment(late, AT);
+
+        List<CreditHistory.Repayment> walked = new ArrayList<>();
+        java.util.Iterator<CreditHistory.Repayment> cursor = base.repayments().iterator();
+        while (cursor.hasNext()) {
+            walked.add(cursor.next());
+        }
+        assertThat(walked).containsExactly(REPAYMENT, REPAYMENT, REPAYMENT);
+        assertThatThrownBy(cursor::next).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> longer.repayments().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+        int seen = 0;
+        for (CreditHistory.Repayment repayment : longer.repayments()) {
+            assertThat(repayment).isEqualTo(longer.repayments().get(seen++));
+        }
+        assertThat(seen).isEqualTo(5);
+        assertThat(longer.repayments().listIterator(3).next()).isEqualTo(late);
     }
 
     @Test
