@@ -61,7 +61,7 @@ public class EventStore {
     private static final String INSERT_BATCH = """
             INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
-            SELECT $1, v, id, t, s, p::json, m::json, $2, ph, h
+            SELECT $1, v, id, t, s, p::jsonb, m::jsonb, $2, ph, h
             FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
                  AS batch(v, id, t, s, p, m, ph, h)
             WHERE ($11::bigint = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_version = $11
@@ -80,7 +80,7 @@ public class EventStore {
     private static final String INSERT_GROUP = """
             INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
-            SELECT sid, v, id, t, s, p::json, m::json, at, ph, h
+            SELECT sid, v, id, t, s, p::jsonb, m::jsonb, at, ph, h
             FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[],
                         $8::timestamptz[], $9::text[], $10::text[], $11::bigint[], $12::text[]) WITH ORDINALITY
                  AS batch(sid, v, id, t, s, p, m, at, ph, h, hv, hh, n)

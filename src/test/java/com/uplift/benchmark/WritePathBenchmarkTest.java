@@ -556,7 +556,7 @@ class WritePathBenchmarkTest {
         String insert = """
                 INSERT INTO raw_events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                         recorded_at, previous_hash, hash)
-                VALUES ($1, $2, $3, 'RepaymentRecorded', 1, $4::json, $5::json, now(), $6, $6)""";
+                VALUES ($1, $2, $3, 'RepaymentRecorded', 1, $4::jsonb, $5::jsonb, now(), $6, $6)""";
         String payload = "{\"amount\":10.00,\"dueDate\":\"" + TODAY + "\",\"paidOn\":\"" + TODAY + "\",\"daysLate\":0,\"occurredAt\":\"2026-11-29T00:00:00Z\"}";
         String metadata = "{\"actor\":\"ops\",\"channel\":\"SERVICING\",\"requestId\":\"r\",\"correlationId\":\"c\",\"causationId\":\"x\"}";
         String hash = "0".repeat(64);
