@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +65,24 @@ final class CpuTime {
 
     /** The postmaster's own time and its reaped children's, plus every live child's. */
     private double databaseSeconds() {
+        Map<Long, long[]> processes = databaseProcesses(postmaster);
+        if (processes == null) {
+            return -1;
+        }
         long ticks = 0;
+        for (Map.Entry<Long, long[]> process : processes.entrySet()) {
+            long[] stat = process.getValue();
+            ticks += process.getKey() == postmaster ? stat[1] + stat[2] + stat[3] + stat[4] : stat[1] + stat[2];
+        }
+        return ticks / TICKS;
+    }
+
+    /**
+     * The postmaster and its live children as they are now, by pid: each one's {@link #stat}. Null when /proc cannot
+     * be listed.
+     */
+    static Map<Long, long[]> databaseProcesses(long postmaster) {
+        Map<Long, long[]> found = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
@@ -71,24 +90,19 @@ final class CpuTime {
                     continue;
                 }
                 long[] stat = stat(process);
-                if (stat == null) {
-                    continue;
-                }
                 long pid = Long.parseLong(name);
-                if (pid == postmaster) {
-                    ticks += stat[1] + stat[2] + stat[3] + stat[4];
-                } else if (stat[0] == postmaster) {
-                    ticks += stat[1] + stat[2];
+                if (stat != null && (pid == postmaster || stat[0] == postmaster)) {
+                    found.put(pid, stat);
                 }
             }
         } catch (IOException e) {
-            return -1;
+            return null;
         }
-        return ticks / TICKS;
+        return found;
     }
 
     /** ppid, utime, stime, cutime, cstime of one process; null when it ended meanwhile. */
-    static long[] stat(Path process) {
+    private static long[] stat(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

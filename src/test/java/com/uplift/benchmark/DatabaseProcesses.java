@@ -45,25 +45,18 @@ final class DatabaseProcesses {
             return new Snapshot(children, 0);
         }
         Map<Integer, String> ownerOfPort = portOwners(clients);
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long pid = Long.parseLong(name);
-                long[] stat = CpuTime.stat(process);
-                if (stat == null) {
-                    continue;
-                }
-                if (pid == postmaster) {
-                    own = stat[1] + stat[2] + stat[3] + stat[4];
-                } else if (stat[0] == postmaster) {
-                    children.put(pid, new Child(kind(process, ownerOfPort), stat[1] + stat[2]));
-                }
-            }
-        } catch (IOException e) {
+        Map<Long, long[]> processes = CpuTime.databaseProcesses(postmaster);
+        if (processes == null) {
             return new Snapshot(Map.of(), 0);
+        }
+        for (Map.Entry<Long, long[]> process : processes.entrySet()) {
+            long[] stat = process.getValue();
+            if (process.getKey() == postmaster) {
+                own = stat[1] + stat[2] + stat[3] + stat[4];
+            } else {
+                children.put(process.getKey(), new Child(kind(Path.of("/proc", process.getKey().toString()), ownerOfPort),
+                        stat[1] + stat[2]));
+            }
         }
         return new Snapshot(children, own);
     }
