@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -896,6 +897,22 @@ public class EventStore {
         public boolean whole() {
             return recorded.payloadText() != null;
         }
+
+        /**
+         * An event read whole (a live batch's) as {@link #readForFold} would have answered it for {@code read}: whole
+         * when the fold reads its type whole (or names no read for it) or the event is of another schema version than the fields were named
+         * for; otherwise without its payload, with the fields taken from its text ({@link PayloadFields}, what
+         * {@code payload #>> path} gives). A live fold and a rebuild so fold the same values the same way.
+         */
+        public static FoldEvent of(RecordedEvent event, FoldRead read) {
+            if (read == null || read.whole() || event.schemaVersion() != read.schemaVersion()) {
+                return new FoldEvent(event, Arrays.asList(new String[FoldRead.MAX_FOLD_FIELDS]));
+            }
+            RecordedEvent placed = new RecordedEvent(event.globalPosition(), event.transactionId(), event.streamId(),
+                    event.streamVersion(), null, event.eventType(), event.schemaVersion(), null, null,
+                    event.recordedAt(), null, null);
+            return new FoldEvent(placed, PayloadFields.read(event.payloadText(), read.fields(), FoldRead.MAX_FOLD_FIELDS));
+        }
     }
 
     private static final int FOLD_FIELDS_AT = 8; // the column index of field1 in READ_STRETCH_FOR_FOLD
@@ -1178,11 +1195,13 @@ public class EventStore {
     }
 
     /** Payload and metadata stay text here: {@link RecordedEvent} reads them when, and if, they are asked for. */
+    /**
+     * An event of a statement whose first columns are {@link #COLUMNS} (every read of whole events), by position: by
+     * name, each getter was a search of the statement's columns, a twentieth of a projection's event loop.
+     */
     private static RecordedEvent toEvent(Row row) {
-        return new RecordedEvent(row.getLong("global_position"), Long.parseLong(row.getString("transaction_id")),
-                row.getString("stream_id"), row.getLong("stream_version"), row.getUUID("event_id"),
-                row.getString("event_type"), row.getInteger("schema_version"), row.getString("payload"),
-                row.getString("metadata"), row.getOffsetDateTime("recorded_at").toInstant(), row.getString("previous_hash"),
-                row.getString("hash"));
+        return new RecordedEvent(row.getLong(0), Long.parseLong(row.getString(1)), row.getString(2), row.getLong(3),
+                row.getUUID(4), row.getString(5), row.getInteger(6), row.getString(7), row.getString(8),
+                row.getOffsetDateTime(9).toInstant(), row.getString(10), row.getString(11));
     }
 }

@@ -102,16 +102,10 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
     }
 
     /**
-     * One event as the row fold reads it: its line, its place and what it changes. The live path makes it from the
-     * decoded event, a rebuild from what it read of the event (see {@link LineChange}).
+     * One event as the row fold reads it: its line, its place and what it changes, from what a rebuild or a live batch
+     * read of the event (see {@link LineChange}).
      */
     record Step(String creditLineId, long streamVersion, Checkpoint position, Instant recordedAt, LineChange change) {
-
-        static Step of(Applied applied) {
-            RecordedEvent recorded = applied.recorded();
-            return new Step(applied.creditLineId(), recorded.streamVersion(), recorded.checkpoint(),
-                    recorded.recordedAt(), LineChange.of(applied.event()));
-        }
     }
 
     @Override
@@ -150,11 +144,6 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
                     recorded.checkpoint(), recorded.recordedAt(), change));
         }
         return steps;
-    }
-
-    @Override
-    public List<Step> prepareLive(List<Applied> batch) {
-        return batch.stream().map(Step::of).toList();
     }
 
     /**
@@ -204,34 +193,35 @@ public class CreditLinesProjection implements Projection, Projection.InBulk<List
         lastSteps.forEach(this::derive);
     }
 
+    /** A row of {@link #LOAD}, its columns by position in that statement (by name, each was a search of the columns). */
     private static CreditLineRow row(Row stored) {
         CreditLineRow row = new CreditLineRow();
-        row.id = stored.getString("id");
-        row.generation = stored.getInteger("generation");
-        row.creditLineId = stored.getString("credit_line_id");
-        row.borrowerId = stored.getString("borrower_id");
-        row.productCode = stored.getString("product_code");
-        row.segment = stored.getString("segment");
-        row.currency = stored.getString("currency");
-        row.limit = stored.getBigDecimal("credit_limit");
-        row.drawn = stored.getBigDecimal("drawn");
-        row.available = stored.getBigDecimal("available");
-        row.utilization = stored.getBigDecimal("utilization");
-        row.score = stored.getInteger("score");
-        row.grade = stored.getString("grade");
-        row.aprPercent = stored.getBigDecimal("apr_percent");
-        row.daysPastDue = stored.getInteger("days_past_due");
-        row.reportedSince = stored.getLocalDate("reported_since");
-        row.arrearsSince = stored.getLocalDate("arrears_since");
-        row.pastDueJson = stored.getString("past_due");
-        row.status = stored.getString("status");
-        row.activeWarnings = stored.getInteger("active_warnings");
-        row.severeWarnings = stored.getInteger("severe_warnings");
-        row.streamVersion = stored.getLong("stream_version");
-        row.eventsApplied = stored.getLong("events_applied");
-        row.lastPosition = stored.getString("last_position");
-        row.openedAt = stored.getOffsetDateTime("opened_at").toInstant();
-        row.updatedAt = stored.getOffsetDateTime("updated_at").toInstant();
+        row.id = stored.getString(0 /* id */);
+        row.generation = stored.getInteger(1 /* generation */);
+        row.creditLineId = stored.getString(2 /* credit_line_id */);
+        row.borrowerId = stored.getString(3 /* borrower_id */);
+        row.productCode = stored.getString(4 /* product_code */);
+        row.segment = stored.getString(5 /* segment */);
+        row.currency = stored.getString(6 /* currency */);
+        row.limit = stored.getBigDecimal(7 /* credit_limit */);
+        row.drawn = stored.getBigDecimal(8 /* drawn */);
+        row.available = stored.getBigDecimal(9 /* available */);
+        row.utilization = stored.getBigDecimal(10 /* utilization */);
+        row.score = stored.getInteger(11 /* score */);
+        row.grade = stored.getString(12 /* grade */);
+        row.aprPercent = stored.getBigDecimal(13 /* apr_percent */);
+        row.daysPastDue = stored.getInteger(14 /* days_past_due */);
+        row.reportedSince = stored.getLocalDate(15 /* reported_since */);
+        row.arrearsSince = stored.getLocalDate(16 /* arrears_since */);
+        row.pastDueJson = stored.getString(17 /* past_due */);
+        row.status = stored.getString(18 /* status */);
+        row.activeWarnings = stored.getInteger(19 /* active_warnings */);
+        row.severeWarnings = stored.getInteger(20 /* severe_warnings */);
+        row.streamVersion = stored.getLong(21 /* stream_version */);
+        row.eventsApplied = stored.getLong(22 /* events_applied */);
+        row.lastPosition = stored.getString(23 /* last_position */);
+        row.openedAt = stored.getOffsetDateTime(24 /* opened_at */).toInstant();
+        row.updatedAt = stored.getOffsetDateTime(25 /* updated_at */).toInstant();
         return row;
     }
 

@@ -40,8 +40,8 @@ public interface Projection {
      * A projection that can also build a generation in bulk from stretches of the log, each read with only what its
      * fold needs ({@link #foldReads}), made ready off the event loop ({@link #prepare}) and applied on a plain
      * connection (a few statements per stretch, not per row) inside the transaction that moves the checkpoint. The
-     * runner uses it to build a new generation and, each batch made ready by {@link #prepareLive}, to keep the live
-     * generation: there is no other way to write its rows. A rebuild and the live batches must leave exactly the same
+     * runner uses it to build a new generation and, each live batch read the same way, to keep the live generation:
+     * there is no other way to write its rows. A rebuild and the live batches must leave exactly the same
      * rows.
      *
      * @param <S> a stretch made ready to apply
@@ -51,11 +51,11 @@ public interface Projection {
         /** Of each event type it reads, what the fold needs: the payload whole, a few fields of it, or nothing. */
         List<EventStore.FoldRead> foldReads();
 
-        /** A stretch's events, read as {@link #foldReads} asks, made ready to apply; runs on a worker thread. */
+        /**
+         * Events read as {@link #foldReads} asks, made ready to apply: a rebuild's stretch (on a worker thread) and a
+         * live batch alike, whose events the runner cuts down to the same reads ({@link EventStore.FoldEvent#of}).
+         */
         S prepare(List<EventStore.FoldEvent> events);
-
-        /** A live batch, its events decoded already, made ready to apply in bulk like a stretch. */
-        S prepareLive(List<Applied> batch);
 
         Uni<Void> applyInBulk(SqlConnection connection, int generation, S stretch);
     }
