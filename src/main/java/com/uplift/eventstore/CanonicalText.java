@@ -13,8 +13,7 @@ import java.util.Arrays;
 /**
  * {@link CanonicalJson#write(com.fasterxml.jackson.databind.JsonNode)} of JSON text, without building a tree: the
  * same bytes, straight from the parser's tokens. Reading the log verifies every event's hash over the canonical form of
- * what the store hands back (the text written, or jsonb's rendering of a row stored before V21: its own key order and
- * spacing); building a tree per payload, copying it sorted and
+ * what jsonb hands back (its own key order, its own spacing); building a tree per payload, copying it sorted and
  * writing it out was most of what reading cost. Here each object's members are written in the order they arrive and
  * moved into sorted order afterwards, in place, when they are not sorted already.
  * <p>

@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ public class EventStore {
     private static final String INSERT_BATCH = """
             INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
-            SELECT $1, v, id, t, s, p::json, m::json, $2, ph, h
+            SELECT $1, v, id, t, s, p::jsonb, m::jsonb, $2, ph, h
             FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
                  AS batch(v, id, t, s, p, m, ph, h)
             WHERE ($11::bigint = 0 OR EXISTS (SELECT 1 FROM events e WHERE e.stream_id = $1 AND e.stream_version = $11
@@ -82,7 +81,7 @@ public class EventStore {
     private static final String INSERT_GROUP = """
             INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
-            SELECT sid, v, id, t, s, p::json, m::json, at, ph, h
+            SELECT sid, v, id, t, s, p::jsonb, m::jsonb, at, ph, h
             FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[],
                         $8::timestamptz[], $9::text[], $10::text[], $11::bigint[], $12::text[]) WITH ORDINALITY
                  AS batch(sid, v, id, t, s, p, m, at, ph, h, hv, hh, n)
@@ -257,23 +256,30 @@ public class EventStore {
 
     /**
      * One stretch of the log for a fold: only the columns a projection reads (no event id, metadata or hashes, which
-     * are most of a row beside a small payload), only the streams and types it reads, filtered by the server, and the
-     * payload only of the types whose payload the fold reads, whole or a few fields of it ({@link FoldRead}: $6-$7 hold
-     * one entry per type, joined to the rows by type). The fields are taken out of the text by the client
-     * ({@link FoldEvent#of}, {@link PayloadFields}), as a live batch's are. They were extracted by PostgreSQL with
-     * {@code #>>} while the log was jsonb, a lookup in its binary form; on json (V21), the text as written, each
-     * {@code #>>} parses the whole text again, and a rebuild over 990,675 events fell from ~100,000 to 72,066 events/s
-     * (docs/benchmarks.md, "Issue 12 after stop 27"). The types' reads are a relation of their own, joined by hash:
-     * taking each row's entry out of the parameter arrays ({@code ($7::bool[])[k]}, an {@code array_position} and an
-     * {@code = ANY} over every type per row) cost the database a third more CPU than the join (docs/benchmarks.md). The
-     * ORDER BY names the table's xid8 column, not the text alias of the select list (see {@link #READ_ALL}).
+     * are most of a row beside a small payload), only the streams and types it reads, filtered by the server, and of
+     * each payload only what the fold asked for its type ({@link FoldRead}: $6-$11 hold one entry per type, joined to
+     * the rows by type). Fields are extracted by PostgreSQL with {@code #>>} (a string's value, any other value's JSON
+     * text), so the client never receives, let alone parses, the rest of the payload; that work also runs in the
+     * database's own process, beside the service. A field is only extracted from the schema version it was named for:
+     * an event stored at another version comes whole, for its upcasters. The types' reads are a relation of their
+     * own, joined by hash: taking each row's entry out of the parameter arrays ({@code ($9::text[])[k]}, an
+     * {@code array_position} and an {@code = ANY} over every type per row) cost the database a third more CPU than
+     * the join (docs/benchmarks.md). The ORDER BY names the table's xid8 column, not the text alias of the select list
+     * (see {@link #READ_ALL}).
      */
     private static final String READ_STRETCH_FOR_FOLD = """
             SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_type,
-                   schema_version, recorded_at, CASE WHEN reads.sent THEN events.payload::text END AS payload
+                   schema_version, recorded_at,
+                   CASE WHEN reads.whole OR (reads.path1 IS NOT NULL AND schema_version <> reads.version)
+                        THEN payload::text END AS payload,
+                   CASE WHEN schema_version = reads.version THEN payload #>> reads.path1 END AS field1,
+                   CASE WHEN schema_version = reads.version THEN payload #>> reads.path2 END AS field2,
+                   CASE WHEN schema_version = reads.version THEN payload #>> reads.path3 END AS field3
             FROM events
-            JOIN (SELECT event_type, sent FROM unnest($6::text[], $7::bool[]) AS fold_read(event_type, sent)) reads
-                 USING (event_type)
+            JOIN (SELECT event_type, version, whole, string_to_array(field1, '.') AS path1,
+                         string_to_array(field2, '.') AS path2, string_to_array(field3, '.') AS path3
+                  FROM unnest($6::text[], $7::int[], $8::bool[], $9::text[], $10::text[], $11::text[])
+                       AS fold_read(event_type, version, whole, field1, field2, field3)) reads USING (event_type)
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND (transaction_id, global_position) <= ($3::text::xid8, $4)
               AND starts_with(stream_id, $5)
@@ -887,24 +893,20 @@ public class EventStore {
      */
     public record FoldEvent(RecordedEvent recorded, List<String> fields) {
 
-        /** The fields of an event read whole or only counted: none. */
-        static final List<String> NO_FIELDS = Collections.nCopies(FoldRead.MAX_FOLD_FIELDS, null);
-
         /** True when the payload came whole: decode it (through its upcasters) rather than read {@link #fields}. */
         public boolean whole() {
             return recorded.payloadText() != null;
         }
 
         /**
-         * An event read with its payload (a live batch's, or a rebuild's row) as the fold asks for its type: whole
-         * when the fold reads its type whole (or names no read for it) or the event is of another schema version than
-         * the fields were named for; otherwise without its payload, with the fields taken from its text
-         * ({@link PayloadFields}: what {@code payload #>> path} gives). A live fold and a rebuild so fold the same
-         * values the same way.
+         * An event read whole (a live batch's) as {@link #readForFold} would have answered it for {@code read}: whole
+         * when the fold reads its type whole (or names no read for it) or the event is of another schema version than the fields were named
+         * for; otherwise without its payload, with the fields taken from its text ({@link PayloadFields}, what
+         * {@code payload #>> path} gives). A live fold and a rebuild so fold the same values the same way.
          */
         public static FoldEvent of(RecordedEvent event, FoldRead read) {
             if (read == null || read.whole() || event.schemaVersion() != read.schemaVersion()) {
-                return new FoldEvent(event, NO_FIELDS);
+                return new FoldEvent(event, Arrays.asList(new String[FoldRead.MAX_FOLD_FIELDS]));
             }
             RecordedEvent placed = new RecordedEvent(event.globalPosition(), event.transactionId(), event.streamId(),
                     event.streamVersion(), null, event.eventType(), event.schemaVersion(), null, null,
@@ -912,6 +914,8 @@ public class EventStore {
             return new FoldEvent(placed, PayloadFields.read(event.payloadText(), read.fields(), FoldRead.MAX_FOLD_FIELDS));
         }
     }
+
+    private static final int FOLD_FIELDS_AT = 8; // the column index of field1 in READ_STRETCH_FOR_FOLD
 
     /**
      * The events of a stretch in streams starting with {@code streamPrefix} and of the types {@code reads} names, in
@@ -921,26 +925,30 @@ public class EventStore {
     public Uni<List<FoldEvent>> readForFold(Stretch stretch, String streamPrefix, List<FoldRead> reads) {
         int n = reads.size();
         String[] types = new String[n];
-        Boolean[] payload = new Boolean[n];
-        Map<String, FoldRead> byType = new HashMap<>();
+        Integer[] versions = new Integer[n];
+        Boolean[] whole = new Boolean[n];
+        String[][] fields = new String[FoldRead.MAX_FOLD_FIELDS][n];
         for (int i = 0; i < n; i++) {
             FoldRead read = reads.get(i);
             types[i] = read.eventType();
-            payload[i] = read.whole() || !read.fields().isEmpty();
-            byType.put(read.eventType(), read);
+            versions[i] = read.schemaVersion();
+            whole[i] = read.whole();
+            for (int f = 0; f < read.fields().size(); f++) {
+                fields[f][i] = read.fields().get(f);
+            }
         }
         return pool.preparedQuery(READ_STRETCH_FOR_FOLD)
                 .execute(Tuple.tuple(List.of(Long.toString(stretch.after().transactionId()), stretch.after().position(),
                         Long.toString(stretch.last().transactionId()), stretch.last().position(), streamPrefix, types,
-                        payload)))
+                        versions, whole, fields[0], fields[1], fields[2])))
                 .map(rows -> {
                     List<FoldEvent> events = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         RecordedEvent recorded = new RecordedEvent(row.getLong(0), Long.parseLong(row.getString(1)),
                                 row.getString(2), row.getLong(3), null, row.getString(4), row.getInteger(5),
                                 row.getString(7), null, row.getOffsetDateTime(6).toInstant(), null, null);
-                        events.add(recorded.payloadText() == null ? new FoldEvent(recorded, FoldEvent.NO_FIELDS)
-                                : FoldEvent.of(recorded, byType.get(recorded.eventType())));
+                        events.add(new FoldEvent(recorded, java.util.Arrays.asList(row.getString(FOLD_FIELDS_AT),
+                                row.getString(FOLD_FIELDS_AT + 1), row.getString(FOLD_FIELDS_AT + 2))));
                     }
                     return events;
                 });

@@ -93,7 +93,7 @@ public final class RecordedEvent {
         return hash;
     }
 
-    /** The payload as stored: the canonical text written (json), or jsonb's rendering of a row stored before V21. */
+    /** The payload as stored (jsonb's text: its own key order and spacing). */
     public String payloadText() {
         return payloadText;
     }

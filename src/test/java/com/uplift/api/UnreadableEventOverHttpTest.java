@@ -53,7 +53,7 @@ class UnreadableEventOverHttpTest {
         String line = Api.openLine("B-UNREADABLE-" + UUID.randomUUID(), "3000");
         as("ops").body("{\"amount\":10.00}").post("/api/credit-lines/" + line + "/drawdowns").then().statusCode(200);
         String stream = "credit-line-" + line;
-        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload::jsonb, '{amount}', '\"lots\"')::json WHERE stream_id = '"
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"lots\"') WHERE stream_id = '"
                 + stream + "' AND event_type = 'DrawdownRecorded'");
         try (Connection c = jdbc.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM stream_snapshots WHERE stream_id = '" + stream + "'");

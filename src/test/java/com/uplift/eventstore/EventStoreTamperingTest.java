@@ -45,7 +45,7 @@ class EventStoreTamperingTest {
         String stream = threeEvents();
         assertThat(store.verifyStream(stream).await().atMost(WAIT).intact()).isTrue();
 
-        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload::jsonb, '{amount}', '\"5000.00\"')::json "
+        Superuser.tamper(jdbc, "UPDATE events SET payload = jsonb_set(payload, '{amount}', '\"5000.00\"') "
                 + "WHERE stream_id = '" + stream + "' AND stream_version = 2");
 
         ChainVerification verification = store.verifyStream(stream).await().atMost(WAIT);

@@ -236,7 +236,7 @@ class EventStoreTest {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                     recorded_at, previous_hash, hash)
-                VALUES (?, 1, ?, 'Opened', 1, '{}'::json, '{}'::json, now(), ?, ?)""")) {
+                VALUES (?, 1, ?, 'Opened', 1, '{}'::jsonb, '{}'::jsonb, now(), ?, ?)""")) {
             insert.setString(1, stream);
             insert.setObject(2, eventId);
             insert.setString(3, HashChain.GENESIS);

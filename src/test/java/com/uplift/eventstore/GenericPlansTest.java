@@ -71,7 +71,7 @@ class GenericPlansTest {
                         INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                             recorded_at, previous_hash, hash)
                         SELECT '%1$s' || n, v, gen_random_uuid(), CASE WHEN v = 1 THEN 'CreditLineOpened' ELSE 'Paid' END, 1,
-                               json_build_object('borrowerId', 'B-' || n, 'amount', '10.00', 'note', repeat('n', 400)),
+                               jsonb_build_object('borrowerId', 'B-' || n, 'amount', '10.00', 'note', repeat('n', 400)),
                                '{"actor": "test"}', now(), repeat('0', 64), repeat('0', 64)
                         FROM generate_series(%2$d, %3$d) AS n, generate_series(1, 6) AS v
                         ORDER BY n, v""".formatted(PREFIX, batch * STREAMS / 10, (batch + 1) * STREAMS / 10 - 1));
@@ -92,7 +92,7 @@ class GenericPlansTest {
                     INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                         recorded_at, previous_hash, hash)
                     SELECT '%1$s' || (k %% %2$d), k / %2$d + 1, gen_random_uuid(), 'Paid', 1,
-                           json_build_object('amount', '10.00', 'note', repeat('n', 400)), '{"actor": "test"}',
+                           jsonb_build_object('amount', '10.00', 'note', repeat('n', 400)), '{"actor": "test"}',
                            timestamptz '2020-01-01 00:00:00+00' + k * interval '1 minute', repeat('0', 64), repeat('0', 64)
                     FROM generate_series(%3$d, %4$d) AS k
                     ORDER BY k""".formatted(DATED, DATED_STREAMS, batch * DATED_EVENTS / 10, (batch + 1) * DATED_EVENTS / 10 - 1));

@@ -18,8 +18,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rebuild reads of each event only what its fold asks for: a few fields (the payload's text comes, the fields are
- * taken out of it as {@code #>>} would give them), the payload whole, or nothing but the event's place. A field is named for one schema version; an event stored at another comes whole,
+ * A rebuild reads of each event only what its fold asks for, extracted by PostgreSQL: a few fields, the payload whole,
+ * or nothing but the event's place. A field is named for one schema version; an event stored at another comes whole,
  * so that its upcasters, not a field path written for another shape, decide what it says.
  */
 @QuarkusTest

@@ -90,7 +90,7 @@ class PoisonEventTest {
         try (Connection c = jdbc.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                     recorded_at, previous_hash, hash)
-                VALUES (?, 1, ?, 'CreditLineOpened', 1, '{"garbage":true}'::json, '{}'::json, now(), ?, ?)
+                VALUES (?, 1, ?, 'CreditLineOpened', 1, '{"garbage":true}'::jsonb, '{}'::jsonb, now(), ?, ?)
                 RETURNING transaction_id::text || '-' || global_position""")) {
             insert.setString(1, stream);
             insert.setObject(2, UUID.randomUUID());

@@ -41,7 +41,7 @@ public final class OtherWriter {
         connection.preparedQuery("""
                         INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata,
                                             recorded_at, previous_hash, hash)
-                        VALUES ($1, $2, $3, $4, $5, $6::text::json, $7::text::json, $8, $9, $10)""")
+                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9, $10)""")
                 .execute(Tuple.tuple(List.of(stream, version, eventId, event.type(), event.schemaVersion(),
                         CanonicalJson.write(event.payload()), CanonicalJson.write(metadata),
                         recordedAt.atOffset(ZoneOffset.UTC), previous, hash)))
