@@ -900,9 +900,10 @@ public class EventStore {
 
         /**
          * An event read whole (a live batch's) as {@link #readForFold} would have answered it for {@code read}: whole
-         * when the fold reads its type whole (or names no read for it) or the event is of another schema version than the fields were named
-         * for; otherwise without its payload, with the fields taken from its text ({@link PayloadFields}, what
-         * {@code payload #>> path} gives). A live fold and a rebuild so fold the same values the same way.
+         * when the fold reads its type whole (or names no read for it) or the event is of another schema version than
+         * the fields were named for; otherwise without its payload, with the fields taken from its text
+         * ({@link PayloadFields}, what {@code payload #>> path} gives). A live fold and a rebuild so fold the same
+         * values the same way.
          */
         public static FoldEvent of(RecordedEvent event, FoldRead read) {
             if (read == null || read.whole() || event.schemaVersion() != read.schemaVersion()) {
@@ -1194,10 +1195,10 @@ public class EventStore {
         return events;
     }
 
-    /** Payload and metadata stay text here: {@link RecordedEvent} reads them when, and if, they are asked for. */
     /**
      * An event of a statement whose first columns are {@link #COLUMNS} (every read of whole events), by position: by
-     * name, each getter was a search of the statement's columns, a twentieth of a projection's event loop.
+     * name, each getter was a search of the statement's columns, a twentieth of a projection's event loop. Payload and
+     * metadata stay text here: {@link RecordedEvent} reads them when, and if, they are asked for.
      */
     private static RecordedEvent toEvent(Row row) {
         return new RecordedEvent(row.getLong(0), Long.parseLong(row.getString(1)), row.getString(2), row.getLong(3),
