@@ -14,6 +14,7 @@ import com.uplift.testing.StatementCounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,7 @@ class PortfolioBenchmarkTest {
         long tv = System.nanoTime();
         pool.query("VACUUM (ANALYZE) events").execute().await().indefinitely();
         rows.add(row("VACUUM (ANALYZE) events after the load (before anything is measured)", seconds(tv), total + " events"));
+        String shape = storeShape();
 
         CpuTime cpu = CpuTime.of(pool);
         CpuTime.Reading cs = cpu.now();
@@ -238,6 +240,7 @@ class PortfolioBenchmarkTest {
                 + "\n\nHeap in use at the end: " + usedMiB + " MiB (max " + runtime.maxMemory() / (1024 * 1024) + " MiB); "
                 + "resident " + residentMiB() + " (the service and the test in one JVM; PostgreSQL apart); "
                 + Runtime.getRuntime().availableProcessors() + " cores.\n"
+                + "\nThe log after the load and its vacuum:\n\n" + shape
                 + (statements.isEmpty() ? "" : "\nDatabase time by statement during the last rebuild (pg_stat_statements):\n\n"
                 + statements);
         System.out.println("\n" + table);
@@ -318,6 +321,42 @@ class PortfolioBenchmarkTest {
                         .append(row.getLong("read")).append(" | `").append(row.getString("q").replace("|", "/"))
                         .append("` |\n"));
         return table.toString();
+    }
+
+    /**
+     * The log as stored: its sizes, how closely its physical order follows the subscription order a rebuild reads it in
+     * (pg_stats' correlation, after the ANALYZE), and by event type the count and the stored size of the payloads, and
+     * how many of them PostgreSQL compressed. Two runs of the same generator whose rebuilds differ should differ here
+     * if their data does.
+     */
+    private String storeShape() {
+        StringBuilder shape = new StringBuilder();
+        Row sizes = pool.query("""
+                SELECT pg_relation_size('events') AS heap, pg_indexes_size('events') AS indexes,
+                       coalesce(pg_relation_size(nullif(c.reltoastrelid, 0)), 0) AS toast,
+                       (SELECT string_agg(attname || ' ' || round(correlation::numeric, 3), ', ' ORDER BY attname)
+                        FROM pg_stats WHERE tablename = 'events' AND attname IN ('global_position', 'transaction_id')) AS correlation
+                FROM pg_class c WHERE c.oid = 'events'::regclass""").execute().await().indefinitely().iterator().next();
+        shape.append(String.format("heap %d MiB, TOAST %d MiB, indexes %d MiB; correlation with the physical order: %s%n%n",
+                sizes.getLong("heap") >> 20, sizes.getLong("toast") >> 20, sizes.getLong("indexes") >> 20,
+                sizes.getString("correlation")));
+        shape.append("| event type | events | payload bytes stored (mean) | as text | metadata stored | compressed |\n"
+                + "|---|---|---|---|---|---|\n");
+        pool.query("""
+                SELECT event_type, count(*) AS n, round(avg(pg_column_size(payload))) AS stored,
+                       round(avg(octet_length(payload::text))) AS text, round(avg(pg_column_size(metadata))) AS meta,
+                       count(*) FILTER (WHERE pg_column_compression(payload) IS NOT NULL) AS compressed
+                FROM events GROUP BY event_type ORDER BY n DESC""").execute().await().indefinitely()
+                .forEach(row -> shape.append("| ").append(row.getString("event_type")).append(" | ").append(row.getLong("n"))
+                        .append(" | ").append(row.getValue("stored")).append(" | ").append(row.getValue("text"))
+                        .append(" | ").append(row.getValue("meta")).append(" | ").append(row.getLong("compressed"))
+                        .append(" |\n"));
+        if (Boolean.getBoolean("benchmark.sample")) {
+            pool.query("SELECT payload::text AS p, metadata::text AS m FROM events WHERE event_type = 'RiskAssessed' LIMIT 1")
+                    .execute().await().indefinitely().forEach(row -> shape.append("\n").append(row.getString("p"))
+                            .append("\n").append(row.getString("m")).append("\n"));
+        }
+        return shape.toString();
     }
 
     /** A digest of every live credit-line row (without its key and generation), to compare a rebuild with. */
