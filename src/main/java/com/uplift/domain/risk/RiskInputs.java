@@ -128,7 +128,10 @@ public record RiskInputs(LocalDate today,
             onTimeRatio = onTimeRatio(history, dueDates, card.onTimeGraceDays());
             int worstObserved = 0;
             for (CreditHistory.DpdObservation observation : history.dpdObservations()) {
-                if (inWindow(observation.on(), lookbackStart, today)) {
+                // the date is checked only for an observation that would raise the worst seen, which leaves the maximum
+                // as it was: a line's observations are mostly on-time repayments (0 days), and checking every one's
+                // date was 6% of the service's event-loop samples under the write benchmark (lines of ~200 repayments)
+                if (observation.daysPastDue() > worstObserved && inWindow(observation.on(), lookbackStart, today)) {
                     worstObserved = Math.max(worstObserved, observation.daysPastDue());
                 }
             }
