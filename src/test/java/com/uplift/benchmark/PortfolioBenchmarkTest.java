@@ -97,9 +97,8 @@ class PortfolioBenchmarkTest {
         long total = events();
         // After a bulk load an operator vacuums, and otherwise the autovacuum does at a moment of its own: here before
         // anything is measured, so that no vacuum of the new rows runs inside a measured step (PostgreSQL's CPU there
-        // counts the autovacuum's workers too). Without it, the same rebuild statement over the same 990,000 events took
-        // 12.9 s in one run and 22.6 s in another (05:30-05:52 UTC on 2026-12-01), its database CPU 12.6 against 22.0 us
-        // per event, the first read of the log after the load (the scan) 28.9 against 2.5.
+        // counts the autovacuum's workers too). (The two runs first cited for it, 12.9 s against 22.6 s for the same
+        // rebuild statement, differed by storage: the slower one stored the log as json through a stale migration.)
         long tv = System.nanoTime();
         pool.query("VACUUM (ANALYZE) events").execute().await().indefinitely();
         rows.add(row("VACUUM (ANALYZE) events after the load (before anything is measured)", seconds(tv), total + " events"));
