@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -20,7 +23,11 @@ import java.io.IOException;
  *     choice, and a body must mean one thing;</li>
  * <li>every string and every map key must be {@link PlainText};</li>
  * <li>a fraction for a whole-number field ({@code "challengerSharePercent": 1.5}) is refused, not cut to 1: the
- *     request would be carried out with a number its sender did not send.</li>
+ *     request would be carried out with a number its sender did not send;</li>
+ * <li>a value of another JSON type than the field's is refused, not converted: {@code "amount":"5.00"},
+ *     {@code "score":"720"}, {@code "enabled":"true"}, a number for a text ({@code "borrowerId":42}) or for a named
+ *     value ({@code "kind":0}, which Jackson would take as the first constant). The contract (OpenAPI) says which
+ *     type each field is, and a client that sends another has a bug that a silent conversion would hide.</li>
  * </ul>
  * These failures are Jackson exceptions that {@link ProblemMappers} turns into a 400 naming the field.
  */
@@ -31,6 +38,14 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (CoercionInputShape scalar : new CoercionInputShape[] {
+                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
         mapper.registerModule(new SimpleModule("uplift-plain-text")
                 .addDeserializer(String.class, new PlainStringDeserializer())
                 .addKeyDeserializer(String.class, new PlainKeyDeserializer()));

@@ -3,7 +3,8 @@ package com.uplift.eventstore;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,7 +25,7 @@ public final class DatabaseUnavailable {
     public static boolean byType(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
+            if (t instanceof ClosedConnectionException || t instanceof TimeoutException || lostSocket(t)) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null && unavailable(pg.getSqlState())) {
@@ -32,6 +33,16 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /**
+     * The connection's socket failed: refused, reset by the server ending its sessions ("Connection reset", seen under
+     * load when PostgreSQL shuts down fast) or closed under a write (the JDK transport Vert.x uses unless told to
+     * prefer a native one). A socket error, not any IOException: Jackson's parse errors are IOExceptions too, and
+     * those are bad input.
+     */
+    private static boolean lostSocket(Throwable t) {
+        return t instanceof SocketException || t instanceof ClosedChannelException;
     }
 
     /**

@@ -11,6 +11,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.uplift.testing.Api.as;
 import static com.uplift.testing.Management.management;
@@ -54,6 +65,61 @@ class DatabaseOutageTest {
                 .then().statusCode(200);
         assertThat(as("channel").get(line).jsonPath().getDouble("drawn")).isEqualTo(100.00);
         await().atMost(Duration.ofSeconds(10)).until(() -> management().get("/q/health/ready").statusCode() == 200);
+    }
+
+    /**
+     * The database stops three times while 16 clients are posting: a statement in flight when PostgreSQL ends its sessions fails
+     * with whatever the connection was doing (an admin-shutdown error, "Connection reset", a closed connection). Each
+     * of those is the same outage, so the answers are 200 (committed before) or 503, never a 500.
+     */
+    @Test
+    void anOutageUnderLoadIsNever500() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add("/api/credit-lines/" + Api.openLine("B-OUTAGE-LOAD-" + i, "100000"));
+        }
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<String> internal = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            String line = lines.get(c % lines.size());
+            work.add(clients.submit(() -> {
+                while (running.get()) {
+                    Response response = as("ops").body("{\"amount\":1.00}").post(line + "/drawdowns");
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    if (response.statusCode() == 500) {
+                        internal.add(response.asString());
+                    }
+                }
+            }));
+        }
+        try {
+            for (int outage = 0; outage < 3; outage++) {
+                int before200 = count(statuses, 200);
+                await().atMost(Duration.ofSeconds(60)).until(() -> count(statuses, 200) >= before200 + 200);
+                StoppablePostgres.stopDatabase();
+                int before503 = count(statuses, 503);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(statuses, 503) >= before503 + 100);
+                StoppablePostgres.restart();
+            }
+        } finally {
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        for (Future<?> client : work) {
+            client.get();
+        }
+        System.out.println("answers while the database stopped three times under load: " + statuses);
+        assertThat(internal).as("500 answers").isEmpty();
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+    }
+
+    private static int count(Map<Integer, AtomicInteger> statuses, int status) {
+        AtomicInteger count = statuses.get(status);
+        return count == null ? 0 : count.get();
     }
 
     private static void assertUnavailable(Response response) {

@@ -73,7 +73,7 @@ class DecreasesAndTiersOverHttpTest {
     void aLineSixtyFiveDaysPastDueGetsItsLimitDecreasedAtOnceWithReasonsAndIncreasesFrozen() {
         activateSections(0);
         String line = Borrowers.goodBorrower("B-DPD-AUTO", "10000.00", "20000.00");
-        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(line + "/drawdowns").then().statusCode(200);
 
         JsonPath after = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
                 .then().statusCode(200).extract().jsonPath();
@@ -111,7 +111,7 @@ class DecreasesAndTiersOverHttpTest {
         activateSections(0);
         String decreased = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
         String other = Borrowers.goodBorrower("B-DPD-TWO", "10000.00", "20000.00");
-        as("ops").body(Map.of("amount", "2500.00")).post(decreased + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(decreased + "/drawdowns").then().statusCode(200);
         as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(decreased + "/delinquency-reports")
                 .then().statusCode(200).body("limit", equalTo(3500.00f));
 
@@ -135,7 +135,7 @@ class DecreasesAndTiersOverHttpTest {
         String borrowerId = "B-DPD-RACE";
         String decreased = Borrowers.goodBorrower(borrowerId, "10000.00", "20000.00");
         String other = Borrowers.goodBorrower(borrowerId, "10000.00", "20000.00");
-        as("ops").body(Map.of("amount", "2500.00")).post(decreased + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(decreased + "/drawdowns").then().statusCode(200);
         String etag = as("ops").get(decreased).then().statusCode(200).extract().header("ETag");
         String borrowerStream = BorrowerStream.of(borrowerId);
         long head = store.readStream(borrowerStream, 1).await().atMost(WAIT).getLast().streamVersion();
@@ -171,7 +171,7 @@ class DecreasesAndTiersOverHttpTest {
     void aReferredDecreaseIsReviewedAtTwoLevelsByTwoPeopleAndThenApplied() {
         activateSections(2);
         String line = Borrowers.goodBorrower("B-DPD-REVIEW", "10000.00", "20000.00");
-        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(line + "/drawdowns").then().statusCode(200);
         String referredAt = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
                 .then().statusCode(200)
                 .body("limit", equalTo(10000.00f))
@@ -213,7 +213,7 @@ class DecreasesAndTiersOverHttpTest {
                 .extract().jsonPath().getString("creditLine.position");
         assertThat(queue(1, firstReview).getString(item)).isNull();
         assertThat(queue(2, firstReview).getString(item + ".decreaseId")).isEqualTo("LD-1");
-        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "approvedLimit", "2000.00", "comment", "deeper"))
+        as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "approvedLimit", new BigDecimal("2000.00"), "comment", "deeper"))
                 .post(reviews).then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("BELOW_DRAWN"));
         String applied = as("senior1").body(Map.of("level", 2, "outcome", "APPROVE", "comment", "agreed")).post(reviews)
@@ -242,7 +242,7 @@ class DecreasesAndTiersOverHttpTest {
         int referredUnder = as("auditor").get("/api/policies").then().statusCode(200).extract().jsonPath()
                 .getInt("activeVersion");
         String line = Borrowers.goodBorrower("B-DPD-POLICY-MOVED", "10000.00", "20000.00");
-        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(line + "/drawdowns").then().statusCode(200);
         as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
                 .then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
 
@@ -277,7 +277,7 @@ class DecreasesAndTiersOverHttpTest {
         activateSections(2, 1);
         String line = Borrowers.goodBorrower("B-DPD-EXPIRY", "10000.00", "20000.00");
         String id = line.substring(line.lastIndexOf('/') + 1);
-        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(line + "/drawdowns").then().statusCode(200);
         String referredAt = as("ops").body(Map.of("daysPastDue", 65, "asOf", TODAY)).post(line + "/delinquency-reports")
                 .then().statusCode(200).body("pendingDecrease", equalTo("LD-1"))
                 .extract().jsonPath().getString("position");
@@ -330,7 +330,7 @@ class DecreasesAndTiersOverHttpTest {
         as("officer1").get("/api/credit-lines?borrowerId=B-TIER&minPosition=" + position).then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.segment", equalTo("NEW_TO_CREDIT"));
         // the hold: a new fact does not move it back by the rules
-        as("ops").body(Map.of("amount", "100.00")).post(line + "/drawdowns").then().statusCode(200)
+        as("ops").body(Map.of("amount", new BigDecimal("100.00"))).post(line + "/drawdowns").then().statusCode(200)
                 .body("segment", equalTo("NEW_TO_CREDIT"));
 
         assertReverifiesClean(line);

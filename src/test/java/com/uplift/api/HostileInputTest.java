@@ -100,6 +100,26 @@ class HostileInputTest {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeThanTheFieldsIsA400NamingItNotConverted() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertRefused(() -> as("ops").body("{\"amount\":\"5.00\"}").post(line + "/drawdowns"), 400, "amount");
+        assertRefused(() -> as("ops").body("{\"amount\":\"5.00\",\"dueDate\":\"" + today + "\",\"paidOn\":\"" + today + "\"}")
+                .post(line + "/repayments"), 400, "amount");
+        assertRefused(() -> as("ops").body("""
+                        {"bureau":"PBOC","reportId":"R-1","score":"720","negativeRecords":[],"pulledAt":"2026-01-01T00:00:00Z"}""")
+                .post(line + "/bureau-reports"), 400, "score");
+        assertRefused(() -> as("channel").body("{\"borrowerId\":\"B-TYPES\",\"productCode\":\"XM-CASH\",\"initialLimit\":\"80000\"}")
+                .post("/api/credit-lines"), 400, "initialLimit");
+        assertRefused(() -> as("channel").body("{\"borrowerId\":42,\"productCode\":\"XM-CASH\",\"initialLimit\":80000}")
+                .post("/api/credit-lines"), 400, "borrowerId");
+        assertRefused(() -> as("ops").body("{\"text\":\"a note\",\"channel\":0}").post(line + "/service-notes"), 400, "channel");
+        assertRefused(() -> as("ops").body("{\"kind\":0,\"direction\":\"ACQUIRED\",\"estimatedValue\":90000.00}")
+                .post(line + "/asset-changes"), 400, "kind");
+        // the same values as their own types are taken
+        as("ops").body("{\"amount\":5.00}").post(line + "/drawdowns").then().statusCode(200);
+    }
+
+    @Test
     void aBodyAnnouncedOverTheLimitIsA413Problem() {
         String big = "{\"text\":\"" + "a".repeat(200_000) + "\"}";
         assertRefused(() -> as("ops").body(big).post(line + "/service-notes"), 413, null);

@@ -43,7 +43,7 @@ class HotLineTest {
         String id = Api.openLine("B-HOT-1", "90000");
         String line = "/api/credit-lines/" + id;
         LocalDate today = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        Map<String, String> repayment = Map.of("amount", "10.00", "dueDate", today.toString(), "paidOn", today.toString());
+        Map<String, Object> repayment = Map.of("amount", new BigDecimal("10.00"), "dueDate", today.toString(), "paidOn", today.toString());
 
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Response> answers = new ArrayList<>();

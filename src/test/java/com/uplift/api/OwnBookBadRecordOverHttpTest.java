@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,17 +34,17 @@ class OwnBookBadRecordOverHttpTest {
     void aWrittenOffLineRefusesDrawdownsIsDeclinedEveryIncreaseAndStillVerifies() {
         String line = Borrowers.goodBorrower("B-WRITE-OFF", "10000.00", "20000.00");
 
-        as("ops").body(Map.of("amount", "8500.00", "writtenOffOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()))
+        as("ops").body(Map.of("amount", new BigDecimal("8500.00"), "writtenOffOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString()))
                 .post(line + "/write-offs").then().statusCode(400).contentType("application/problem+json");
-        String position = as("ops").body(Map.of("amount", "8500.00", "writtenOffOn", YESTERDAY))
+        String position = as("ops").body(Map.of("amount", new BigDecimal("8500.00"), "writtenOffOn", YESTERDAY))
                 .post(line + "/write-offs").then().statusCode(200)
                 .body("status", equalTo("WRITTEN_OFF"))
                 .extract().jsonPath().getString("position");
 
-        as("ops").body(Map.of("amount", "100.00")).post(line + "/drawdowns")
+        as("ops").body(Map.of("amount", new BigDecimal("100.00"))).post(line + "/drawdowns")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("LINE_WRITTEN_OFF"));
-        as("ops").body(Map.of("amount", "1.00", "writtenOffOn", YESTERDAY)).post(line + "/write-offs")
+        as("ops").body(Map.of("amount", new BigDecimal("1.00"), "writtenOffOn", YESTERDAY)).post(line + "/write-offs")
                 .then().statusCode(422).body("code", equalTo("ALREADY_WRITTEN_OFF"));
         // a clean year and a score of about 94: without the write-off this is an automatic +46%
         as("channel").body("{}").post(line + "/increase-requests").then().statusCode(201)
@@ -69,7 +70,7 @@ class OwnBookBadRecordOverHttpTest {
                 .body("outcome", equalTo("REFERRED")).extract().jsonPath().getString("requestId");
         String reviews = line + "/increase-requests/" + requestId + "/reviews";
 
-        as("ops").body(Map.of("amount", "3000.00", "writtenOffOn", YESTERDAY)).post(line + "/write-offs")
+        as("ops").body(Map.of("amount", new BigDecimal("3000.00"), "writtenOffOn", YESTERDAY)).post(line + "/write-offs")
                 .then().statusCode(200);
         as("officer1").body(Map.of("level", 1, "outcome", "APPROVE", "comment", "looks fine")).post(reviews)
                 .then().statusCode(422).contentType("application/problem+json")

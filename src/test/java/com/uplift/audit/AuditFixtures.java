@@ -5,6 +5,7 @@ import com.uplift.testing.Borrowers;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,13 +80,13 @@ final class AuditFixtures {
         assertThat(requestIncrease(line).getString("outcome")).isEqualTo("DECLINED");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         as("ops").body("{\"amount\":1200.00}").post(line + "/drawdowns").then().statusCode(200);
-        as("ops").body(Map.of("dueDate", today.minusDays(3).toString(), "amountDue", "850.00"))
+        as("ops").body(Map.of("dueDate", today.minusDays(3).toString(), "amountDue", new BigDecimal("850.00")))
                 .post(line + "/missed-payments").then().statusCode(200);
         as("ops").body(Map.of("text", "customer says they lost my job last month and disputes a fee", "channel", "PHONE"))
                 .post(line + "/service-notes").then().statusCode(200);
-        as("ops").body(Map.of("kind", "VEHICLE", "direction", "ACQUIRED", "estimatedValue", "90000.00"))
+        as("ops").body(Map.of("kind", "VEHICLE", "direction", "ACQUIRED", "estimatedValue", new BigDecimal("90000.00")))
                 .post(line + "/asset-changes").then().statusCode(200);
-        as("ops").body(Map.of("amount", "850.00", "dueDate", today.minusDays(3).toString(), "paidOn", today.toString()))
+        as("ops").body(Map.of("amount", new BigDecimal("850.00"), "dueDate", today.minusDays(3).toString(), "paidOn", today.toString()))
                 .post(line + "/repayments").then().statusCode(200);
         return line;
     }

@@ -123,7 +123,7 @@ class FlatCostBenchmarkTest {
 
     /** One repayment over HTTP; its wall time in milliseconds. */
     private double repay(String id) {
-        Map<String, String> body = Map.of("amount", "1.00", "dueDate", paidOn().toString(), "paidOn", paidOn().toString());
+        Map<String, Object> body = Map.of("amount", new BigDecimal("1.00"), "dueDate", paidOn().toString(), "paidOn", paidOn().toString());
         long start = System.nanoTime();
         as("ops").body(body).post("/api/credit-lines/" + id + "/repayments").then().statusCode(200);
         return (System.nanoTime() - start) / 1e6;

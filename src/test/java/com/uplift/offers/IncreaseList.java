@@ -1,7 +1,6 @@
 package com.uplift.offers;
 
 import com.uplift.application.IncreaseListPolicy;
-import com.uplift.eventstore.CanonicalJson;
 import io.restassured.path.json.JsonPath;
 
 import java.time.Duration;
@@ -23,7 +22,8 @@ final class IncreaseList {
         Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
                 .extract().jsonPath().getMap("policy");
         policy.put("name", "with the increase list (提额名单)");
-        policy.put("offers", CanonicalJson.mapper().convertValue(IncreaseListPolicy.section(), Map.class));
+        policy.put("offers", io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get()
+                .convertValue(IncreaseListPolicy.section(), Map.class));
         int proposed = as("admin").body(Map.of("basedOn", active, "reason", "offers", "policy", policy))
                 .post("/api/policies").then().statusCode(201).extract().jsonPath().getInt("version");
         as("admin2").body(Map.of("comment", "four eyes")).post("/api/policies/" + proposed + "/approval")

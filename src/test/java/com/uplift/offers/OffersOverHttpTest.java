@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -95,10 +96,10 @@ class OffersOverHttpTest {
         String offerId = offers.getString("[0].offerId");
 
         // a missed payment: the next scan withdraws that line's offer with a reason from the catalogue
-        as("ops").body(Map.of("dueDate", LocalDate.now(ZoneOffset.UTC).minusDays(5).toString(), "amountDue", "850.00"))
+        as("ops").body(Map.of("dueDate", LocalDate.now(ZoneOffset.UTC).minusDays(5).toString(), "amountDue", new BigDecimal("850.00")))
                 .post(withdrawn + "/missed-payments").then().statusCode(200);
         // a drawdown on the third: material, though it still qualifies (the live offer stands)
-        as("ops").body(Map.of("amount", "1000.00")).post(afresh + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("1000.00"))).post(afresh + "/drawdowns").then().statusCode(200);
         JsonPath second = IncreaseList.scan();
         assertThat(second.getInt("withdrawn")).as(second.prettify()).isEqualTo(1);
         assertThat(second.getInt("offered")).isZero();

@@ -87,6 +87,7 @@ class ServicingFactMessagesTest {
         assertSameProblem(line, CASES.get(5), "{\"text\":\"bell\\u0007\"}");                  // a control character
         assertSameProblem(line, CASES.get(2), "{\"monthlyIncome\":1.00,\"source\":\"LOTTERY\",\"period\":\"" + LAST_MONTH + "\"}");
         assertSameProblem(line, drawdown, "{\"amount\":\"a lot\"}");                          // wrong type
+        assertSameProblem(line, drawdown, "{\"amount\":\"5.00\"}");                           // a number as text
     }
 
     @Test

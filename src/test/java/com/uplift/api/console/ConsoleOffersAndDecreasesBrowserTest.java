@@ -2,7 +2,6 @@ package com.uplift.api.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.application.IncreaseListPolicy;
-import com.uplift.eventstore.CanonicalJson;
 import com.uplift.testing.Borrowers;
 import com.uplift.testing.OwnDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,7 +124,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
     void anOfficerThenASeniorReviewAReferredDecreaseFromTheQueueOnTheLinePage() throws Exception {
         String line = Borrowers.goodBorrower("B-CONSOLE-DECREASE", "10000.00", "20000.00");
         String lineId = line.substring(line.lastIndexOf('/') + 1);
-        as("ops").body(Map.of("amount", "2500.00")).post(line + "/drawdowns").then().statusCode(200);
+        as("ops").body(Map.of("amount", new BigDecimal("2500.00"))).post(line + "/drawdowns").then().statusCode(200);
         as("ops").body(Map.of("daysPastDue", 65, "asOf", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()))
                 .post(line + "/delinquency-reports").then().statusCode(200).body("pendingDecrease", equalTo("LD-1"));
 
@@ -233,7 +233,8 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .put("reviewLevels", 2);
         // the decreases only: the tiering rules would move a clean line to PRIME and change what it is offered
         policy.put("decreases", sections.get("decreases"));
-        policy.put("offers", CanonicalJson.mapper().convertValue(IncreaseListPolicy.section(), Map.class));
+        policy.put("offers", io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get()
+                .convertValue(IncreaseListPolicy.section(), Map.class));
         policy.put("name", "the console's offers and decreases");
         String location = as("admin").body(Map.of("basedOn", active, "reason", "issue 15: console pages",
                 "policy", policy)).post("/api/policies").then().statusCode(201).extract().header("Location");
