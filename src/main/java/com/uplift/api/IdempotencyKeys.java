@@ -273,8 +273,9 @@ public class IdempotencyKeys {
     @Scheduled(every = "${uplift.idempotency.purge-interval:1h}", delayed = "${uplift.idempotency.purge-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeExpired() {
-        return runs.claim("idempotency-purge", ScheduledRuns.interval(purgeEvery)).chain(won -> !won ? Uni.createFrom().voidItem()
+        return ScheduledRuns.outageIsAWarning("idempotency-purge", runs.claim("idempotency-purge",
+                ScheduledRuns.interval(purgeEvery)).chain(won -> !won ? Uni.createFrom().voidItem()
                 : pool.preparedQuery(PURGE).execute(Tuple.of(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)))
-                        .replaceWithVoid());
+                        .replaceWithVoid()));
     }
 }

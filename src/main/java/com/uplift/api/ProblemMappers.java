@@ -9,6 +9,7 @@ import com.uplift.application.CommandRejectedException;
 import com.uplift.application.CreditLineNotFoundException;
 import com.uplift.eventstore.WrongExpectedVersionException;
 import com.uplift.eventstore.DatabaseUnavailable;
+import com.uplift.eventstore.Sparse;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -195,6 +196,8 @@ public class ProblemMappers {
                 + " reports it").toResponse();
     }
 
+    private static final Sparse OUTAGE_WARNINGS = new Sparse(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+
     /** How long a client should wait before retrying a request refused because the database is unreachable. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -202,7 +205,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (DatabaseUnavailable.is(e)) {
             // an outage is not a bug: readiness is DOWN meanwhile, and the pool reconnects by itself once it is back
-            LOG.warnf("database unavailable: %s", e.toString());
+            long held = OUTAGE_WARNINGS.admit(System.nanoTime());
+            if (held != Sparse.NOT_ADMITTED) {
+                LOG.warnf("database unavailable: %s (%d more requests answered 503 for it since the last such line;"
+                        + " at most one line per 10 s)", e.toString(), held);
+            }
             return Response.fromResponse(Problem.of(ProblemType.UNAVAILABLE,
                             "the database is unavailable; retry after " + RETRY_AFTER_SECONDS + " s").toResponse())
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();

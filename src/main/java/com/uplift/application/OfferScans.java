@@ -112,16 +112,17 @@ public class OfferScans {
     @Scheduled(every = "${uplift.offers.scan.interval:24h}", delayed = "${uplift.offers.scan.delay:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return runs.claim(JOB, ScheduledRuns.interval(every)).chain(won -> !won ? Uni.createFrom().voidItem()
+        return ScheduledRuns.outageIsAWarning(JOB, runs.claim(JOB, ScheduledRuns.interval(every))
+                .chain(won -> !won ? Uni.createFrom().voidItem()
                 : start("system-offer-scan", "SCHEDULED").chain(run -> completion(run.id())).invoke(run -> LOG.infof(
                 "Offer scan %s: %d lines, %d offered, %d withdrawn, %d failed", run.id(), run.linesScanned(),
-                run.offered(), run.withdrawn(), run.failed())).replaceWithVoid());
+                run.offered(), run.withdrawn(), run.failed())).replaceWithVoid()));
     }
 
     @Scheduled(every = "${uplift.offers.scan.resume-interval:1m}", delayed = "${uplift.offers.scan.resume-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resumeTick() {
-        return resumeUnfinished().replaceWithVoid();
+        return ScheduledRuns.outageIsAWarning(JOB + " (resuming)", resumeUnfinished().replaceWithVoid());
     }
 
     /** Starts a run now: its row is written, the lines are scanned in the background; answers the run as started. */

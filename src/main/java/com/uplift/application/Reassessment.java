@@ -51,9 +51,10 @@ public class Reassessment {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         // every instance ticks; one of them runs each interval
-        return runs.claim("reassessment", ScheduledRuns.interval(every)).chain(won -> !won ? Uni.createFrom().voidItem()
+        return ScheduledRuns.outageIsAWarning("reassessment", runs.claim("reassessment", ScheduledRuns.interval(every))
+                .chain(won -> !won ? Uni.createFrom().voidItem()
                 : run().invoke(result -> LOG.infof("Reassessment over time: %d lines, %d changed, %d failed",
-                        result.lines(), result.changed(), result.failed())).replaceWithVoid());
+                        result.lines(), result.changed(), result.failed())).replaceWithVoid()));
     }
 
     public Uni<Result> run() {

@@ -1,5 +1,6 @@
 package com.uplift.application;
 
+import com.uplift.eventstore.DatabaseUnavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -85,6 +86,17 @@ public class ScheduledRuns {
                         LOG.debugf("%s for the interval from %s already ran on another instance", job, start);
                     }
                 });
+    }
+
+    /**
+     * A tick that met a database outage ends as a warning naming the job (the next tick tries again; readiness says
+     * DOWN meanwhile), not as the scheduler's error with a stack trace; any other failure stays an error.
+     */
+    public static Uni<Void> outageIsAWarning(String job, Uni<Void> tick) {
+        return tick.onFailure(DatabaseUnavailable::is).recoverWithUni(failure -> {
+            LOG.warnf("%s not run now: the database is unavailable (%s); the next tick tries again", job, failure.toString());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private void count(String job, boolean won) {

@@ -3,11 +3,13 @@ package com.uplift.readmodel;
 import com.uplift.domain.creditline.CreditLineEvent;
 import com.uplift.domain.creditline.CreditLineStream;
 import com.uplift.eventstore.Checkpoint;
+import com.uplift.eventstore.DatabaseUnavailable;
 import com.uplift.eventstore.EventStore;
 import com.uplift.eventstore.EventStore.FoldEvent;
 import com.uplift.eventstore.EventStore.FoldRead;
 import com.uplift.eventstore.EventTypeRegistry;
 import com.uplift.eventstore.RecordedEvent;
+import com.uplift.eventstore.Sparse;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -109,6 +111,8 @@ public class ProjectionRunner {
         final Projection projection;
         final Set<String> typeNames;
         final AtomicBoolean busy = new AtomicBoolean();
+        /** Turns failed by a database outage: one warning per 30 s, not one per poll with its stack trace. */
+        final Sparse outageWarnings = new Sparse(java.util.concurrent.TimeUnit.SECONDS.toNanos(30));
         volatile boolean again;
         /** The turn stopped with work left (its batches or stretches ran out): the next one begins at once. */
         volatile boolean atOnce;
@@ -326,7 +330,16 @@ public class ProjectionRunner {
         context.runOnContext(ignored -> turn(worker).subscribe().with(
                 done -> finished(worker),
                 failure -> {
-                    LOG.warnf(failure, "projection %s: turn failed; retrying at the next poll", worker.projection.name());
+                    if (!DatabaseUnavailable.is(failure)) {
+                        LOG.warnf(failure, "projection %s: turn failed; retrying at the next poll", worker.projection.name());
+                    } else {
+                        long held = worker.outageWarnings.admit(System.nanoTime());
+                        if (held != Sparse.NOT_ADMITTED) {
+                            LOG.warnf("projection %s: the database is unavailable (%s); retrying at each poll (%d more"
+                                    + " such turns since the last such line; at most one line per 30 s)",
+                                    worker.projection.name(), failure.toString(), held);
+                        }
+                    }
                     finished(worker);
                 }));
     }
