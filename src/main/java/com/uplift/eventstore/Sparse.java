@@ -11,9 +11,9 @@ public final class Sparse {
 
     public static final long NOT_ADMITTED = -1;
 
-    private final long intervalNanos;
     private static final long NEVER = Long.MIN_VALUE;
 
+    private final long intervalNanos;
     private final AtomicLong nextAdmission = new AtomicLong(NEVER);
     private final AtomicLong held = new AtomicLong();
 
