@@ -101,14 +101,19 @@ public class IdempotencyKeys {
      * @param action   runs the command, writing its answer through the given {@link CommandAnswer} (null without a key),
      *                 and gives what it left
      */
+    /** The answer to a key that is not one: 400 naming the header. */
+    static Response malformed() {
+        return Problem.invalid(HEADER, "malformed", "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]")
+                .toResponse();
+    }
+
     public <T> Uni<Response> onceWithEvents(String actor, String key, String request, Function<T, Response> answerOf,
                                             Function<CommandAnswer<T>, Uni<T>> action) {
         if (key == null) {
             return action.apply(null).map(answerOf);
         }
         if (!KEY.matcher(key).matches()) {
-            return Uni.createFrom().item(Problem.invalid(HEADER, "malformed",
-                    "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]").toResponse());
+            return Uni.createFrom().item(malformed());
         }
         // No lookup first: the common case, a key not seen before, then costs no round trip of its own. A key seen
         // before is found by its claim inside the append, or by storing an answer that appended nothing; either way

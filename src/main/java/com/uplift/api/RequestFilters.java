@@ -90,6 +90,22 @@ public class RequestFilters {
         return refused != null ? refused : refuse(uri.getQueryParameters(), "query parameter");
     }
 
+    /**
+     * An Idempotency-Key sent empty or blank is a malformed key, not "no key" (the parameter would read it as absent,
+     * and the request would run without the protection its sender asked for); one sent twice is refused too, as
+     * which one counts would be the parser's choice.
+     */
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
+    public Response idempotencyKeyPresentMeansOne(ContainerRequestContext request) {
+        List<String> keys = request.getHeaders().get(IdempotencyKeys.HEADER);
+        if (keys == null || keys.isEmpty() || keys.size() == 1 && !keys.getFirst().isBlank()) {
+            return null;
+        }
+        return keys.size() > 1
+                ? Problem.invalid(IdempotencyKeys.HEADER, "given twice", "Idempotency-Key given more than once").toResponse()
+                : IdempotencyKeys.malformed();
+    }
+
     private static Response refuse(MultivaluedMap<String, String> parameters, String kind) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             Optional<String> problem = PlainText.problem(parameter.getKey());

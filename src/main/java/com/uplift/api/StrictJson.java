@@ -1,6 +1,7 @@
 package com.uplift.api;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
@@ -8,13 +9,16 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * How request bodies are read, beyond Quarkus' defaults (unknown fields are already refused):
@@ -27,12 +31,23 @@ import java.io.IOException;
  * <li>a value of another JSON type than the field's is refused, not converted: {@code "amount":"5.00"},
  *     {@code "score":"720"}, {@code "enabled":"true"}, a number for a text ({@code "borrowerId":42}) or for a named
  *     value ({@code "kind":0}, which Jackson would take as the first constant). The contract (OpenAPI) says which
- *     type each field is, and a client that sends another has a bug that a silent conversion would hide.</li>
+ *     type each field is, and a client that sends another has a bug that a silent conversion would hide;</li>
+ * <li>an instant is an ISO-8601 text ({@code "pulledAt":"2026-11-28T08:00:00Z"}), never a number or a text of digits,
+ *     which Jackson would read as seconds since 1970 ({@code "pulledAt":5} was recorded as 1970-01-01T00:00:05Z).</li>
  * </ul>
  * These failures are Jackson exceptions that {@link ProblemMappers} turns into a 400 naming the field.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /**
+     * After Quarkus' own customizer, which registers the JSR-310 module: a module registered later wins for a type,
+     * and the instant deserializer here must be the one that reads {@link Instant}.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -48,6 +63,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.registerModule(new SimpleModule("uplift-plain-text")
                 .addDeserializer(String.class, new PlainStringDeserializer())
+                .addDeserializer(Instant.class, new IsoInstantDeserializer())
                 .addKeyDeserializer(String.class, new PlainKeyDeserializer()));
     }
 
@@ -62,6 +78,26 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             return checked(p, super.deserialize(p, ctxt));
+        }
+    }
+
+    /** An ISO-8601 instant as a JSON text; read as Jackson reads it once it is one. */
+    static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+        IsoInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            String text = p.getText();
+            if (text.indexOf('T') < 0) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+                        "an instant is ISO-8601 date and time, e.g. 2026-11-28T08:00:00Z");
+            }
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
         }
     }
 

@@ -120,6 +120,30 @@ class HostileInputTest {
     }
 
     @Test
+    void anInstantIsAnIsoTextNotSecondsSince1970() {
+        for (String pulledAt : new String[] {"5", "-5", "\"5\"", "\"2026-01-01\""}) {
+            assertRefused(() -> as("ops").body("""
+                            {"bureau":"PBOC","reportId":"R-9","score":720,"negativeRecords":[],"pulledAt":%s}"""
+                            .formatted(pulledAt)).post(line + "/bureau-reports"), 400, "pulledAt");
+        }
+        assertRefused(() -> as("auditor").body("{\"from\":5}").post("/api/audit/verifications"), 400, "from");
+        as("ops").body("""
+                        {"bureau":"PBOC","reportId":"R-9","score":720,"negativeRecords":[],"pulledAt":"2026-01-01T00:00:00Z"}""")
+                .post(line + "/bureau-reports").then().statusCode(200);
+    }
+
+    @Test
+    void anIdempotencyKeySentBlankOrTwiceIsA400NotNoKey() {
+        assertRefused(() -> as("ops").header("Idempotency-Key", "").body("{\"amount\":1.00}").post(line + "/drawdowns"),
+                400, "Idempotency-Key");
+        assertRefused(() -> as("ops").header("Idempotency-Key", "   ").body("{\"amount\":1.00}").post(line + "/drawdowns"),
+                400, "Idempotency-Key");
+        assertRefused(() -> as("ops").header("Idempotency-Key", "k-1").header("Idempotency-Key", "k-2")
+                .body("{\"amount\":1.00}").post(line + "/drawdowns"), 400, "Idempotency-Key");
+        as("ops").header("Idempotency-Key", "k-1").body("{\"amount\":1.00}").post(line + "/drawdowns").then().statusCode(200);
+    }
+
+    @Test
     void aBodyAnnouncedOverTheLimitIsA413Problem() {
         String big = "{\"text\":\"" + "a".repeat(200_000) + "\"}";
         assertRefused(() -> as("ops").body(big).post(line + "/service-notes"), 413, null);
