@@ -3,6 +3,7 @@ package com.uplift.api;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -96,9 +97,10 @@ public class RequestFilters {
      * which one counts would be the parser's choice.
      */
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
-    public Response idempotencyKeyPresentMeansOne(ContainerRequestContext request) {
-        List<String> keys = request.getHeaders().get(IdempotencyKeys.HEADER);
-        if (keys == null || keys.isEmpty() || keys.size() == 1 && !keys.getFirst().isBlank()) {
+    public Response idempotencyKeyPresentMeansOne(HttpServerRequest request) {
+        // the one header looked up in Vert.x's headers: every command passes here, and most send no key
+        List<String> keys = request.headers().getAll(IdempotencyKeys.HEADER);
+        if (keys.isEmpty() || keys.size() == 1 && !keys.getFirst().isBlank()) {
             return null;
         }
         return keys.size() > 1

@@ -10,8 +10,8 @@ import java.util.logging.LogRecord;
  * pooled connection fails at once (the caller gets its 503), but the reactive client leaves that wait's 30 s timer
  * running; when it fires it fails the already failed wait again and Vert.x reports
  * {@code IllegalStateException: Result is already complete} from {@code SqlConnectionPool} as an uncaught error
- * (eclipse-vertx/vertx-sql-client#1706, open; 4.5.27 here). Measured on a packaged run: ~2,900 ERROR lines with stack
- * traces in the 27 s after a restart of the database, one per request refused during the outage, burying the log
+ * (eclipse-vertx/vertx-sql-client#1706, open; 4.5.27 here). Measured on packaged runs: 1,204 ERROR lines with stack
+ * traces after an 8 s outage, ~2,900 in the 27 s after another, one per failed wait for a connection, burying the log
  * lines that matter. Only that exception from that class is dropped; any other uncaught error is still logged.
  */
 @LoggingFilter(name = "pool-timer-noise")

@@ -1,6 +1,8 @@
 package com.uplift.offers;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.application.IncreaseListPolicy;
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 
 import java.time.Duration;
@@ -22,7 +24,7 @@ final class IncreaseList {
         Map<String, Object> policy = as("admin").get("/api/policies/" + active).then().statusCode(200)
                 .extract().jsonPath().getMap("policy");
         policy.put("name", "with the increase list (提额名单)");
-        policy.put("offers", io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get()
+        policy.put("offers", Arc.container().instance(ObjectMapper.class).get()
                 .convertValue(IncreaseListPolicy.section(), Map.class));
         int proposed = as("admin").body(Map.of("basedOn", active, "reason", "offers", "policy", policy))
                 .post("/api/policies").then().statusCode(201).extract().jsonPath().getInt("version");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uplift.application.IncreaseListPolicy;
 import com.uplift.testing.Borrowers;
 import com.uplift.testing.OwnDatabase;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -233,7 +234,7 @@ class ConsoleOffersAndDecreasesBrowserTest {
                 .put("reviewLevels", 2);
         // the decreases only: the tiering rules would move a clean line to PRIME and change what it is offered
         policy.put("decreases", sections.get("decreases"));
-        policy.put("offers", io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get()
+        policy.put("offers", Arc.container().instance(ObjectMapper.class).get()
                 .convertValue(IncreaseListPolicy.section(), Map.class));
         policy.put("name", "the console's offers and decreases");
         String location = as("admin").body(Map.of("basedOn", active, "reason", "issue 15: console pages",
