@@ -54,9 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events-shaped table at concurrency 32, then the packaged service over HTTP at concurrency 32 across 1,000 lines
  * (with {@code -Xmx256m}), their ratio (against the raw inserts measured again right before and right after the
  * load); a command's p50 on a line of 10 events against one of 1,000; 64 concurrent
- * commands on one line without If-Match; the service's resident memory. Run with {@code ./mvnw verify -Pbenchmark
- * -Dit.test=WritePathBenchmarkTest}; it prints a table and writes {@code target/write-path-benchmark.md}. It asserts
- * correctness only (HTTP/1.1 on as many connections as loops, the hot line's versions contiguous), never a speed.
+ * commands on one line without If-Match; the service's resident memory; then the audit's re-verification of
+ * everything the run wrote. Run with {@code ./mvnw verify -Pbenchmark -Dit.test=WritePathBenchmarkTest}; it prints a
+ * table and writes {@code target/write-path-benchmark.md}. It asserts correctness only (HTTP/1.1 on as many
+ * connections as loops, the hot line's versions contiguous, the verification clean over every event), never a speed.
  * <p>
  * The load comes from a Vert.x HTTP client on an event loop of its own, HTTP/1.1 with one keep-alive connection per
  * loop, as wrk drives a server: the JDK's client, used before, asks for an h2c upgrade on {@code http://}, which the
@@ -287,9 +288,21 @@ class WritePathBenchmarkTest {
             CpuTime.Reading clocksBefore = clocks.now();
             Map<String, Long> serviceThreadsBefore = ProcessCpu.byThreadName(service.pid());
             Map<String, Long> testJvmThreadsBefore = ProcessCpu.byThreadName(ProcessHandle.current().pid());
+            // -Dbenchmark.test-jvm-jfr=true: a profile of this JVM (the projections as their leader, the Kafka publisher
+            // and broker) during the measured load alone: `jfr view hot-methods target/write-path-test-jvm.jfr`
+            jdk.jfr.Recording testJvmProfile = Boolean.getBoolean("benchmark.test-jvm-jfr")
+                    ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+            if (testJvmProfile != null) {
+                testJvmProfile.setDestination(Path.of("target", "write-path-test-jvm.jfr"));
+                testJvmProfile.start();
+            }
             Instant loadStarted = Instant.now();
             Run commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
             Instant loadEnded = Instant.now();
+            if (testJvmProfile != null) {
+                testJvmProfile.stop();
+                testJvmProfile.close();
+            }
             String serviceThreads = busiestPerCommand(serviceThreadsBefore, ProcessCpu.byThreadName(service.pid()), commands.ok());
             String testJvmThreads = busiestPerCommand(testJvmThreadsBefore,
                     ProcessCpu.byThreadName(ProcessHandle.current().pid()), commands.ok());
@@ -413,6 +426,7 @@ class WritePathBenchmarkTest {
             assertThat(stored).as("the hot line's versions are contiguous").isEqualTo(after);
             rows.add("| footprint: the service with -Xmx256m after the load | " + memory[0] / 1024 + " MiB resident | peak "
                     + memory[1] / 1024 + " MiB | |");
+            rows.add(verifiedEverything(service.uri()));
         }
 
         String table = "| what | result | detail | errors |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n"
@@ -424,6 +438,42 @@ class WritePathBenchmarkTest {
     }
 
     private String statementsDuringLoad = "";
+
+    /**
+     * The audit's re-verification of everything this run wrote, through the service as an auditor would ask for it:
+     * every hash chain walked and every recorded batch re-decided. What the load wrote was appended in groups of
+     * several lines' commands per statement, and the hot line's commands queued behind each other: a chain linked
+     * wrongly or a decision that does not replay fails the run, whatever its speed.
+     */
+    private String verifiedEverything(URI service) throws InterruptedException {
+        String auditor = "Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8));
+        // the policy book's and the anchors' chains are walked in every run but not counted in eventsChecked
+        long stored = pool.preparedQuery("SELECT count(*) AS n FROM events WHERE stream_id <> $1 AND stream_id <> $2")
+                .execute(Tuple.of(com.uplift.application.PolicyCatalog.STREAM, com.uplift.audit.StreamAnchors.STREAM))
+                .await().indefinitely().iterator().next().getLong("n");
+        long started = System.nanoTime();
+        String job = io.restassured.RestAssured.given().baseUri(service.toString()).header("Authorization", auditor)
+                .contentType("application/json").body("{}").post("/api/audit/verifications")
+                .then().statusCode(202).extract().header("Location");
+        io.restassured.path.json.JsonPath report;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        do {
+            Thread.sleep(500);
+            report = io.restassured.RestAssured.given().baseUri(service.toString()).header("Authorization", auditor)
+                    .get(job).then().statusCode(200).extract().jsonPath();
+        } while (report.get("clean") == null && System.nanoTime() < deadline);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(report.getString("status")).as("the verification finished: %s", report.prettify()).isEqualTo("COMPLETED");
+        assertThat(report.getLong("mismatchCount")).as("decisions that do not replay").isZero();
+        assertThat(report.getLong("brokenLinkCount")).as("broken hash-chain links").isZero();
+        assertThat(report.getLong("eventsChecked")).as("every event written before the verification was checked")
+                .isGreaterThanOrEqualTo(stored);
+        return ("| audit: re-verification of everything this run wrote (`POST /api/audit/verifications` as an auditor:"
+                + " every chain walked, every batch re-decided) | %s | %d events of %d lines, %d batches, %d decisions in"
+                + " %.1f s; %d mismatches, %d broken links | |").formatted(report.getBoolean("clean") ? "clean" : "NOT clean",
+                report.getLong("eventsChecked"), report.getLong("linesChecked"), report.getLong("batchesChecked"),
+                report.getLong("decisionsChecked"), seconds, report.getLong("mismatchCount"), report.getLong("brokenLinkCount"));
+    }
 
     private static final Duration STATISTICS_FLUSHED = Duration.ofSeconds(11);
     private static final String WAL = " wal";
