@@ -297,12 +297,16 @@ class WritePathBenchmarkTest {
                 testJvmProfile.start();
             }
             Instant loadStarted = Instant.now();
-            Run commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
-            Instant loadEnded = Instant.now();
-            if (testJvmProfile != null) {
-                testJvmProfile.stop();
-                testJvmProfile.close();
+            Run commands;
+            try {
+                commands = load(http, RUN, i -> lines.get(ThreadLocalRandom.current().nextInt(lines.size())), versions);
+            } finally {
+                if (testJvmProfile != null) {
+                    testJvmProfile.stop();
+                    testJvmProfile.close();
+                }
             }
+            Instant loadEnded = Instant.now();
             String serviceThreads = busiestPerCommand(serviceThreadsBefore, ProcessCpu.byThreadName(service.pid()), commands.ok());
             String testJvmThreads = busiestPerCommand(testJvmThreadsBefore,
                     ProcessCpu.byThreadName(ProcessHandle.current().pid()), commands.ok());
@@ -468,6 +472,7 @@ class WritePathBenchmarkTest {
         assertThat(report.getLong("brokenLinkCount")).as("broken hash-chain links").isZero();
         assertThat(report.getLong("eventsChecked")).as("every event written before the verification was checked")
                 .isGreaterThanOrEqualTo(stored);
+        assertThat(report.getBoolean("clean")).as("no anchor problem either: %s", report.prettify()).isTrue();
         return ("| audit: re-verification of everything this run wrote (`POST /api/audit/verifications` as an auditor:"
                 + " every chain walked, every batch re-decided) | %s | %d events of %d lines, %d batches, %d decisions in"
                 + " %.1f s; %d mismatches, %d broken links | |").formatted(report.getBoolean("clean") ? "clean" : "NOT clean",
