@@ -86,6 +86,12 @@ public class IdempotencyKeys {
         this.retention = retention.compareTo(Duration.ofHours(24)) < 0 ? Duration.ofHours(24) : retention;
     }
 
+    /** The answer to a key that is not one: 400 naming the header. */
+    static Response malformed() {
+        return Problem.invalid(HEADER, "malformed", "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]")
+                .toResponse();
+    }
+
     /**
      * Runs a credit-line command once per (actor, key), its answer written in the transaction that appends its events
      * (see {@link CommandAnswer}); without a key it simply runs it.
@@ -101,12 +107,6 @@ public class IdempotencyKeys {
      * @param action   runs the command, writing its answer through the given {@link CommandAnswer} (null without a key),
      *                 and gives what it left
      */
-    /** The answer to a key that is not one: 400 naming the header. */
-    static Response malformed() {
-        return Problem.invalid(HEADER, "malformed", "Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]")
-                .toResponse();
-    }
-
     public <T> Uni<Response> onceWithEvents(String actor, String key, String request, Function<T, Response> answerOf,
                                             Function<CommandAnswer<T>, Uni<T>> action) {
         if (key == null) {
